@@ -1,0 +1,85 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { formatHm, formatInt } from '@/components/format/format';
+import { useSituationStore } from '@/components/store/situation-provider';
+import type { SituationState } from '@/components/store/situation-store';
+import { echarts, type WallChartOption } from './echarts-core';
+
+const AXIS = { color: '#94a3b8' };
+const SPLIT = { lineStyle: { color: 'rgba(148,163,184,0.15)' } };
+
+function seriesData(s: SituationState) {
+  return {
+    occupancy: s.trend.map((p) => [p.t, p.occupancy] as [number, number]),
+    incidents: s.trend.map((p) => [p.t, p.openIncidents] as [number, number]),
+  };
+}
+
+/** People inside venues and open incidents over the last hour, live. */
+export default function TrendChart() {
+  const el = useRef<HTMLDivElement>(null);
+  const store = useSituationStore();
+
+  useEffect(() => {
+    if (!el.current) return;
+    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    const base = Math.max(12, Math.round((el.current.clientWidth / 900) * 14));
+    const option: WallChartOption = {
+      animation: false,
+      textStyle: { fontFamily: '"Inter Variable", sans-serif', fontSize: base },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => formatInt(Number(v)) },
+      grid: [
+        { left: base * 5, right: base, top: base * 2, height: '42%' },
+        { left: base * 5, right: base, bottom: base * 2, height: '28%' },
+      ],
+      xAxis: [
+        { type: 'time', gridIndex: 0, axisLabel: { show: false }, axisLine: { lineStyle: AXIS }, splitLine: { show: false } },
+        { type: 'time', gridIndex: 1, axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => formatHm(v) }, axisLine: { lineStyle: AXIS } },
+      ],
+      yAxis: [
+        {
+          type: 'value',
+          gridIndex: 0,
+          name: 'People inside',
+          nameTextStyle: { ...AXIS, fontSize: base, align: 'left' },
+          axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => (v >= 1000 ? `${Math.round(v / 1000)}k` : String(v)) },
+          splitLine: SPLIT,
+          scale: true,
+        },
+        {
+          type: 'value',
+          gridIndex: 1,
+          name: 'Open incidents',
+          minInterval: 1,
+          nameTextStyle: { ...AXIS, fontSize: base, align: 'left' },
+          axisLabel: { ...AXIS, fontSize: base },
+          splitLine: SPLIT,
+        },
+      ],
+      series: [
+        { id: 'occupancy', name: 'People inside', type: 'line', xAxisIndex: 0, yAxisIndex: 0, showSymbol: false, lineStyle: { width: 3, color: '#38bdf8' }, areaStyle: { color: 'rgba(56,189,248,0.18)' }, data: [] },
+        { id: 'incidents', name: 'Open incidents', type: 'line', step: 'end', xAxisIndex: 1, yAxisIndex: 1, showSymbol: false, lineStyle: { width: 3, color: '#ff8a00' }, areaStyle: { color: 'rgba(255,138,0,0.15)' }, data: [] },
+      ],
+    };
+    chart.setOption(option);
+
+    const update = (s: SituationState) => {
+      const d = seriesData(s);
+      chart.setOption<WallChartOption>({ series: [{ id: 'occupancy', data: d.occupancy }, { id: 'incidents', data: d.incidents }] }, { lazyUpdate: true });
+    };
+    update(store.getState());
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.trend !== prev.trend) update(s);
+    });
+    const resize = new ResizeObserver(() => chart.resize());
+    resize.observe(el.current);
+    return () => {
+      unsubscribe();
+      resize.disconnect();
+      chart.dispose();
+    };
+  }, [store]);
+
+  return <div ref={el} className="chart-canvas" role="img" aria-label="People inside venues and open incidents, last hour" />;
+}

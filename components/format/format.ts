@@ -1,0 +1,45 @@
+/** Display formatting shared by the wall's panels. */
+import type { Severity } from '@/lib/contracts/payloads.schema';
+import type { WorstStatus } from '@/lib/contracts/stream';
+
+export const TIME_ZONE = 'Asia/Shanghai';
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+export const formatInt = (n: number) => integer.format(n);
+
+/** "12 s", "4 min", "2 h 5 min": the age of a piece of data. */
+export function formatAge(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+const clock = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const date = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const hm = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+export const formatClock = (t: number) => clock.format(t);
+export const formatDate = (t: number) => date.format(t);
+export const formatHm = (t: number) => hm.format(t);
+
+export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'warning'];
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2, warning: 3 };
+
+/** Colours as RGB triples (deck.gl) and CSS; high contrast on the dark wall. */
+export const STATUS_RGB: Record<WorstStatus, [number, number, number]> = {
+  ok: [46, 204, 113],
+  warning: [255, 208, 0],
+  critical: [255, 59, 59],
+  offline: [138, 143, 152],
+  unknown: [75, 85, 99],
+};
+export const STATUS_LABEL: Record<WorstStatus, string> = {
+  ok: 'OK',
+  warning: 'Warning',
+  critical: 'Critical',
+  offline: 'Sensors offline',
+  unknown: 'No data',
+};
+export const cssRgb = ([r, g, b]: readonly number[]) => `rgb(${r} ${g} ${b})`;

@@ -1,0 +1,59 @@
+'use client';
+
+import { memo } from 'react';
+import { CITIES } from '@/lib/contracts/cities';
+import { cssRgb, formatInt, STATUS_LABEL, STATUS_RGB } from '@/components/format/format';
+import { useSituation } from '@/components/store/situation-provider';
+
+const VenueChip = memo(function VenueChip({ id }: { id: string }) {
+  const venue = useSituation((s) => s.venues[id]);
+  const live = useSituation((s) => s.live[id]);
+  if (!venue) return null;
+  const worst = live?.worst ?? 'unknown';
+  const pct = live && venue.capacity > 0 ? Math.round((live.occupancy / venue.capacity) * 100) : null;
+  return (
+    <li
+      className={`venue-chip status-${worst}`}
+      style={{ borderLeftColor: cssRgb(STATUS_RGB[worst]) }}
+      aria-label={`${venue.name.en}: ${STATUS_LABEL[worst]}`}
+      title={`${venue.name.en} · ${venue.name.zh}`}
+      data-venue-id={id}
+    >
+      <span className="venue-name" lang="en">
+        {venue.name.en}
+      </span>
+      <span className="venue-zh" lang="zh-CN">
+        {venue.name.zh}
+      </span>
+      <span className="venue-occ">
+        {live ? formatInt(live.occupancy) : '—'}
+        {pct !== null ? <small>{pct}%</small> : null}
+      </span>
+    </li>
+  );
+});
+
+/** Every venue, grouped by city, with its status and crowd: the wall's roll call. */
+export function VenueBoard() {
+  const order = useSituation((s) => s.venueOrder);
+  const venues = useSituation((s) => s.venues);
+  return (
+    <section className="panel venues" aria-label="Venues">
+      <h2 className="panel-title">
+        Venues <span className="panel-count">{order.length}</span>
+      </h2>
+      <ul className="venue-grid">
+        {CITIES.flatMap((c) => {
+          const ids = order.filter((id) => venues[id]?.cityId === c.id);
+          if (ids.length === 0) return [];
+          return [
+            <li key={c.id} className="venue-city-name" aria-hidden>
+              {c.name.en} <span lang="zh-CN">{c.name.zh}</span>
+            </li>,
+            ...ids.map((id) => <VenueChip key={id} id={id} />),
+          ];
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+'use client';
+
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { createSituationStore, type SituationState, type SituationStore } from './situation-store';
+import { connectStream } from './stream-connection';
+
+const SituationContext = createContext<SituationStore | null>(null);
+
+/** Creates the page's store (one per mount, never shared across requests) and streams into it. */
+export function SituationProvider({ children }: { children: ReactNode }) {
+  const [store] = useState(createSituationStore);
+  useEffect(() => connectStream(store), [store]);
+  return <SituationContext.Provider value={store}>{children}</SituationContext.Provider>;
+}
+
+export function useSituationStore(): SituationStore {
+  const store = useContext(SituationContext);
+  if (!store) throw new Error('useSituation must be used inside <SituationProvider>');
+  return store;
+}
+
+/** Selects from the store; re-renders only when the selected value changes. */
+export function useSituation<T>(selector: (s: SituationState) => T): T {
+  return useStore(useSituationStore(), selector);
+}

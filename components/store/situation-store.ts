@@ -1,0 +1,122 @@
+/**
+ * The browser's copy of the situation: a zustand store fed by the stream, at most once
+ * per animation frame. Slices keep it readable; components select atomically, and the
+ * map and charts subscribe transiently instead of re-rendering.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { IncidentView, Kpis, StreamDelta, StreamMessage, StreamSnapshot, TrendPoint, VenueLive, VenueSummary } from '@/lib/contracts/stream';
+
+/** Trend points kept in the browser: one hour of 10 s buckets. */
+export const MAX_TREND_POINTS = 360;
+
+export type ConnectionPhase = 'connecting' | 'live' | 'reconnecting' | 'stale';
+
+export interface ConnectionSlice {
+  phase: ConnectionPhase;
+  /** Client clock (ms) when the last stream message arrived; 0 before any. */
+  lastMessageAt: number;
+  /** Feed age the server reported in that message. */
+  feedAgeAtMessage: number | null;
+  serverId: string | null;
+  setPhase: (phase: ConnectionPhase) => void;
+}
+
+export interface VenuesSlice {
+  venues: Record<string, VenueSummary>;
+  /** Venue ids by city then name, stable for lists. */
+  venueOrder: string[];
+  live: Record<string, VenueLive>;
+}
+
+export interface IncidentsSlice {
+  incidents: Record<string, IncidentView>;
+}
+
+export interface KpiSlice {
+  kpis: Kpis | null;
+  trend: TrendPoint[];
+}
+
+export interface SituationState extends ConnectionSlice, VenuesSlice, IncidentsSlice, KpiSlice {
+  /** Applies what arrived since the last frame, in order. */
+  applyMessages: (messages: StreamMessage[], receivedAt: number) => void;
+}
+
+function orderVenues(venues: Record<string, VenueSummary>): string[] {
+  return Object.values(venues)
+    .sort((a, b) => a.cityId.localeCompare(b.cityId) || a.name.en.localeCompare(b.name.en))
+    .map((v) => v.id);
+}
+
+function fromSnapshot(s: StreamSnapshot): Pick<SituationState, 'venues' | 'venueOrder' | 'live' | 'incidents' | 'kpis' | 'trend' | 'serverId'> {
+  const venues = Object.fromEntries(s.venues.map((v) => [v.id, v]));
+  return {
+    serverId: s.serverId,
+    venues,
+    venueOrder: orderVenues(venues),
+    live: Object.fromEntries(s.live.map((v) => [v.id, v])),
+    incidents: Object.fromEntries(s.incidents.map((i) => [i.key, i])),
+    kpis: s.kpis,
+    trend: s.trend.slice(-MAX_TREND_POINTS),
+  };
+}
+
+function mergeTrend(trend: TrendPoint[], points: TrendPoint[]): TrendPoint[] {
+  const out = trend.slice();
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && p.t === last.t) out[out.length - 1] = p;
+    else if (!last || p.t > last.t) out.push(p);
+  }
+  return out.length > MAX_TREND_POINTS ? out.slice(out.length - MAX_TREND_POINTS) : out;
+}
+
+function applyDelta(state: SituationState, d: StreamDelta): Partial<SituationState> {
+  const next: Partial<SituationState> = { kpis: d.kpis };
+  if (d.venues?.length) {
+    const venues = { ...state.venues };
+    for (const v of d.venues) venues[v.id] = v;
+    next.venues = venues;
+    next.venueOrder = orderVenues(venues);
+  }
+  if (d.live?.length) {
+    const live = { ...state.live };
+    for (const v of d.live) live[v.id] = v;
+    next.live = live;
+  }
+  if (d.incidents?.length || d.incidentsRemoved?.length) {
+    const incidents = { ...state.incidents };
+    for (const i of d.incidents ?? []) incidents[i.key] = i;
+    for (const key of d.incidentsRemoved ?? []) delete incidents[key];
+    next.incidents = incidents;
+  }
+  if (d.trend?.length) next.trend = mergeTrend(state.trend, d.trend);
+  return next;
+}
+
+export function createSituationStore() {
+  return createStore<SituationState>()((set) => ({
+    phase: 'connecting',
+    lastMessageAt: 0,
+    feedAgeAtMessage: null,
+    serverId: null,
+    venues: {},
+    venueOrder: [],
+    live: {},
+    incidents: {},
+    kpis: null,
+    trend: [],
+    setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
+    applyMessages: (messages, receivedAt) =>
+      set((state) => {
+        let s: SituationState = state;
+        for (const m of messages) {
+          s = { ...s, ...(m.type === 'snapshot' ? fromSnapshot(m) : applyDelta(s, m)) };
+        }
+        const last = messages[messages.length - 1];
+        return { ...s, lastMessageAt: receivedAt, feedAgeAtMessage: last?.kpis.feedAgeMs ?? s.feedAgeAtMessage };
+      }),
+  }));
+}
+
+export type SituationStore = ReturnType<typeof createSituationStore>;

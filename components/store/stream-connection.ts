@@ -1,0 +1,110 @@
+/**
+ * Keeps the browser subscribed to /api/stream. Messages are queued and applied to the
+ * store at most once per animation frame; a snapshot supersedes everything queued
+ * before it. The connection phase is re-evaluated twice a second, so a dead stream or
+ * a stopped feed shows within a second or two: stale data never looks live.
+ */
+import { FEED_STALE_MS, STREAM_HEARTBEAT_MS, type StreamMessage } from '@/lib/contracts/stream';
+import type { ConnectionPhase, SituationStore } from './situation-store';
+
+/** A stream silent for this long is treated as down even if the socket looks open. */
+const STREAM_SILENT_MS = STREAM_HEARTBEAT_MS * 4;
+/** Bound on queued messages (a hidden tab gets no animation frames and throttled timers). */
+const MAX_PENDING = 64;
+
+export function phaseFor(args: {
+  open: boolean;
+  everReceived: boolean;
+  sinceMessageMs: number;
+  feedAgeAtMessage: number | null;
+}): ConnectionPhase {
+  if (!args.open || args.sinceMessageMs > STREAM_SILENT_MS) return args.everReceived ? 'reconnecting' : 'connecting';
+  if (args.feedAgeAtMessage === null) return 'stale';
+  return args.feedAgeAtMessage + args.sinceMessageMs > FEED_STALE_MS ? 'stale' : 'live';
+}
+
+export function connectStream(store: SituationStore, url = '/api/stream'): () => void {
+  let source: EventSource | undefined;
+  let pending: StreamMessage[] = [];
+  let frame = 0;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+  let reopen: ReturnType<typeof setTimeout> | undefined;
+  let backoffMs = 1000;
+  let stopped = false;
+
+  const flush = () => {
+    frame = 0;
+    if (fallback) clearTimeout(fallback);
+    fallback = undefined;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    store.getState().applyMessages(batch, Date.now());
+  };
+
+  const schedule = () => {
+    if (frame || fallback) return;
+    frame = requestAnimationFrame(flush);
+    // Hidden tabs get no frames: apply anyway, a little later.
+    fallback = setTimeout(() => {
+      if (frame) cancelAnimationFrame(frame);
+      flush();
+    }, 500);
+  };
+
+  const receive = (ev: MessageEvent<string>) => {
+    let msg: StreamMessage;
+    try {
+      msg = JSON.parse(ev.data) as StreamMessage;
+    } catch {
+      return;
+    }
+    if (msg.type === 'snapshot') pending = [msg];
+    else pending.push(msg);
+    backoffMs = 1000;
+    // A throttled background tab may not run the frame or the timer for a minute: past the
+    // bound, apply now rather than hold more.
+    if (pending.length >= MAX_PENDING) flush();
+    else schedule();
+  };
+
+  const open = () => {
+    if (stopped) return;
+    source = new EventSource(url);
+    source.addEventListener('snapshot', receive as EventListener);
+    source.addEventListener('delta', receive as EventListener);
+    source.onerror = () => {
+      // EventSource retries by itself unless the server answered with an error status.
+      if (source?.readyState === EventSource.CLOSED) {
+        source = undefined;
+        reopen = setTimeout(open, backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 15_000);
+      }
+      evaluate();
+    };
+  };
+
+  const evaluate = () => {
+    const s = store.getState();
+    const now = Date.now();
+    s.setPhase(
+      phaseFor({
+        open: source?.readyState === EventSource.OPEN,
+        everReceived: s.lastMessageAt > 0,
+        sinceMessageMs: s.lastMessageAt > 0 ? now - s.lastMessageAt : Infinity,
+        feedAgeAtMessage: s.feedAgeAtMessage,
+      }),
+    );
+  };
+
+  open();
+  const ticker = setInterval(evaluate, 500);
+  return () => {
+    stopped = true;
+    clearInterval(ticker);
+    if (reopen) clearTimeout(reopen);
+    if (frame) cancelAnimationFrame(frame);
+    if (fallback) clearTimeout(fallback);
+    source?.close();
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * JSON payload schemas of the MQTT contract: the one source of truth. The simulator
+ * publishes these types, the server validates every message against them, and
+ * scripts/build-asyncapi.ts writes them into docs/asyncapi.yaml.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { SENSOR_KINDS } from './sensor-kinds';
+import { ID_PATTERN } from './topics';
+
+const Id = Type.String({ pattern: ID_PATTERN, description: 'Lower-case slug, also a topic level' });
+/** Source timestamp, epoch ms (2001..2286), as stamped by the publisher. */
+const EpochMs = Type.Integer({ minimum: 1e12, maximum: 1e13, description: 'Source timestamp, epoch milliseconds' });
+/** Per-source sequence number; with `ts` it orders a source's messages. */
+const Seq = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Per-source sequence number' });
+const count = (description: string) => Type.Integer({ minimum: 0, maximum: 10_000_000, description });
+
+export const LocalizedName = Type.Object(
+  {
+    en: Type.String({ minLength: 1, maxLength: 120 }),
+    zh: Type.String({ minLength: 1, maxLength: 60 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ZONE_KINDS = ['gate', 'concourse', 'stand', 'field'] as const;
+export const ZoneKind = Type.Union(ZONE_KINDS.map((k) => Type.Literal(k)));
+
+export const ZoneDef = Type.Object(
+  {
+    id: Id,
+    kind: ZoneKind,
+    name: LocalizedName,
+    areaM2: Type.Number({ exclusiveMinimum: 0, maximum: 1e6, description: 'Usable floor area, m²' }),
+    capacity: Type.Integer({ minimum: 0, maximum: 1e6, description: 'Planned (licensed) capacity, persons' }),
+    maxOccupancy: Type.Integer({
+      minimum: 0,
+      maximum: 1e6,
+      description: 'Physical maximum; a count above it is rejected',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const ThresholdsSchema = Type.Object(
+  {
+    warnHigh: Type.Optional(Type.Number()),
+    critHigh: Type.Optional(Type.Number()),
+    warnLow: Type.Optional(Type.Number()),
+    critLow: Type.Optional(Type.Number()),
+  },
+  { additionalProperties: false },
+);
+
+export const SensorKindSchema = Type.Union(SENSOR_KINDS.map((k) => Type.Literal(k)));
+
+export const SensorDef = Type.Object(
+  {
+    id: Id,
+    kind: SensorKindSchema,
+    zoneId: Type.Optional(Id),
+    unit: Type.String({ maxLength: 16 }),
+    intervalMs: Type.Integer({ minimum: 100, maximum: 3_600_000, description: 'Expected reporting interval' }),
+    thresholds: ThresholdsSchema,
+  },
+  { additionalProperties: false },
+);
+
+export const RegistryPayload = Type.Object(
+  {
+    v: Type.Literal(1),
+    ts: EpochMs,
+    seq: Seq,
+    venue: Type.Object(
+      {
+        id: Id,
+        cityId: Id,
+        name: LocalizedName,
+        lon: Type.Number({ minimum: -180, maximum: 180 }),
+        lat: Type.Number({ minimum: -90, maximum: 90 }),
+        sports: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 }),
+        zones: Type.Array(ZoneDef, { minItems: 1, maxItems: 500 }),
+        sensors: Type.Array(SensorDef, { maxItems: 20_000 }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false, description: 'Retained description of one venue' },
+);
+
+export const SensorReading = Type.Object(
+  {
+    ts: EpochMs,
+    seq: Seq,
+    value: Type.Number({ minimum: -1e9, maximum: 1e9 }),
+  },
+  { additionalProperties: false, description: 'One sensor reading in the unit its registry entry declares' },
+);
+
+export const CrowdCount = Type.Object(
+  {
+    ts: EpochMs,
+    seq: Seq,
+    entries: count('People who entered the zone since the day began'),
+    exits: count('People who left the zone since the day began'),
+    occupancy: count('People in the zone now: always entries - exits'),
+  },
+  { additionalProperties: false },
+);
+
+export const INCIDENT_KINDS = [
+  'network_outage',
+  'scanner_failure',
+  'broadcast_signal_loss',
+  'power_fault',
+  'results_delay',
+] as const;
+export const SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;
+
+export const IncidentEvent = Type.Object(
+  {
+    ts: EpochMs,
+    seq: Seq,
+    kind: Type.Union(INCIDENT_KINDS.map((k) => Type.Literal(k))),
+    severity: Type.Union(SEVERITIES.map((k) => Type.Literal(k))),
+    state: Type.Union([Type.Literal('open'), Type.Literal('cleared')]),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    zoneId: Type.Optional(Id),
+    sensorId: Type.Optional(Id),
+  },
+  { additionalProperties: false, description: 'An IT incident raised or cleared at a venue' },
+);
+
+export const PresencePayload = Type.Object(
+  {
+    ts: EpochMs,
+    online: Type.Boolean(),
+    publisher: Type.String({ maxLength: 120 }),
+    simulated: Type.Optional(Type.Boolean({ description: 'True when the publisher makes its data up (the simulator)' })),
+  },
+  { additionalProperties: false, description: 'Publisher presence; the offline form is its MQTT last will' },
+);
+
+export type LocalizedNameT = Static<typeof LocalizedName>;
+export type ZoneDefT = Static<typeof ZoneDef>;
+export type ZoneKindT = (typeof ZONE_KINDS)[number];
+export type SensorDefT = Static<typeof SensorDef>;
+export type RegistryPayloadT = Static<typeof RegistryPayload>;
+export type VenueDefT = RegistryPayloadT['venue'];
+export type SensorReadingT = Static<typeof SensorReading>;
+export type CrowdCountT = Static<typeof CrowdCount>;
+export type IncidentEventT = Static<typeof IncidentEvent>;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export type Severity = (typeof SEVERITIES)[number];
+export type PresencePayloadT = Static<typeof PresencePayload>;

@@ -1,0 +1,104 @@
+/**
+ * What the server streams to browsers (SSE `/api/stream`): a snapshot, then coalesced
+ * deltas. Shared by lib/stream (server) and components/store (client); plain data only.
+ */
+import type { IncidentKind, LocalizedNameT, Severity } from './payloads.schema';
+
+export type WorstStatus = 'ok' | 'warning' | 'critical' | 'offline' | 'unknown';
+
+/** The static part of a venue, from its registry. */
+export interface VenueSummary {
+  id: string;
+  cityId: string;
+  name: LocalizedNameT;
+  lon: number;
+  lat: number;
+  sports: string[];
+  capacity: number;
+  sensorCount: number;
+  zoneCount: number;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+/** The live part of a venue, sent again whenever it changes. */
+export interface VenueLive {
+  id: string;
+  occupancy: number;
+  worst: WorstStatus;
+  sensorsWarning: number;
+  sensorsCritical: number;
+  sensorsOffline: number;
+  openIncidents: SeverityCounts;
+  /** Server time (ms) the venue was last heard from. */
+  lastSeen: number;
+}
+
+export interface IncidentView {
+  /** `${venueId}/${incidentId}`: unique across the Games. */
+  key: string;
+  venueId: string;
+  id: string;
+  kind: IncidentKind;
+  severity: Severity;
+  state: 'open' | 'cleared';
+  title: string;
+  raisedAt: number;
+  updatedAt: number;
+}
+
+export interface Kpis {
+  peopleInside: number;
+  openIncidents: SeverityCounts;
+  sensorsTotal: number;
+  sensorsOffline: number;
+  venuesReporting: number;
+  messagesPerSecond: number;
+  rejectedPerSecond: number;
+  /** ms since the server last accepted a message from the feed; null before the first. */
+  feedAgeMs: number | null;
+  /** Publishers that announced themselves online, and whether any says its data is simulated. */
+  publishersOnline: number;
+  simulated: boolean;
+}
+
+/** One point of the city trend (10 s buckets, the last hour). */
+export interface TrendPoint {
+  t: number;
+  occupancy: number;
+  openIncidents: number;
+}
+
+export interface StreamSnapshot {
+  type: 'snapshot';
+  serverId: string;
+  seq: number;
+  /** Server time the snapshot was taken. */
+  at: number;
+  venues: VenueSummary[];
+  live: VenueLive[];
+  incidents: IncidentView[];
+  kpis: Kpis;
+  trend: TrendPoint[];
+}
+
+export interface StreamDelta {
+  type: 'delta';
+  seq: number;
+  at: number;
+  /** Venues whose registry arrived or changed since the last message. */
+  venues?: VenueSummary[];
+  live?: VenueLive[];
+  incidents?: IncidentView[];
+  /** Keys of incidents no longer listed (cleared long enough ago). */
+  incidentsRemoved?: string[];
+  kpis: Kpis;
+  trend?: TrendPoint[];
+}
+
+export type StreamMessage = StreamSnapshot | StreamDelta;
+
+/** Milliseconds without a feed message after which the wall must say "stale". */
+export const FEED_STALE_MS = 10_000;
+/** The server sends at least one message this often, so a silent stream means a dead one. */
+export const STREAM_HEARTBEAT_MS = 1_000;

@@ -1,0 +1,74 @@
+/**
+ * The door every MQTT message comes through, whichever broker delivered it: size check,
+ * topic, JSON, schema, then the model. Anything refused is counted by reason and logged
+ * at a bounded rate; nothing here throws.
+ */
+import { parseTopic } from '../contracts/topics';
+import { describeSchemaError, validators, type PayloadByKind, type RejectReason } from '../contracts/validate';
+import type { IngestMetrics } from './ingest-metrics';
+import type { RateLimitedLog } from './rate-limited-log';
+import type { SituationModel } from './situation-model';
+
+/** Largest payload accepted: registries of big venues are the largest legitimate messages. */
+export const MAX_PAYLOAD_BYTES = { registry: 4 * 1024 * 1024, other: 16 * 1024 } as const;
+
+export interface Ingest {
+  /** Folds one message; `topic` without any deployment prefix. Returns why it was refused, or null. */
+  handle(topic: string, payload: Uint8Array, now?: number): RejectReason | null;
+}
+
+export function createIngest(model: SituationModel, metrics: IngestMetrics, log: RateLimitedLog): Ingest {
+  const decoder = new TextDecoder();
+
+  function refuse(reason: RejectReason, topic: string, detail: string, now: number): RejectReason {
+    metrics.reject(reason);
+    // Out-of-order and duplicate QoS 0 messages are normal on a busy network: count, do not log.
+    if (reason !== 'duplicate' && reason !== 'out_of_order') {
+      log.log(reason, `[ingest] rejected ${reason} on '${topic.slice(0, 200)}': ${detail}`, now);
+    }
+    return reason;
+  }
+
+  return {
+    handle(topic, payload, now = Date.now()) {
+      metrics.received++;
+      const parsed = parseTopic(topic);
+      if (!parsed) return refuse('unknown_topic', topic, 'not in the vcc/v1 tree', now);
+      const limit = parsed.kind === 'registry' ? MAX_PAYLOAD_BYTES.registry : MAX_PAYLOAD_BYTES.other;
+      if (payload.byteLength > limit) return refuse('oversize', topic, `${payload.byteLength} bytes > ${limit}`, now);
+
+      let body: unknown;
+      try {
+        body = JSON.parse(decoder.decode(payload));
+      } catch (e) {
+        return refuse('malformed_json', topic, (e as Error).message.slice(0, 120), now);
+      }
+      if (!validators[parsed.kind].Check(body)) {
+        return refuse('schema', topic, describeSchemaError(parsed.kind, body), now);
+      }
+
+      let result: RejectReason | null;
+      switch (parsed.kind) {
+        case 'registry':
+          result = model.applyRegistry(parsed.cityId, parsed.venueId, body as PayloadByKind['registry'], now);
+          break;
+        case 'sensor':
+          result = model.applySensor(parsed.cityId, parsed.venueId, parsed.sourceId, body as PayloadByKind['sensor'], now);
+          break;
+        case 'crowd':
+          result = model.applyCrowd(parsed.cityId, parsed.venueId, parsed.sourceId, body as PayloadByKind['crowd'], now);
+          break;
+        case 'incident':
+          result = model.applyIncident(parsed.cityId, parsed.venueId, parsed.sourceId, body as PayloadByKind['incident'], now);
+          break;
+        case 'presence':
+          result = model.applyPresence(parsed.publisherId, body as PayloadByKind['presence'], now);
+          break;
+      }
+      if (result) return refuse(result, topic, 'refused by the model', now);
+      metrics.accepted[parsed.kind]++;
+      if (parsed.kind !== 'registry') metrics.observeLag((now - (body as { ts: number }).ts) / 1000);
+      return null;
+    },
+  };
+}

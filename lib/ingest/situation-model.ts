@@ -1,0 +1,422 @@
+/**
+ * The situation model: city -> venue -> zone -> sensor, folded from validated MQTT
+ * payloads. Each source (sensor, zone counter, incident, registry) is ordered by
+ * (ts, seq): a duplicate or older message never overwrites newer state.
+ *
+ * The model records which venues and incidents changed; the stream hub takes those
+ * changes once per flush instead of reacting to every message.
+ */
+import type {
+  CrowdCountT,
+  IncidentEventT,
+  PresencePayloadT,
+  RegistryPayloadT,
+  SensorDefT,
+  SensorReadingT,
+  Severity,
+  VenueDefT,
+  ZoneDefT,
+} from '../contracts/payloads.schema';
+import { statusFor, type SensorStatus } from '../contracts/sensor-kinds';
+import type { IncidentView, Kpis, SeverityCounts, TrendPoint, VenueLive, VenueSummary, WorstStatus } from '../contracts/stream';
+import type { RejectReason } from '../contracts/validate';
+import { RingSeries } from './ring-series';
+
+/** How far in the future a source timestamp may be (clock skew) before it is refused. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/** A sensor is offline when not heard from within this many of its expected intervals. */
+export const OFFLINE_AFTER_INTERVALS = 3;
+/** Cleared incidents stay listed this long, then leave the model. */
+export const CLEARED_RETENTION_MS = 15 * 60_000;
+/** Bound on incidents kept per venue (open ones are never evicted before cleared ones). */
+export const MAX_INCIDENTS_PER_VENUE = 200;
+/** Bound on publishers tracked by presence. */
+export const MAX_PUBLISHERS = 1000;
+const SENSOR_HISTORY = { buckets: 60, bucketMs: 60_000 };
+const CITY_TREND = { buckets: 360, bucketMs: 10_000 };
+
+export type FoldResult = RejectReason | null;
+
+interface Ordered {
+  ts: number;
+  seq: number;
+}
+
+/** null when (ts, seq) is newer than `last`, else why not. */
+function order(last: Ordered, ts: number, seq: number): FoldResult {
+  if (ts > last.ts || (ts === last.ts && seq > last.seq)) return null;
+  return ts === last.ts && seq === last.seq ? 'duplicate' : 'out_of_order';
+}
+
+export class SensorState implements Ordered {
+  ts = -1;
+  seq = -1;
+  value = NaN;
+  receivedAt = 0;
+  status: SensorStatus | 'unknown' = 'unknown';
+  readonly history = new RingSeries(SENSOR_HISTORY.buckets, SENSOR_HISTORY.bucketMs);
+  constructor(public def: SensorDefT) {}
+}
+
+export class ZoneState implements Ordered {
+  ts = -1;
+  seq = -1;
+  entries = 0;
+  exits = 0;
+  occupancy = 0;
+  receivedAt = 0;
+  constructor(public def: ZoneDefT) {}
+}
+
+export class IncidentState implements Ordered {
+  ts = -1;
+  seq = -1;
+  raisedAt = 0;
+  updatedAt = 0;
+  state: 'open' | 'cleared' = 'open';
+  constructor(
+    readonly venueId: string,
+    readonly id: string,
+    public event: IncidentEventT,
+  ) {}
+  get key() {
+    return `${this.venueId}/${this.id}`;
+  }
+  view(): IncidentView {
+    return {
+      key: this.key,
+      venueId: this.venueId,
+      id: this.id,
+      kind: this.event.kind,
+      severity: this.event.severity,
+      state: this.state,
+      title: this.event.title,
+      raisedAt: this.raisedAt,
+      updatedAt: this.updatedAt,
+    };
+  }
+}
+
+const emptyCounts = (): SeverityCounts => ({ critical: 0, major: 0, minor: 0, warning: 0 });
+const STATUS_RANK: Record<WorstStatus, number> = { unknown: 0, ok: 1, warning: 2, offline: 3, critical: 4 };
+const SEVERITY_STATUS: Record<Severity, WorstStatus> = { critical: 'critical', major: 'critical', minor: 'warning', warning: 'warning' };
+
+export class VenueState implements Ordered {
+  ts = -1;
+  seq = -1;
+  def!: VenueDefT;
+  readonly zones = new Map<string, ZoneState>();
+  readonly sensors = new Map<string, SensorState>();
+  readonly incidents = new Map<string, IncidentState>();
+  occupancy = 0;
+  lastSeen = 0;
+  /** Server time the current registry was accepted. */
+  definedAt = 0;
+  capacity = 0;
+  /** Counts by status, kept up to date as sensors change. */
+  readonly statusCounts: Record<SensorStatus | 'unknown', number> = { ok: 0, warning: 0, critical: 0, offline: 0, unknown: 0 };
+
+  constructor(readonly id: string) {}
+
+  summary(): VenueSummary {
+    return {
+      id: this.id,
+      cityId: this.def.cityId,
+      name: this.def.name,
+      lon: this.def.lon,
+      lat: this.def.lat,
+      sports: this.def.sports,
+      capacity: this.capacity,
+      sensorCount: this.sensors.size,
+      zoneCount: this.zones.size,
+    };
+  }
+
+  openIncidentCounts(): SeverityCounts {
+    const c = emptyCounts();
+    for (const i of this.incidents.values()) if (i.state === 'open') c[i.event.severity]++;
+    return c;
+  }
+
+  worst(open: SeverityCounts): WorstStatus {
+    let w: WorstStatus = this.lastSeen === 0 ? 'unknown' : 'ok';
+    const raise = (s: WorstStatus) => {
+      if (STATUS_RANK[s] > STATUS_RANK[w]) w = s;
+    };
+    if (this.statusCounts.warning > 0) raise('warning');
+    if (this.statusCounts.offline > 0) raise('offline');
+    if (this.statusCounts.critical > 0) raise('critical');
+    for (const sev of ['critical', 'major', 'minor', 'warning'] as const) if (open[sev] > 0) raise(SEVERITY_STATUS[sev]);
+    return w;
+  }
+
+  live(): VenueLive {
+    const open = this.openIncidentCounts();
+    return {
+      id: this.id,
+      occupancy: this.occupancy,
+      worst: this.worst(open),
+      sensorsWarning: this.statusCounts.warning,
+      sensorsCritical: this.statusCounts.critical,
+      sensorsOffline: this.statusCounts.offline,
+      openIncidents: open,
+      lastSeen: this.lastSeen,
+    };
+  }
+
+  setStatus(s: SensorState, status: SensorStatus): boolean {
+    if (s.status === status) return false;
+    this.statusCounts[s.status]--;
+    this.statusCounts[status]++;
+    s.status = status;
+    return true;
+  }
+}
+
+/** What changed since the hub last asked. */
+export interface ModelChanges {
+  venuesDefined: Set<string>;
+  venuesChanged: Set<string>;
+  incidentsChanged: Set<string>;
+  incidentsRemoved: Set<string>;
+}
+
+export class SituationModel {
+  readonly venues = new Map<string, VenueState>();
+  private changes: ModelChanges = SituationModel.emptyChanges();
+  /** Server time of the last accepted message. */
+  lastAcceptedAt = 0;
+  /** Publisher presence (retained + last will), bounded. */
+  readonly publishers = new Map<string, { online: boolean; simulated: boolean; ts: number }>();
+  readonly cityTrend = {
+    occupancy: new RingSeries(CITY_TREND.buckets, CITY_TREND.bucketMs),
+    openIncidents: new RingSeries(CITY_TREND.buckets, CITY_TREND.bucketMs),
+  };
+
+  private static emptyChanges(): ModelChanges {
+    return { venuesDefined: new Set(), venuesChanged: new Set(), incidentsChanged: new Set(), incidentsRemoved: new Set() };
+  }
+
+  /** Returns and resets the change sets. */
+  takeChanges(): ModelChanges {
+    const c = this.changes;
+    this.changes = SituationModel.emptyChanges();
+    return c;
+  }
+
+  private touched(v: VenueState, now: number) {
+    v.lastSeen = now;
+    this.lastAcceptedAt = now;
+    this.changes.venuesChanged.add(v.id);
+  }
+
+  applyRegistry(cityId: string, venueId: string, p: RegistryPayloadT, now: number): FoldResult {
+    if (p.venue.id !== venueId || p.venue.cityId !== cityId) return 'topic_mismatch';
+    if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
+    const zoneIds = new Set(p.venue.zones.map((z) => z.id));
+    for (const s of p.venue.sensors) if (s.zoneId !== undefined && !zoneIds.has(s.zoneId)) return 'schema';
+    let v = this.venues.get(venueId);
+    if (v) {
+      const o = order(v, p.ts, p.seq);
+      if (o) return o;
+    } else {
+      v = new VenueState(venueId);
+      this.venues.set(venueId, v);
+    }
+    v.ts = p.ts;
+    v.seq = p.seq;
+    v.def = p.venue;
+    v.definedAt = now;
+    // Keep the state of zones and sensors that stay; drop the ones the registry no longer lists.
+    for (const id of [...v.zones.keys()]) if (!zoneIds.has(id)) v.zones.delete(id);
+    for (const z of p.venue.zones) {
+      const existing = v.zones.get(z.id);
+      if (existing) existing.def = z;
+      else v.zones.set(z.id, new ZoneState(z));
+    }
+    const sensorIds = new Set(p.venue.sensors.map((s) => s.id));
+    for (const [id, s] of v.sensors) {
+      if (!sensorIds.has(id)) {
+        v.statusCounts[s.status]--;
+        v.sensors.delete(id);
+      }
+    }
+    for (const d of p.venue.sensors) {
+      const existing = v.sensors.get(d.id);
+      if (existing) existing.def = d;
+      else {
+        v.sensors.set(d.id, new SensorState(d));
+        v.statusCounts.unknown++;
+      }
+    }
+    v.capacity = p.venue.zones.reduce((a, z) => a + (z.kind === 'stand' ? z.capacity : 0), 0);
+    this.recountOccupancy(v);
+    this.changes.venuesDefined.add(venueId);
+    this.touched(v, now);
+    return null;
+  }
+
+  private venueFor(cityId: string, venueId: string): VenueState | FoldResult {
+    const v = this.venues.get(venueId);
+    if (!v) return 'unknown_venue';
+    if (v.def.cityId !== cityId) return 'topic_mismatch';
+    return v;
+  }
+
+  applySensor(cityId: string, venueId: string, sensorId: string, p: SensorReadingT, now: number): FoldResult {
+    const v = this.venueFor(cityId, venueId);
+    if (!(v instanceof VenueState)) return v;
+    const s = v.sensors.get(sensorId);
+    if (!s) return 'unknown_source';
+    if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
+    const o = order(s, p.ts, p.seq);
+    if (o) return o;
+    s.ts = p.ts;
+    s.seq = p.seq;
+    s.value = p.value;
+    s.receivedAt = now;
+    s.history.add(p.ts, p.value);
+    v.setStatus(s, statusFor(p.value, s.def.thresholds));
+    this.touched(v, now);
+    return null;
+  }
+
+  applyCrowd(cityId: string, venueId: string, zoneId: string, p: CrowdCountT, now: number): FoldResult {
+    const v = this.venueFor(cityId, venueId);
+    if (!(v instanceof VenueState)) return v;
+    const z = v.zones.get(zoneId);
+    if (!z) return 'unknown_source';
+    if (p.entries - p.exits !== p.occupancy) return 'inconsistent_counts';
+    if (p.occupancy > z.def.maxOccupancy) return 'above_physical_max';
+    if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
+    const o = order(z, p.ts, p.seq);
+    if (o) return o;
+    v.occupancy += p.occupancy - z.occupancy;
+    z.ts = p.ts;
+    z.seq = p.seq;
+    z.entries = p.entries;
+    z.exits = p.exits;
+    z.occupancy = p.occupancy;
+    z.receivedAt = now;
+    this.touched(v, now);
+    return null;
+  }
+
+  applyIncident(cityId: string, venueId: string, incidentId: string, p: IncidentEventT, now: number): FoldResult {
+    const v = this.venueFor(cityId, venueId);
+    if (!(v instanceof VenueState)) return v;
+    if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
+    let inc = v.incidents.get(incidentId);
+    if (inc) {
+      const o = order(inc, p.ts, p.seq);
+      if (o) return o;
+      inc.event = p;
+    } else {
+      inc = new IncidentState(venueId, incidentId, p);
+      inc.raisedAt = p.ts;
+      v.incidents.set(incidentId, inc);
+      this.evictIncidents(v);
+    }
+    inc.ts = p.ts;
+    inc.seq = p.seq;
+    inc.state = p.state;
+    inc.updatedAt = p.ts;
+    this.changes.incidentsChanged.add(inc.key);
+    this.touched(v, now);
+    return null;
+  }
+
+  applyPresence(publisherId: string, p: PresencePayloadT, now: number): FoldResult {
+    if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
+    const prev = this.publishers.get(publisherId);
+    if (prev && p.ts < prev.ts) return 'out_of_order';
+    if (!prev && this.publishers.size >= MAX_PUBLISHERS) return 'unknown_source';
+    this.publishers.set(publisherId, { online: p.online, simulated: p.simulated === true, ts: p.ts });
+    this.lastAcceptedAt = now;
+    return null;
+  }
+
+  private evictIncidents(v: VenueState) {
+    if (v.incidents.size <= MAX_INCIDENTS_PER_VENUE) return;
+    // Oldest cleared first; only if none is cleared, the oldest open one.
+    let victim: IncidentState | undefined;
+    for (const i of v.incidents.values()) {
+      if (i.state === 'cleared' && (!victim || i.updatedAt < victim.updatedAt)) victim = i;
+    }
+    victim ??= v.incidents.values().next().value;
+    if (victim) this.removeIncident(v, victim);
+  }
+
+  private removeIncident(v: VenueState, i: IncidentState) {
+    v.incidents.delete(i.id);
+    this.changes.incidentsChanged.delete(i.key);
+    this.changes.incidentsRemoved.add(i.key);
+    this.changes.venuesChanged.add(v.id);
+  }
+
+  private recountOccupancy(v: VenueState) {
+    let n = 0;
+    for (const z of v.zones.values()) n += z.occupancy;
+    v.occupancy = n;
+  }
+
+  /**
+   * Periodic housekeeping (about once a second): sensors not heard from in time go
+   * offline, cleared incidents age out, and the city trend gets a point.
+   */
+  sweep(now: number): void {
+    let occupancy = 0;
+    let open = 0;
+    for (const v of this.venues.values()) {
+      for (const s of v.sensors.values()) {
+        const heardAt = s.receivedAt;
+        const late = now - heardAt > s.def.intervalMs * OFFLINE_AFTER_INTERVALS;
+        // A sensor never heard from counts from the moment its registry arrived.
+        if (late && (heardAt > 0 || now - v.definedAt > s.def.intervalMs * OFFLINE_AFTER_INTERVALS)) {
+          if (v.setStatus(s, 'offline')) this.changes.venuesChanged.add(v.id);
+        }
+      }
+      for (const i of v.incidents.values()) {
+        if (i.state === 'open') open++;
+        else if (now - i.updatedAt > CLEARED_RETENTION_MS) this.removeIncident(v, i);
+      }
+      occupancy += v.occupancy;
+    }
+    this.cityTrend.occupancy.add(now, occupancy);
+    this.cityTrend.openIncidents.add(now, open);
+  }
+
+  kpis(now: number, messagesPerSecond: number, rejectedPerSecond: number): Kpis {
+    const k: Kpis = {
+      peopleInside: 0,
+      openIncidents: emptyCounts(),
+      sensorsTotal: 0,
+      sensorsOffline: 0,
+      venuesReporting: 0,
+      messagesPerSecond,
+      rejectedPerSecond,
+      feedAgeMs: this.lastAcceptedAt === 0 ? null : now - this.lastAcceptedAt,
+      publishersOnline: 0,
+      simulated: false,
+    };
+    for (const p of this.publishers.values()) {
+      if (!p.online) continue;
+      k.publishersOnline++;
+      k.simulated ||= p.simulated;
+    }
+    for (const v of this.venues.values()) {
+      k.peopleInside += v.occupancy;
+      k.sensorsTotal += v.sensors.size;
+      k.sensorsOffline += v.statusCounts.offline;
+      if (now - v.lastSeen < 30_000) k.venuesReporting++;
+      for (const i of v.incidents.values()) if (i.state === 'open') k.openIncidents[i.event.severity]++;
+    }
+    return k;
+  }
+
+  trend(): TrendPoint[] {
+    const occ = this.cityTrend.occupancy.points();
+    const inc = new Map(this.cityTrend.openIncidents.points());
+    return occ.map(([t, o]) => ({ t, occupancy: Math.round(o), openIncidents: Math.round(inc.get(t) ?? 0) }));
+  }
+}

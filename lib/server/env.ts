@@ -1,0 +1,52 @@
+/**
+ * The server's environment, read and checked once. Only this module reads process.env
+ * for server settings; a bad value stops start-up with a message that says which.
+ */
+import 'server-only';
+
+export interface ServerEnv {
+  /** External broker; unset means the embedded Aedes broker. */
+  mqttUrl: string | undefined;
+  mqttProtocolVersion: 4 | 5;
+  mqttUsername: string | undefined;
+  mqttPassword: string | undefined;
+  /** Prefix before `vcc/v1` on a shared broker (e.g. `tenant-a/`); empty by default. */
+  mqttTopicPrefix: string;
+  embeddedMqttHost: string;
+  embeddedMqttPort: number;
+  embeddedMqttWsPort: number | undefined;
+  streamFlushMs: number;
+}
+
+function int(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in ${min}..${max}, got '${raw}'`);
+  return n;
+}
+
+export function readServerEnv(): ServerEnv {
+  const mqttUrl = process.env.MQTT_URL?.trim() || undefined;
+  if (mqttUrl && !/^(mqtts?|wss?|tcp|ssl):\/\//.test(mqttUrl)) {
+    throw new Error(`MQTT_URL must be an mqtt://, mqtts://, ws:// or wss:// URL, got '${mqttUrl}'`);
+  }
+  const version = int('MQTT_PROTOCOL_VERSION', 5, 4, 5);
+  const prefix = process.env.MQTT_TOPIC_PREFIX ?? '';
+  if (prefix && (!prefix.endsWith('/') || /[#+]/.test(prefix))) {
+    throw new Error(`MQTT_TOPIC_PREFIX must end with '/' and contain no wildcards, got '${prefix}'`);
+  }
+  const wsPort = int('EMBEDDED_MQTT_WS_PORT', 8884, 0, 65535);
+  return {
+    mqttUrl,
+    mqttProtocolVersion: version as 4 | 5,
+    mqttUsername: process.env.MQTT_USERNAME || undefined,
+    mqttPassword: process.env.MQTT_PASSWORD || undefined,
+    mqttTopicPrefix: prefix,
+    embeddedMqttHost: process.env.EMBEDDED_MQTT_HOST || '127.0.0.1',
+    // Not 1883: a site broker (or this machine's Mosquitto) may already hold it.
+    embeddedMqttPort: int('EMBEDDED_MQTT_PORT', 1884, 0, 65535),
+    embeddedMqttWsPort: wsPort === 0 ? undefined : wsPort,
+    streamFlushMs: int('STREAM_FLUSH_MS', 200, 50, 5000),
+  };
+}

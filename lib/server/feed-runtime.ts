@@ -1,0 +1,93 @@
+/**
+ * One feed runtime per server process: the situation model, the ingest in front of it,
+ * the broker connection feeding it and the stream hub reading it. Started once by
+ * instrumentation.ts; route handlers find it with getFeedRuntime().
+ *
+ * Next bundles instrumentation and each route separately, so module-level state is not
+ * shared between them: the runtime lives on globalThis under a registered symbol.
+ */
+import { startEmbeddedBroker, type EmbeddedBroker } from '../ingest/embedded-broker';
+import type { FeedStatus } from '../ingest/feed-status';
+import { createIngest, type Ingest } from '../ingest/ingest';
+import { IngestMetrics } from '../ingest/ingest-metrics';
+import { connectMqttFeed, type MqttFeed } from '../ingest/mqtt-feed';
+import { RateLimitedLog } from '../ingest/rate-limited-log';
+import { SituationModel } from '../ingest/situation-model';
+import { StreamHub } from '../stream/stream-hub';
+import type { ServerEnv } from './env';
+
+export interface FeedRuntime {
+  readonly startedAt: number;
+  readonly env: ServerEnv;
+  readonly model: SituationModel;
+  readonly metrics: IngestMetrics;
+  readonly ingest: Ingest;
+  readonly hub: StreamHub;
+  readonly feed: FeedStatus;
+  readonly embedded: EmbeddedBroker | undefined;
+  close(): Promise<void>;
+}
+
+const KEY = Symbol.for('vcc.feed-runtime');
+type Holder = { [KEY]?: Promise<FeedRuntime> };
+const holder = globalThis as Holder;
+
+export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
+  const model = new SituationModel();
+  const metrics = new IngestMetrics();
+  const ingest = createIngest(model, metrics, new RateLimitedLog());
+  const hub = new StreamHub(model, metrics, { flushMs: env.streamFlushMs });
+
+  let embedded: EmbeddedBroker | undefined;
+  let external: MqttFeed | undefined;
+  if (env.mqttUrl) {
+    external = connectMqttFeed(
+      {
+        url: env.mqttUrl,
+        protocolVersion: env.mqttProtocolVersion,
+        username: env.mqttUsername,
+        password: env.mqttPassword,
+        topicPrefix: env.mqttTopicPrefix,
+      },
+      ingest,
+    );
+  } else {
+    embedded = await startEmbeddedBroker(
+      { host: env.embeddedMqttHost, port: env.embeddedMqttPort, wsPort: env.embeddedMqttWsPort },
+      ingest,
+    );
+  }
+  hub.start();
+  const feed = (external?.status ?? embedded?.status)!;
+  return {
+    startedAt: Date.now(),
+    env,
+    model,
+    metrics,
+    ingest,
+    hub,
+    feed,
+    embedded,
+    close: async () => {
+      hub.stop();
+      await external?.close();
+      await embedded?.close();
+    },
+  };
+}
+
+/** Starts the process's runtime once; later calls return the same one. */
+export function startFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
+  holder[KEY] ??= createFeedRuntime(env).then((rt) => {
+    const where = rt.embedded
+      ? `embedded MQTT broker on ${rt.feed.url}${rt.embedded.wsPort ? ` and ws://${env.embeddedMqttHost}:${rt.embedded.wsPort}` : ''}`
+      : `broker ${rt.feed.url}`;
+    console.log(`[feed] ingesting from ${where}`);
+    return rt;
+  });
+  return holder[KEY];
+}
+
+export function getFeedRuntime(): Promise<FeedRuntime> | undefined {
+  return holder[KEY];
+}

@@ -1,0 +1,63 @@
+/** /api/metrics in the Prometheus text exposition format (version 0.0.4). */
+import { LAG_BUCKETS_S } from '../ingest/ingest-metrics';
+import type { FeedRuntime } from './feed-runtime';
+
+function line(name: string, value: number, labels?: Record<string, string>): string {
+  const l = labels
+    ? `{${Object.entries(labels)
+        .map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`)
+        .join(',')}}`
+    : '';
+  return `${name}${l} ${Number.isFinite(value) ? value : 0}`;
+}
+
+export function renderMetrics(rt: FeedRuntime, now = Date.now()): string {
+  const m = rt.metrics;
+  const out: string[] = [];
+  const head = (name: string, type: 'counter' | 'gauge' | 'histogram', help: string) =>
+    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+
+  head('vcc_messages_received_total', 'counter', 'MQTT messages that reached ingest.');
+  out.push(line('vcc_messages_received_total', m.received));
+  head('vcc_messages_accepted_total', 'counter', 'Messages validated and folded into the model, by topic kind.');
+  for (const [kind, n] of Object.entries(m.accepted)) out.push(line('vcc_messages_accepted_total', n, { kind }));
+  head('vcc_messages_rejected_total', 'counter', 'Messages refused at the door, by reason.');
+  for (const [reason, n] of m.rejected) out.push(line('vcc_messages_rejected_total', n, { reason }));
+  head('vcc_ingest_lag_seconds', 'histogram', 'Source timestamp to folded into the model.');
+  let cumulative = 0;
+  LAG_BUCKETS_S.forEach((le, i) => {
+    cumulative += m.lagBuckets[i]!;
+    out.push(line('vcc_ingest_lag_seconds_bucket', cumulative, { le: String(le) }));
+  });
+  cumulative += m.lagBuckets[LAG_BUCKETS_S.length]!;
+  out.push(line('vcc_ingest_lag_seconds_bucket', cumulative, { le: '+Inf' }));
+  out.push(line('vcc_ingest_lag_seconds_sum', m.lagSum), line('vcc_ingest_lag_seconds_count', m.lagCount));
+
+  head('vcc_feed_age_seconds', 'gauge', 'Seconds since the last accepted message (-1 before the first).');
+  out.push(line('vcc_feed_age_seconds', rt.model.lastAcceptedAt === 0 ? -1 : (now - rt.model.lastAcceptedAt) / 1000));
+  head('vcc_broker_connected', 'gauge', '1 when the broker connection is up and subscribed.');
+  out.push(line('vcc_broker_connected', rt.feed.connected && rt.feed.subscribed ? 1 : 0, { kind: rt.feed.kind }));
+  head('vcc_venues', 'gauge', 'Venues known from the registry.');
+  out.push(line('vcc_venues', rt.model.venues.size));
+
+  const s = rt.hub.stats;
+  head('vcc_stream_clients', 'gauge', 'Connected stream (SSE) clients.');
+  out.push(line('vcc_stream_clients', rt.hub.clientCount));
+  head('vcc_stream_deltas_serialised_total', 'counter', 'Deltas built and serialised (once per flush, shared by all clients).');
+  out.push(line('vcc_stream_deltas_serialised_total', s.deltasSerialised));
+  head('vcc_stream_snapshots_serialised_total', 'counter', 'Snapshots serialised.');
+  out.push(line('vcc_stream_snapshots_serialised_total', s.snapshotsSerialised));
+  head('vcc_stream_frames_sent_total', 'counter', 'Frames handed to client transports.');
+  out.push(line('vcc_stream_frames_sent_total', s.framesSent));
+  head('vcc_stream_client_resets_total', 'counter', 'Times a slow client dropped its queue and was resent a snapshot.');
+  out.push(line('vcc_stream_client_resets_total', s.clientResets));
+  head('vcc_stream_last_delta_bytes', 'gauge', 'Size of the last delta frame.');
+  out.push(line('vcc_stream_last_delta_bytes', s.lastDeltaBytes));
+
+  const mem = process.memoryUsage();
+  head('process_resident_memory_bytes', 'gauge', 'Resident memory.');
+  out.push(line('process_resident_memory_bytes', mem.rss));
+  head('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use.');
+  out.push(line('nodejs_heap_used_bytes', mem.heapUsed));
+  return out.join('\n') + '\n';
+}

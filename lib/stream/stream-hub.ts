@@ -1,0 +1,228 @@
+/**
+ * Fans the situation model out to stream clients. Once per flush interval it takes the
+ * model's changes, builds one delta, serialises it once and hands the same bytes to
+ * every client. Each client has a bounded queue: one that cannot keep up loses its
+ * queued deltas and gets a fresh snapshot when it drains, so a slow client never slows
+ * the others or grows memory.
+ */
+import type { IngestMetrics } from '../ingest/ingest-metrics';
+import type { SituationModel } from '../ingest/situation-model';
+import { STREAM_HEARTBEAT_MS, type StreamDelta, type StreamSnapshot } from '../contracts/stream';
+
+export interface StreamHubOptions {
+  /** ms between flushes: at most 1000/flushMs messages per second per client. @default 200 */
+  flushMs?: number;
+  /** Frames a client may have queued before it is reset to a snapshot. @default 16 */
+  maxQueuedFrames?: number;
+  /** Bytes a client may have queued before it is reset to a snapshot. @default 4 MiB */
+  maxQueuedBytes?: number;
+  /** ms between model sweeps (offline detection, trend). @default 1000 */
+  sweepMs?: number;
+}
+
+export interface StreamClient {
+  readonly id: number;
+  /** Called with each frame to send; returns false when the transport is full. */
+  readonly send: (frame: Uint8Array) => boolean;
+  queue: Uint8Array[];
+  queuedBytes: number;
+  needsSnapshot: boolean;
+  /** Last sequence number this client received (for resume). */
+  seq: number;
+}
+
+const encoder = new TextEncoder();
+
+function sseFrame(event: string, id: string, data: string): Uint8Array {
+  return encoder.encode(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`);
+}
+
+export class StreamHub {
+  readonly serverId: string;
+  private readonly clients = new Map<number, StreamClient>();
+  private nextClientId = 1;
+  private seq = 0;
+  private lastSentAt = 0;
+  private lastSweepAt = 0;
+  private lastTrendT = -1;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private snapshotCache: { seq: number; frame: Uint8Array } | undefined;
+  readonly stats = { flushes: 0, deltasSerialised: 0, snapshotsSerialised: 0, framesSent: 0, clientResets: 0, lastDeltaBytes: 0 };
+  readonly options: Required<StreamHubOptions>;
+
+  constructor(
+    private readonly model: SituationModel,
+    private readonly metrics: IngestMetrics,
+    options: StreamHubOptions = {},
+    serverId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+  ) {
+    this.serverId = serverId;
+    this.options = { flushMs: 200, maxQueuedFrames: 16, maxQueuedBytes: 4 * 1024 * 1024, sweepMs: 1000, ...options };
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.flush(Date.now()), this.options.flushMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  get currentEventId(): string {
+    return `${this.serverId}:${this.seq}`;
+  }
+
+  /**
+   * Registers a client. `lastEventId` is what an EventSource sends on reconnect: the same
+   * server and the current sequence resume with deltas; anything else (a gap, another
+   * server, a restart) starts with a snapshot.
+   */
+  connect(send: (frame: Uint8Array) => boolean, lastEventId?: string | null): StreamClient {
+    const client: StreamClient = {
+      id: this.nextClientId++,
+      send,
+      queue: [],
+      queuedBytes: 0,
+      needsSnapshot: lastEventId !== this.currentEventId,
+      seq: this.seq,
+    };
+    this.clients.set(client.id, client);
+    // Tell EventSource to retry after 1 s rather than its default 3 s.
+    send(encoder.encode('retry: 1000\n\n'));
+    if (client.needsSnapshot) this.sendSnapshot(client, Date.now());
+    return client;
+  }
+
+  disconnect(client: StreamClient): void {
+    this.clients.delete(client.id);
+    client.queue = [];
+    client.queuedBytes = 0;
+  }
+
+  /** Pushes what a client has queued while its transport accepts it. */
+  drain(client: StreamClient, now = Date.now()): void {
+    if (client.needsSnapshot) {
+      this.sendSnapshot(client, now);
+      return;
+    }
+    while (client.queue.length > 0) {
+      const frame = client.queue[0]!;
+      if (!client.send(frame)) return;
+      client.queue.shift();
+      client.queuedBytes -= frame.byteLength;
+      this.stats.framesSent++;
+    }
+  }
+
+  snapshot(now: number): StreamSnapshot {
+    const venues = [...this.model.venues.values()].filter((v) => v.def);
+    const rates = this.metrics.sampleRatesPeek();
+    return {
+      type: 'snapshot',
+      serverId: this.serverId,
+      seq: this.seq,
+      at: now,
+      venues: venues.map((v) => v.summary()),
+      live: venues.map((v) => v.live()),
+      incidents: venues.flatMap((v) => [...v.incidents.values()].map((i) => i.view())),
+      kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
+      trend: this.model.trend(),
+    };
+  }
+
+  private sendSnapshot(client: StreamClient, now: number): void {
+    if (!this.snapshotCache || this.snapshotCache.seq !== this.seq) {
+      this.snapshotCache = { seq: this.seq, frame: sseFrame('snapshot', this.currentEventId, JSON.stringify(this.snapshot(now))) };
+      this.stats.snapshotsSerialised++;
+    }
+    client.queue = [];
+    client.queuedBytes = 0;
+    if (client.send(this.snapshotCache.frame)) {
+      client.needsSnapshot = false;
+      client.seq = this.seq;
+      this.stats.framesSent++;
+    } else {
+      // The transport is full; try again when it drains.
+      client.needsSnapshot = true;
+    }
+  }
+
+  /** One coalescing step: called every `flushMs`; public for tests and benchmarks. */
+  flush(now: number): void {
+    this.stats.flushes++;
+    let rates = this.metrics.sampleRatesPeek();
+    if (now - this.lastSweepAt >= this.options.sweepMs) {
+      this.model.sweep(now);
+      rates = this.metrics.sampleRates(now);
+      this.lastSweepAt = now;
+    }
+    const changes = this.model.takeChanges();
+    const changed = changes.venuesChanged.size + changes.venuesDefined.size + changes.incidentsChanged.size + changes.incidentsRemoved.size;
+    const latestTrend = this.model.cityTrend.occupancy.latest();
+    const trendMoved = latestTrend !== undefined && latestTrend[0] !== this.lastTrendT;
+    if (changed === 0 && !trendMoved && now - this.lastSentAt < STREAM_HEARTBEAT_MS) return;
+
+    this.seq++;
+    const delta: StreamDelta = { type: 'delta', seq: this.seq, at: now, kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond) };
+    if (changes.venuesDefined.size > 0) {
+      delta.venues = [...changes.venuesDefined].flatMap((id) => {
+        const v = this.model.venues.get(id);
+        return v ? [v.summary()] : [];
+      });
+    }
+    const live = new Set([...changes.venuesChanged, ...changes.venuesDefined]);
+    if (live.size > 0) {
+      delta.live = [...live].flatMap((id) => {
+        const v = this.model.venues.get(id);
+        return v ? [v.live()] : [];
+      });
+    }
+    if (changes.incidentsChanged.size > 0) {
+      delta.incidents = [...changes.incidentsChanged].flatMap((key) => {
+        const [venueId, id] = key.split('/') as [string, string];
+        const i = this.model.venues.get(venueId)?.incidents.get(id);
+        return i ? [i.view()] : [];
+      });
+    }
+    if (changes.incidentsRemoved.size > 0) delta.incidentsRemoved = [...changes.incidentsRemoved];
+    if (trendMoved) {
+      // The previous bucket is now complete; send it (and the open one, refined later).
+      const points = this.model.trend();
+      delta.trend = points.filter((p) => p.t >= this.lastTrendT);
+      this.lastTrendT = latestTrend[0];
+    }
+    this.lastSentAt = now;
+    if (this.clients.size === 0) return;
+
+    // Serialise once, share across clients.
+    const frame = sseFrame('delta', this.currentEventId, JSON.stringify(delta));
+    this.stats.deltasSerialised++;
+    this.stats.lastDeltaBytes = frame.byteLength;
+    for (const client of this.clients.values()) this.enqueue(client, frame, now);
+  }
+
+  private enqueue(client: StreamClient, frame: Uint8Array, now: number): void {
+    if (client.needsSnapshot) {
+      this.drain(client, now);
+      return;
+    }
+    client.queue.push(frame);
+    client.queuedBytes += frame.byteLength;
+    if (client.queue.length > this.options.maxQueuedFrames || client.queuedBytes > this.options.maxQueuedBytes) {
+      // Too far behind: drop what is queued; it gets a fresh snapshot when it drains.
+      client.queue = [];
+      client.queuedBytes = 0;
+      client.needsSnapshot = true;
+      this.stats.clientResets++;
+      return;
+    }
+    this.drain(client, now);
+  }
+}

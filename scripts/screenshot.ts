@@ -1,0 +1,29 @@
+/**
+ * Screenshots of a running wall at the sizes operators and managers use:
+ *   node --import tsx scripts/screenshot.ts [url] [outdir]
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+
+const url = process.argv[2] ?? 'http://localhost:3000/';
+const out = process.argv[3] ?? 'screenshots';
+const SIZES = [
+  { name: 'wall-3840x2160', width: 3840, height: 2160 },
+  { name: 'wall-1920x1080', width: 1920, height: 1080 },
+  { name: 'tablet-1024x768', width: 1024, height: 768 },
+  { name: 'phone-390x844', width: 390, height: 844 },
+];
+
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+for (const s of SIZES) {
+  const page = await browser.newPage({ viewport: { width: s.width, height: s.height } });
+  await page.goto(url);
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(4000);
+  await page.screenshot({ path: `${out}/${s.name}.png` });
+  await page.close();
+  console.log(`${out}/${s.name}.png`);
+}
+await browser.close();

@@ -1,0 +1,87 @@
+/**
+ * telemetry-sim: the simulated Hangzhou 2023 Games, published over MQTT.
+ *
+ *   npm run sim -- --url mqtt://127.0.0.1:1884 --seed 42 --scale 1 [--speed 1] [--duration 60]
+ *   npm run sim -- scenario crowd-surge --venue hz-olympic-stadium --url mqtt://127.0.0.1:1884
+ *
+ * Scenarios: crowd-surge, power-loss, network-outage, broadcast-loss.
+ */
+import { parseArgs } from 'node:util';
+import mqtt from 'mqtt';
+import { SCENARIO_TOPIC, startPublisher } from './publisher';
+import type { ScenarioCommand, ScenarioKind } from './simulator';
+import { VENUES } from './venues';
+
+const SCENARIOS: ScenarioKind[] = ['crowd-surge', 'power-loss', 'network-outage', 'broadcast-loss'];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    url: { type: 'string', default: process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1884' },
+    seed: { type: 'string', default: '42' },
+    scale: { type: 'string', default: '1' },
+    speed: { type: 'string', default: '1' },
+    duration: { type: 'string' },
+    prefix: { type: 'string', default: process.env.MQTT_TOPIC_PREFIX ?? '' },
+    'protocol-version': { type: 'string', default: '4' },
+    venue: { type: 'string' },
+    'duration-s': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+function num(name: string, raw: string | undefined, min: number): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) fail(`--${name} must be a number >= ${min}, got '${raw}'`);
+  return n;
+}
+
+if (values.help) {
+  console.log(`usage:
+  sim [--url mqtt://host:port] [--seed N] [--scale N] [--speed X] [--duration S] [--prefix P/]
+  sim scenario <${SCENARIOS.join('|')}> --venue <venue-id> [--duration-s S] [--url ...]
+venues: ${VENUES.map((v) => v.id).join(', ')}`);
+  process.exit(0);
+}
+
+if (positionals[0] === 'scenario') {
+  const kind = positionals[1] as ScenarioKind;
+  if (!SCENARIOS.includes(kind)) fail(`scenario must be one of ${SCENARIOS.join(', ')}`);
+  if (!values.venue || !VENUES.some((v) => v.id === values.venue)) fail(`--venue must name a venue (see --help)`);
+  const cmd: ScenarioCommand = { scenario: kind, venueId: values.venue };
+  if (values['duration-s']) cmd.durationS = num('duration-s', values['duration-s'], 1);
+  const client = mqtt.connect(values.url!, { connectTimeout: 5000, reconnectPeriod: 0 });
+  client.on('connect', () => {
+    client.publish(values.prefix + SCENARIO_TOPIC, JSON.stringify(cmd), { qos: 1 }, (err) => {
+      if (err) fail(err.message);
+      console.log(`sent ${kind} at ${values.venue}`);
+      client.end();
+    });
+  });
+  client.on('error', (e) => fail(`cannot reach ${values.url}: ${e.message}`));
+} else {
+  const version = num('protocol-version', values['protocol-version'], 4);
+  if (version !== 4 && version !== 5) fail('--protocol-version must be 4 or 5');
+  const pub = startPublisher({
+    url: values.url!,
+    seed: Math.floor(num('seed', values.seed, 0)),
+    scale: Math.floor(num('scale', values.scale, 1)),
+    speed: num('speed', values.speed, 0.01),
+    topicPrefix: values.prefix!,
+    protocolVersion: version,
+    ...(values.duration ? { durationMs: num('duration', values.duration, 1) * 1000 } : {}),
+  });
+  const shutdown = () => void pub.stop().then(() => process.exit(0));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  const report = setInterval(() => {
+    console.log(`[sim] published ${pub.stats.published} messages (${pub.stats.dropped} dropped under backpressure)`);
+  }, 30_000);
+  report.unref();
+  void pub.done.then(() => process.exit(0));
+}
