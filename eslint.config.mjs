@@ -12,7 +12,7 @@ export default defineConfig([
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]",
+          selector: 'CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]',
           message: 'Focused or skipped tests hide failures.',
         },
       ],
@@ -30,10 +30,26 @@ export default defineConfig([
             { name: 'aedes', message: 'Server only.' },
           ],
           patterns: [
-            { group: ['@/lib/ingest/*', '@/lib/stream/*', '@/lib/server/*', '**/lib/ingest/*', '**/lib/stream/*', '**/lib/server/*'], message: 'Server code: components use lib/contracts and the store.' },
-            { group: ['@/lib/contracts/validate', '**/contracts/validate'], message: 'Validation runs at the door, on the server.' },
+            {
+              group: [
+                '@/lib/ingest/*',
+                '@/lib/stream/*',
+                '@/lib/server/*',
+                '**/lib/ingest/*',
+                '**/lib/stream/*',
+                '**/lib/server/*',
+              ],
+              message: 'Server code: components use lib/contracts and the store.',
+            },
+            {
+              group: ['@/lib/contracts/validate', '**/contracts/validate'],
+              message: 'Validation runs at the door, on the server.',
+            },
             { group: ['@/telemetry-sim/*', '**/telemetry-sim/*'], message: 'The simulator is a separate program.' },
-            { group: ['deck.gl'], message: 'Use @deck.gl/core, /layers, /react: the umbrella package pulls in @arcgis/core.' },
+            {
+              group: ['deck.gl'],
+              message: 'Use @deck.gl/core, /layers, /react: the umbrella package pulls in @arcgis/core.',
+            },
             { group: ['echarts'], message: 'Import from components/charts/echarts-core (tree-shaken).' },
           ],
         },

@@ -15,7 +15,13 @@ const HOSTS = {
   shao4_xing1: ['shaoxing', 'Shaoxing'],
   jin1_hua2: ['jinhua', 'Jinhua'],
 };
-const OTHERS = { jia1_xing1: 'Jiaxing', li4_shui3: 'Lishui', qu2_zhou1: 'Quzhou', tai2_zhou1: 'Taizhou', zhou1_shan1: 'Zhoushan' };
+const OTHERS = {
+  jia1_xing1: 'Jiaxing',
+  li4_shui3: 'Lishui',
+  qu2_zhou1: 'Quzhou',
+  tai2_zhou1: 'Taizhou',
+  zhou1_shan1: 'Zhoushan',
+};
 
 // Douglas-Peucker on a ring, tolerance in degrees (~0.004 deg = ~400 m: plenty for a city-level wall).
 // A closed ring's ends coincide, so it is simplified as two open halves.
@@ -34,15 +40,23 @@ function simplify(points, tol) {
     const [a, b] = stack.pop();
     const [ax, ay] = points[a];
     const [bx, by] = points[b];
-    const dx = bx - ax, dy = by - ay;
+    const dx = bx - ax,
+      dy = by - ay;
     const len = Math.hypot(dx, dy) || 1e-12;
-    let max = -1, idx = -1;
+    let max = -1,
+      idx = -1;
     for (let i = a + 1; i < b; i++) {
       const [px, py] = points[i];
       const d = Math.abs(dy * px - dx * py + bx * ay - by * ax) / len;
-      if (d > max) { max = d; idx = i; }
+      if (d > max) {
+        max = d;
+        idx = i;
+      }
     }
-    if (max > tol) { keep[idx] = 1; stack.push([a, idx], [idx, b]); }
+    if (max > tol) {
+      keep[idx] = 1;
+      stack.push([a, idx], [idx, b]);
+    }
   }
   return points.filter((_, i) => keep[i]).map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]);
 }
@@ -59,7 +73,12 @@ for (const file of readdirSync(src).filter((f) => f.startsWith('zhe4_jiang1_')))
       .filter((poly) => poly.length > 0);
     features.push({
       type: 'Feature',
-      properties: { id: host ? host[0] : OTHERS[key].toLowerCase(), name: host ? host[1] : OTHERS[key], zh: f.properties.name, host: Boolean(host) },
+      properties: {
+        id: host ? host[0] : OTHERS[key].toLowerCase(),
+        name: host ? host[1] : OTHERS[key],
+        zh: f.properties.name,
+        host: Boolean(host),
+      },
       geometry: { type: 'MultiPolygon', coordinates: simplified },
     });
   }

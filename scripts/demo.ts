@@ -31,7 +31,9 @@ process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
 if (process.env.MQTT_URL) {
-  console.log(`[demo] MQTT_URL is set: the web server will use ${process.env.MQTT_URL}; the simulator publishes there too`);
+  console.log(
+    `[demo] MQTT_URL is set: the web server will use ${process.env.MQTT_URL}; the simulator publishes there too`,
+  );
 }
 run('web server', process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port]);
 // The simulator reconnects until the embedded broker is up.

@@ -128,7 +128,8 @@ export class VenueCrowd {
     if (!leaving) {
       // Concourse -> stands while a session is on or about to start; a little churn back.
       this.concourses.forEach((c, i) => {
-        const stand = this.stands[(i + Math.floor(this.rng.next() * this.stands.length)) % Math.max(1, this.stands.length)];
+        const stand =
+          this.stands[(i + Math.floor(this.rng.next() * this.stands.length)) % Math.max(1, this.stands.length)];
         if (stand) this.move(c, stand, this.round(occupancyOf(c) * 0.02 * dt));
       });
       for (const s of this.stands) {

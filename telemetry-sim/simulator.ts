@@ -71,11 +71,36 @@ interface Condition {
   until: number;
 }
 
-const INCIDENT_TEMPLATES: { kind: IncidentKind; severities: Severity[]; title: (v: string) => string; weight: number }[] = [
-  { kind: 'scanner_failure', severities: ['minor', 'major'], title: (v) => `Ticket scanner failure at ${v}`, weight: 5 },
-  { kind: 'results_delay', severities: ['warning', 'minor', 'major'], title: (v) => `Results feed delayed from ${v}`, weight: 3 },
-  { kind: 'network_outage', severities: ['major', 'critical'], title: (v) => `Network uplink degraded at ${v}`, weight: 2 },
-  { kind: 'power_fault', severities: ['minor', 'major'], title: (v) => `Power fault on a distribution board at ${v}`, weight: 1 },
+const INCIDENT_TEMPLATES: {
+  kind: IncidentKind;
+  severities: Severity[];
+  title: (v: string) => string;
+  weight: number;
+}[] = [
+  {
+    kind: 'scanner_failure',
+    severities: ['minor', 'major'],
+    title: (v) => `Ticket scanner failure at ${v}`,
+    weight: 5,
+  },
+  {
+    kind: 'results_delay',
+    severities: ['warning', 'minor', 'major'],
+    title: (v) => `Results feed delayed from ${v}`,
+    weight: 3,
+  },
+  {
+    kind: 'network_outage',
+    severities: ['major', 'critical'],
+    title: (v) => `Network uplink degraded at ${v}`,
+    weight: 2,
+  },
+  {
+    kind: 'power_fault',
+    severities: ['minor', 'major'],
+    title: (v) => `Power fault on a distribution board at ${v}`,
+    weight: 1,
+  },
   { kind: 'broadcast_signal_loss', severities: ['critical'], title: (v) => `Broadcast signal lost at ${v}`, weight: 1 },
 ];
 const TEMPLATE_WEIGHT = INCIDENT_TEMPLATES.reduce((a, t) => a + t.weight, 0);
@@ -208,13 +233,41 @@ export class Simulator {
       }
       case 'power-loss':
         v.conditions['power-loss'] = { until };
-        return [this.raise(v, 'power_fault', 'critical', `Mains power lost at ${v.world.def.name.en}; UPS on battery`, nowMs, until)];
+        return [
+          this.raise(
+            v,
+            'power_fault',
+            'critical',
+            `Mains power lost at ${v.world.def.name.en}; UPS on battery`,
+            nowMs,
+            until,
+          ),
+        ];
       case 'network-outage':
         v.conditions['network-outage'] = { until };
-        return [this.raise(v, 'network_outage', 'critical', `Network outage at ${v.world.def.name.en}: venue telemetry lost`, nowMs, until)];
+        return [
+          this.raise(
+            v,
+            'network_outage',
+            'critical',
+            `Network outage at ${v.world.def.name.en}: venue telemetry lost`,
+            nowMs,
+            until,
+          ),
+        ];
       case 'broadcast-loss':
         v.conditions['broadcast-loss'] = { until };
-        return [this.raise(v, 'broadcast_signal_loss', 'critical', `Broadcast signal lost at ${v.world.def.name.en}`, nowMs, until, 'broadcast-1')];
+        return [
+          this.raise(
+            v,
+            'broadcast_signal_loss',
+            'critical',
+            `Broadcast signal lost at ${v.world.def.name.en}`,
+            nowMs,
+            until,
+            'broadcast-1',
+          ),
+        ];
     }
   }
 
@@ -266,7 +319,9 @@ export class Simulator {
         let r = v.rng.next() * TEMPLATE_WEIGHT;
         const tpl = INCIDENT_TEMPLATES.find((x) => (r -= x.weight) < 0) ?? INCIDENT_TEMPLATES[0]!;
         const minutes = v.rng.chance(0.75) ? v.rng.range(2, 12) : v.rng.range(20, 60);
-        out.push(this.raise(v, tpl.kind, v.rng.pick(tpl.severities), tpl.title(v.world.def.name.en), nowMs, t + minutes * 60));
+        out.push(
+          this.raise(v, tpl.kind, v.rng.pick(tpl.severities), tpl.title(v.world.def.name.en), nowMs, t + minutes * 60),
+        );
       }
       for (const inc of v.incidents.values()) {
         if (t >= inc.clearsAt) {
@@ -287,14 +342,24 @@ export class Simulator {
           exits: z.exits,
           occupancy: occupancyOf(z),
         };
-        out.push({ topic: topics.crowd(v.cityId, v.id, z.def.id), payload: JSON.stringify(payload), qos: 0, retain: false });
+        out.push({
+          topic: topics.crowd(v.cityId, v.id, z.def.id),
+          payload: JSON.stringify(payload),
+          qos: 0,
+          retain: false,
+        });
       });
 
       for (const s of v.sensors) {
         if ((tick + s.phase) % s.intervalTicks !== 0) continue;
         s.seq++;
         const payload: SensorReadingT = { ts: nowMs, seq: s.seq, value: this.sensorValue(v, s, t, hourFrac) };
-        out.push({ topic: topics.sensor(v.cityId, v.id, s.id), payload: JSON.stringify(payload), qos: 0, retain: false });
+        out.push({
+          topic: topics.sensor(v.cityId, v.id, s.id),
+          payload: JSON.stringify(payload),
+          qos: 0,
+          retain: false,
+        });
       }
     }
     return out;
@@ -323,7 +388,9 @@ export class Simulator {
         return round1(45 + 38 * Math.min(1.2, this.zoneRatio(v, s.zoneId)) + 3 * s.drift);
       case 'power_load':
         if (v.active('power-loss', t)) return 0;
-        return round1(Math.max(0, 180 + 320 * s.base + 350 * (v.crowd.total / Math.max(1, v.world.seed.capacity)) + 25 * s.drift));
+        return round1(
+          Math.max(0, 180 + 320 * s.base + 350 * (v.crowd.total / Math.max(1, v.world.seed.capacity)) + 25 * s.drift),
+        );
       case 'ups':
         return v.active('power-loss', t) ? 1 : 0;
       case 'net_latency':

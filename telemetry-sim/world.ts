@@ -52,7 +52,15 @@ export interface VenueWorld {
   apsPerZone: Map<string, number>;
 }
 
-function zone(id: string, kind: ZoneKindT, en: string, zh: string, capacity: number, areaPerPerson: number, maxFactor: number): ZoneDefT {
+function zone(
+  id: string,
+  kind: ZoneKindT,
+  en: string,
+  zh: string,
+  capacity: number,
+  areaPerPerson: number,
+  maxFactor: number,
+): ZoneDefT {
   return {
     id,
     kind,
@@ -74,7 +82,9 @@ function buildZones(seed: VenueSeed): ZoneDefT[] {
   const concourseCap = Math.round((seed.capacity * 0.3) / plan.concourses);
   for (let i = 0; i < plan.concourses; i++) {
     const l = LETTERS[i]!;
-    zones.push(zone(`concourse-${l.toLowerCase()}`, 'concourse', `Concourse ${l}`, `${l}区大厅`, concourseCap, 1.2, 1.6));
+    zones.push(
+      zone(`concourse-${l.toLowerCase()}`, 'concourse', `Concourse ${l}`, `${l}区大厅`, concourseCap, 1.2, 1.6),
+    );
   }
   const standCap = Math.round(seed.capacity / plan.stands);
   for (let i = 0; i < plan.stands; i++) {
@@ -94,7 +104,13 @@ function buildZones(seed: VenueSeed): ZoneDefT[] {
 
 function sensor(id: string, kind: SensorKind, zoneId?: string): SensorDefT {
   const info = SENSOR_KIND_INFO[kind];
-  const def: SensorDefT = { id, kind, unit: info.unit, intervalMs: info.intervalMs, thresholds: { ...info.thresholds } };
+  const def: SensorDefT = {
+    id,
+    kind,
+    unit: info.unit,
+    intervalMs: info.intervalMs,
+    thresholds: { ...info.thresholds },
+  };
   if (zoneId !== undefined) def.zoneId = zoneId;
   return def;
 }

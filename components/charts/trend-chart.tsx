@@ -34,8 +34,19 @@ export default function TrendChart() {
         { left: base * 5, right: base, bottom: base * 2, height: '28%' },
       ],
       xAxis: [
-        { type: 'time', gridIndex: 0, axisLabel: { show: false }, axisLine: { lineStyle: AXIS }, splitLine: { show: false } },
-        { type: 'time', gridIndex: 1, axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => formatHm(v) }, axisLine: { lineStyle: AXIS } },
+        {
+          type: 'time',
+          gridIndex: 0,
+          axisLabel: { show: false },
+          axisLine: { lineStyle: AXIS },
+          splitLine: { show: false },
+        },
+        {
+          type: 'time',
+          gridIndex: 1,
+          axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => formatHm(v) },
+          axisLine: { lineStyle: AXIS },
+        },
       ],
       yAxis: [
         {
@@ -43,7 +54,11 @@ export default function TrendChart() {
           gridIndex: 0,
           name: 'People inside',
           nameTextStyle: { ...AXIS, fontSize: base, align: 'left' },
-          axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => (v >= 1000 ? `${Math.round(v / 1000)}k` : String(v)) },
+          axisLabel: {
+            ...AXIS,
+            fontSize: base,
+            formatter: (v: number) => (v >= 1000 ? `${Math.round(v / 1000)}k` : String(v)),
+          },
           splitLine: SPLIT,
           scale: true,
         },
@@ -58,15 +73,44 @@ export default function TrendChart() {
         },
       ],
       series: [
-        { id: 'occupancy', name: 'People inside', type: 'line', xAxisIndex: 0, yAxisIndex: 0, showSymbol: false, lineStyle: { width: 3, color: '#38bdf8' }, areaStyle: { color: 'rgba(56,189,248,0.18)' }, data: [] },
-        { id: 'incidents', name: 'Open incidents', type: 'line', step: 'end', xAxisIndex: 1, yAxisIndex: 1, showSymbol: false, lineStyle: { width: 3, color: '#ff8a00' }, areaStyle: { color: 'rgba(255,138,0,0.15)' }, data: [] },
+        {
+          id: 'occupancy',
+          name: 'People inside',
+          type: 'line',
+          xAxisIndex: 0,
+          yAxisIndex: 0,
+          showSymbol: false,
+          lineStyle: { width: 3, color: '#38bdf8' },
+          areaStyle: { color: 'rgba(56,189,248,0.18)' },
+          data: [],
+        },
+        {
+          id: 'incidents',
+          name: 'Open incidents',
+          type: 'line',
+          step: 'end',
+          xAxisIndex: 1,
+          yAxisIndex: 1,
+          showSymbol: false,
+          lineStyle: { width: 3, color: '#ff8a00' },
+          areaStyle: { color: 'rgba(255,138,0,0.15)' },
+          data: [],
+        },
       ],
     };
     chart.setOption(option);
 
     const update = (s: SituationState) => {
       const d = seriesData(s);
-      chart.setOption<WallChartOption>({ series: [{ id: 'occupancy', data: d.occupancy }, { id: 'incidents', data: d.incidents }] }, { lazyUpdate: true });
+      chart.setOption<WallChartOption>(
+        {
+          series: [
+            { id: 'occupancy', data: d.occupancy },
+            { id: 'incidents', data: d.incidents },
+          ],
+        },
+        { lazyUpdate: true },
+      );
     };
     update(store.getState());
     const unsubscribe = store.subscribe((s, prev) => {
@@ -81,5 +125,7 @@ export default function TrendChart() {
     };
   }, [store]);
 
-  return <div ref={el} className="chart-canvas" role="img" aria-label="People inside venues and open incidents, last hour" />;
+  return (
+    <div ref={el} className="chart-canvas" role="img" aria-label="People inside venues and open incidents, last hour" />
+  );
 }

@@ -69,9 +69,12 @@ export default function CityMap() {
     const el = container.current;
     if (!el) return;
     const { width, height } = el.getBoundingClientRect();
-    const fit = new WebMercatorViewport({ width: Math.max(width, 100), height: Math.max(height, 100) }).fitBounds(BOUNDS, {
-      padding: 16,
-    });
+    const fit = new WebMercatorViewport({ width: Math.max(width, 100), height: Math.max(height, 100) }).fitBounds(
+      BOUNDS,
+      {
+        padding: 16,
+      },
+    );
     const pxScale = Math.max(0.75, width / 1920) * 1.6;
     let cities: CityFeature[] | null = null;
 
@@ -120,7 +123,8 @@ export default function CityMap() {
           id: 'venues',
           data: venuePoints(s),
           getPosition: (d) => d.position,
-          getRadius: (d) => RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) * Math.sqrt(Math.min(1, d.occupancy / LARGEST_CROWD)),
+          getRadius: (d) =>
+            RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) * Math.sqrt(Math.min(1, d.occupancy / LARGEST_CROWD)),
           radiusUnits: 'pixels',
           radiusScale: pxScale,
           getFillColor: (d) => [...(live ? STATUS_RGB[d.worst] : STALE_RGB), 200] as [number, number, number, number],

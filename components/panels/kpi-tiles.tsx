@@ -29,7 +29,11 @@ export function KpiTiles() {
   const openTotal = open ? SEVERITY_ORDER.reduce((a, s) => a + open[s], 0) : 0;
   return (
     <div className={`kpis ${phase === 'live' ? '' : 'is-stale'}`}>
-      <Tile label="People inside venues" value={kpis ? formatInt(kpis.peopleInside) : '—'} sub={kpis ? `${kpis.venuesReporting} venues reporting` : undefined} />
+      <Tile
+        label="People inside venues"
+        value={kpis ? formatInt(kpis.peopleInside) : '—'}
+        sub={kpis ? `${kpis.venuesReporting} venues reporting` : undefined}
+      />
       <section className="kpi kpi-incidents" aria-label="Open incidents">
         <h2 className="kpi-label">Open incidents</h2>
         <p className="kpi-value" data-testid="kpi-open-incidents">
@@ -54,7 +58,12 @@ export function KpiTiles() {
         value={kpis ? formatInt(kpis.messagesPerSecond) : '—'}
         sub={kpis && kpis.rejectedPerSecond > 0 ? `${formatInt(kpis.rejectedPerSecond)}/s rejected` : 'none rejected'}
       />
-      <Tile label="Data age" value={formatAge(age)} tone={phase === 'live' ? undefined : 'alarm'} sub={phase === 'live' ? 'live' : phase} />
+      <Tile
+        label="Data age"
+        value={formatAge(age)}
+        tone={phase === 'live' ? undefined : 'alarm'}
+        sub={phase === 'live' ? 'live' : phase}
+      />
     </div>
   );
 }

@@ -4,7 +4,16 @@
  * map and charts subscribe transiently instead of re-rendering.
  */
 import { createStore } from 'zustand/vanilla';
-import type { IncidentView, Kpis, StreamDelta, StreamMessage, StreamSnapshot, TrendPoint, VenueLive, VenueSummary } from '@/lib/contracts/stream';
+import type {
+  IncidentView,
+  Kpis,
+  StreamDelta,
+  StreamMessage,
+  StreamSnapshot,
+  TrendPoint,
+  VenueLive,
+  VenueSummary,
+} from '@/lib/contracts/stream';
 
 /** Trend points kept in the browser: one hour of 10 s buckets. */
 export const MAX_TREND_POINTS = 360;
@@ -48,7 +57,9 @@ function orderVenues(venues: Record<string, VenueSummary>): string[] {
     .map((v) => v.id);
 }
 
-function fromSnapshot(s: StreamSnapshot): Pick<SituationState, 'venues' | 'venueOrder' | 'live' | 'incidents' | 'kpis' | 'trend' | 'serverId'> {
+function fromSnapshot(
+  s: StreamSnapshot,
+): Pick<SituationState, 'venues' | 'venueOrder' | 'live' | 'incidents' | 'kpis' | 'trend' | 'serverId'> {
   const venues = Object.fromEntries(s.venues.map((v) => [v.id, v]));
   return {
     serverId: s.serverId,

@@ -135,7 +135,9 @@ export const PresencePayload = Type.Object(
     ts: EpochMs,
     online: Type.Boolean(),
     publisher: Type.String({ maxLength: 120 }),
-    simulated: Type.Optional(Type.Boolean({ description: 'True when the publisher makes its data up (the simulator)' })),
+    simulated: Type.Optional(
+      Type.Boolean({ description: 'True when the publisher makes its data up (the simulator)' }),
+    ),
   },
   { additionalProperties: false, description: 'Publisher presence; the offline form is its MQTT last will' },
 );

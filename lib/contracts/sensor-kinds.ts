@@ -36,7 +36,12 @@ export interface SensorKindInfo {
 }
 
 export const SENSOR_KIND_INFO: Record<SensorKind, SensorKindInfo> = {
-  temperature: { unit: '°C', label: 'Temperature', intervalMs: 10_000, thresholds: { warnHigh: 32, critHigh: 36, warnLow: 5 } },
+  temperature: {
+    unit: '°C',
+    label: 'Temperature',
+    intervalMs: 10_000,
+    thresholds: { warnHigh: 32, critHigh: 36, warnLow: 5 },
+  },
   humidity: { unit: '%', label: 'Humidity', intervalMs: 10_000, thresholds: { warnHigh: 85, critHigh: 95 } },
   pm25: { unit: 'µg/m³', label: 'PM2.5', intervalMs: 10_000, thresholds: { warnHigh: 75, critHigh: 150 } },
   noise: { unit: 'dBA', label: 'Noise', intervalMs: 5_000, thresholds: { warnHigh: 100, critHigh: 110 } },
@@ -45,7 +50,12 @@ export const SENSOR_KIND_INFO: Record<SensorKind, SensorKindInfo> = {
   ups: { unit: 'state', label: 'UPS', intervalMs: 10_000, thresholds: { warnHigh: 1, critHigh: 2 } },
   net_latency: { unit: 'ms', label: 'Uplink latency', intervalMs: 5_000, thresholds: { warnHigh: 80, critHigh: 200 } },
   net_loss: { unit: '%', label: 'Uplink loss', intervalMs: 5_000, thresholds: { warnHigh: 1, critHigh: 5 } },
-  wifi_clients: { unit: 'clients', label: 'Wi-Fi clients', intervalMs: 15_000, thresholds: { warnHigh: 4000, critHigh: 4800 } },
+  wifi_clients: {
+    unit: 'clients',
+    label: 'Wi-Fi clients',
+    intervalMs: 15_000,
+    thresholds: { warnHigh: 4000, critHigh: 4800 },
+  },
   ticket_scanner: { unit: 'scans/min', label: 'Ticket scanner', intervalMs: 10_000, thresholds: {} },
   // signal health: 100 = perfect, 0 = signal lost
   broadcast: { unit: '%', label: 'Broadcast signal', intervalMs: 5_000, thresholds: { warnLow: 90, critLow: 50 } },

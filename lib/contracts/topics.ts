@@ -27,7 +27,8 @@ export type ParsedTopic =
 
 export const topics = {
   registry: (cityId: string, venueId: string) => `${TOPIC_ROOT}/${cityId}/${venueId}/registry`,
-  sensor: (cityId: string, venueId: string, sensorId: string) => `${TOPIC_ROOT}/${cityId}/${venueId}/sensor/${sensorId}`,
+  sensor: (cityId: string, venueId: string, sensorId: string) =>
+    `${TOPIC_ROOT}/${cityId}/${venueId}/sensor/${sensorId}`,
   crowd: (cityId: string, venueId: string, zoneId: string) => `${TOPIC_ROOT}/${cityId}/${venueId}/crowd/${zoneId}`,
   incident: (cityId: string, venueId: string, incidentId: string) =>
     `${TOPIC_ROOT}/${cityId}/${venueId}/incident/${incidentId}`,

@@ -66,7 +66,13 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions, ingest: I
     wsPort = await listen(wsServer, opts.wsPort, opts.host);
   }
 
-  const status: FeedStatus = { kind: 'embedded', url: `mqtt://${opts.host}:${port}`, connected: true, subscribed: false, lastError: undefined };
+  const status: FeedStatus = {
+    kind: 'embedded',
+    url: `mqtt://${opts.host}:${port}`,
+    connected: true,
+    subscribed: false,
+    lastError: undefined,
+  };
   await new Promise<void>((resolve) =>
     broker.subscribe(
       SUBSCRIBE_ALL,

@@ -53,13 +53,31 @@ export function createIngest(model: SituationModel, metrics: IngestMetrics, log:
           result = model.applyRegistry(parsed.cityId, parsed.venueId, body as PayloadByKind['registry'], now);
           break;
         case 'sensor':
-          result = model.applySensor(parsed.cityId, parsed.venueId, parsed.sourceId, body as PayloadByKind['sensor'], now);
+          result = model.applySensor(
+            parsed.cityId,
+            parsed.venueId,
+            parsed.sourceId,
+            body as PayloadByKind['sensor'],
+            now,
+          );
           break;
         case 'crowd':
-          result = model.applyCrowd(parsed.cityId, parsed.venueId, parsed.sourceId, body as PayloadByKind['crowd'], now);
+          result = model.applyCrowd(
+            parsed.cityId,
+            parsed.venueId,
+            parsed.sourceId,
+            body as PayloadByKind['crowd'],
+            now,
+          );
           break;
         case 'incident':
-          result = model.applyIncident(parsed.cityId, parsed.venueId, parsed.sourceId, body as PayloadByKind['incident'], now);
+          result = model.applyIncident(
+            parsed.cityId,
+            parsed.venueId,
+            parsed.sourceId,
+            body as PayloadByKind['incident'],
+            now,
+          );
           break;
         case 'presence':
           result = model.applyPresence(parsed.publisherId, body as PayloadByKind['presence'], now);

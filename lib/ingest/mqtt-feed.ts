@@ -30,7 +30,13 @@ export function setNoDelay(client: MqttClient): void {
 }
 
 export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed {
-  const status: FeedStatus = { kind: 'mqtt', url: redact(opts.url), connected: false, subscribed: false, lastError: undefined };
+  const status: FeedStatus = {
+    kind: 'mqtt',
+    url: redact(opts.url),
+    connected: false,
+    subscribed: false,
+    lastError: undefined,
+  };
   const options: IClientOptions = {
     protocolVersion: opts.protocolVersion,
     clientId: opts.clientId ?? `vcc-web-${process.pid}-${Math.random().toString(16).slice(2, 8)}`,

@@ -18,7 +18,15 @@ import type {
   ZoneDefT,
 } from '../contracts/payloads.schema';
 import { statusFor, type SensorStatus } from '../contracts/sensor-kinds';
-import type { IncidentView, Kpis, SeverityCounts, TrendPoint, VenueLive, VenueSummary, WorstStatus } from '../contracts/stream';
+import type {
+  IncidentView,
+  Kpis,
+  SeverityCounts,
+  TrendPoint,
+  VenueLive,
+  VenueSummary,
+  WorstStatus,
+} from '../contracts/stream';
 import type { RejectReason } from '../contracts/validate';
 import { RingSeries } from './ring-series';
 
@@ -99,7 +107,12 @@ export class IncidentState implements Ordered {
 
 const emptyCounts = (): SeverityCounts => ({ critical: 0, major: 0, minor: 0, warning: 0 });
 const STATUS_RANK: Record<WorstStatus, number> = { unknown: 0, ok: 1, warning: 2, offline: 3, critical: 4 };
-const SEVERITY_STATUS: Record<Severity, WorstStatus> = { critical: 'critical', major: 'critical', minor: 'warning', warning: 'warning' };
+const SEVERITY_STATUS: Record<Severity, WorstStatus> = {
+  critical: 'critical',
+  major: 'critical',
+  minor: 'warning',
+  warning: 'warning',
+};
 
 export class VenueState implements Ordered {
   ts = -1;
@@ -114,7 +127,13 @@ export class VenueState implements Ordered {
   definedAt = 0;
   capacity = 0;
   /** Counts by status, kept up to date as sensors change. */
-  readonly statusCounts: Record<SensorStatus | 'unknown', number> = { ok: 0, warning: 0, critical: 0, offline: 0, unknown: 0 };
+  readonly statusCounts: Record<SensorStatus | 'unknown', number> = {
+    ok: 0,
+    warning: 0,
+    critical: 0,
+    offline: 0,
+    unknown: 0,
+  };
 
   constructor(readonly id: string) {}
 
@@ -146,7 +165,8 @@ export class VenueState implements Ordered {
     if (this.statusCounts.warning > 0) raise('warning');
     if (this.statusCounts.offline > 0) raise('offline');
     if (this.statusCounts.critical > 0) raise('critical');
-    for (const sev of ['critical', 'major', 'minor', 'warning'] as const) if (open[sev] > 0) raise(SEVERITY_STATUS[sev]);
+    for (const sev of ['critical', 'major', 'minor', 'warning'] as const)
+      if (open[sev] > 0) raise(SEVERITY_STATUS[sev]);
     return w;
   }
 
@@ -194,7 +214,12 @@ export class SituationModel {
   };
 
   private static emptyChanges(): ModelChanges {
-    return { venuesDefined: new Set(), venuesChanged: new Set(), incidentsChanged: new Set(), incidentsRemoved: new Set() };
+    return {
+      venuesDefined: new Set(),
+      venuesChanged: new Set(),
+      incidentsChanged: new Set(),
+      incidentsRemoved: new Set(),
+    };
   }
 
   /** Returns and resets the change sets. */

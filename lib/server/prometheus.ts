@@ -43,7 +43,11 @@ export function renderMetrics(rt: FeedRuntime, now = Date.now()): string {
   const s = rt.hub.stats;
   head('vcc_stream_clients', 'gauge', 'Connected stream (SSE) clients.');
   out.push(line('vcc_stream_clients', rt.hub.clientCount));
-  head('vcc_stream_deltas_serialised_total', 'counter', 'Deltas built and serialised (once per flush, shared by all clients).');
+  head(
+    'vcc_stream_deltas_serialised_total',
+    'counter',
+    'Deltas built and serialised (once per flush, shared by all clients).',
+  );
   out.push(line('vcc_stream_deltas_serialised_total', s.deltasSerialised));
   head('vcc_stream_snapshots_serialised_total', 'counter', 'Snapshots serialised.');
   out.push(line('vcc_stream_snapshots_serialised_total', s.snapshotsSerialised));

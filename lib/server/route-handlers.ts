@@ -6,7 +6,10 @@ import { healthReport } from './health';
 import { renderMetrics } from './prometheus';
 
 const notStarted = () =>
-  new Response('feed runtime not started\n', { status: 503, headers: { 'Content-Type': 'text/plain', 'Retry-After': '1' } });
+  new Response('feed runtime not started\n', {
+    status: 503,
+    headers: { 'Content-Type': 'text/plain', 'Retry-After': '1' },
+  });
 
 export async function streamGET(request: Request): Promise<Response> {
   const rt = await getFeedRuntime();

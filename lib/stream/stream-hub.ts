@@ -47,7 +47,14 @@ export class StreamHub {
   private lastTrendT = -1;
   private timer: ReturnType<typeof setInterval> | undefined;
   private snapshotCache: { seq: number; frame: Uint8Array } | undefined;
-  readonly stats = { flushes: 0, deltasSerialised: 0, snapshotsSerialised: 0, framesSent: 0, clientResets: 0, lastDeltaBytes: 0 };
+  readonly stats = {
+    flushes: 0,
+    deltasSerialised: 0,
+    snapshotsSerialised: 0,
+    framesSent: 0,
+    clientResets: 0,
+    lastDeltaBytes: 0,
+  };
   readonly options: Required<StreamHubOptions>;
 
   constructor(
@@ -139,7 +146,10 @@ export class StreamHub {
 
   private sendSnapshot(client: StreamClient, now: number): void {
     if (!this.snapshotCache || this.snapshotCache.seq !== this.seq) {
-      this.snapshotCache = { seq: this.seq, frame: sseFrame('snapshot', this.currentEventId, JSON.stringify(this.snapshot(now))) };
+      this.snapshotCache = {
+        seq: this.seq,
+        frame: sseFrame('snapshot', this.currentEventId, JSON.stringify(this.snapshot(now))),
+      };
       this.stats.snapshotsSerialised++;
     }
     client.queue = [];
@@ -164,13 +174,22 @@ export class StreamHub {
       this.lastSweepAt = now;
     }
     const changes = this.model.takeChanges();
-    const changed = changes.venuesChanged.size + changes.venuesDefined.size + changes.incidentsChanged.size + changes.incidentsRemoved.size;
+    const changed =
+      changes.venuesChanged.size +
+      changes.venuesDefined.size +
+      changes.incidentsChanged.size +
+      changes.incidentsRemoved.size;
     const latestTrend = this.model.cityTrend.occupancy.latest();
     const trendMoved = latestTrend !== undefined && latestTrend[0] !== this.lastTrendT;
     if (changed === 0 && !trendMoved && now - this.lastSentAt < STREAM_HEARTBEAT_MS) return;
 
     this.seq++;
-    const delta: StreamDelta = { type: 'delta', seq: this.seq, at: now, kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond) };
+    const delta: StreamDelta = {
+      type: 'delta',
+      seq: this.seq,
+      at: now,
+      kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
+    };
     if (changes.venuesDefined.size > 0) {
       delta.venues = [...changes.venuesDefined].flatMap((id) => {
         const v = this.model.venues.get(id);

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { Kpis, StreamDelta, StreamSnapshot } from '@/lib/contracts/stream';
+import { createSituationStore, MAX_TREND_POINTS } from './situation-store';
+import { phaseFor } from './stream-connection';
+
+const kpis = (feedAgeMs: number | null = 100): Kpis => ({
+  peopleInside: 10,
+  openIncidents: { critical: 0, major: 0, minor: 0, warning: 0 },
+  sensorsTotal: 3,
+  sensorsOffline: 0,
+  venuesReporting: 1,
+  messagesPerSecond: 5,
+  rejectedPerSecond: 0,
+  feedAgeMs,
+  publishersOnline: 1,
+  simulated: true,
+});
+
+const snapshot: StreamSnapshot = {
+  type: 'snapshot',
+  serverId: 's1',
+  seq: 3,
+  at: 1000,
+  venues: [
+    {
+      id: 'b',
+      cityId: 'ningbo',
+      name: { en: 'B', zh: 'B' },
+      lon: 121,
+      lat: 29,
+      sports: [],
+      capacity: 100,
+      sensorCount: 1,
+      zoneCount: 1,
+    },
+    {
+      id: 'a',
+      cityId: 'hangzhou',
+      name: { en: 'A', zh: 'A' },
+      lon: 120,
+      lat: 30,
+      sports: [],
+      capacity: 100,
+      sensorCount: 1,
+      zoneCount: 1,
+    },
+  ],
+  live: [],
+  incidents: [],
+  kpis: kpis(),
+  trend: [],
+};
+
+describe('situation store', () => {
+  it('takes a snapshot, then deltas, in order', () => {
+    const store = createSituationStore();
+    const delta: StreamDelta = {
+      type: 'delta',
+      seq: 4,
+      at: 1200,
+      kpis: kpis(50),
+      live: [
+        {
+          id: 'a',
+          occupancy: 42,
+          worst: 'ok',
+          sensorsWarning: 0,
+          sensorsCritical: 0,
+          sensorsOffline: 0,
+          openIncidents: { critical: 0, major: 0, minor: 0, warning: 0 },
+          lastSeen: 1,
+        },
+      ],
+      incidents: [
+        {
+          key: 'a/i1',
+          venueId: 'a',
+          id: 'i1',
+          kind: 'power_fault',
+          severity: 'major',
+          state: 'open',
+          title: 't',
+          raisedAt: 1,
+          updatedAt: 1,
+        },
+      ],
+    };
+    store.getState().applyMessages([snapshot, delta], 5000);
+    const s = store.getState();
+    expect(s.venueOrder).toEqual(['a', 'b']);
+    expect(s.live.a?.occupancy).toBe(42);
+    expect(Object.keys(s.incidents)).toEqual(['a/i1']);
+    expect(s.lastMessageAt).toBe(5000);
+    expect(s.feedAgeAtMessage).toBe(50);
+    store
+      .getState()
+      .applyMessages([{ type: 'delta', seq: 5, at: 1400, kpis: kpis(), incidentsRemoved: ['a/i1'] }], 5200);
+    expect(store.getState().incidents).toEqual({});
+  });
+
+  it('a new snapshot replaces everything (server restart)', () => {
+    const store = createSituationStore();
+    store.getState().applyMessages([snapshot], 1);
+    store.getState().applyMessages([{ ...snapshot, serverId: 's2', venues: [] }], 2);
+    expect(store.getState().venueOrder).toEqual([]);
+    expect(store.getState().serverId).toBe('s2');
+  });
+
+  it('keeps the trend bounded', () => {
+    const store = createSituationStore();
+    store.getState().applyMessages([snapshot], 1);
+    for (let i = 0; i < 1000; i++) {
+      store
+        .getState()
+        .applyMessages(
+          [
+            {
+              type: 'delta',
+              seq: 10 + i,
+              at: i,
+              kpis: kpis(),
+              trend: [{ t: i * 10_000, occupancy: i, openIncidents: 0 }],
+            },
+          ],
+          i,
+        );
+    }
+    expect(store.getState().trend).toHaveLength(MAX_TREND_POINTS);
+    expect(store.getState().trend.at(-1)?.occupancy).toBe(999);
+  });
+});
+
+describe('connection phase', () => {
+  it('is live only with an open stream, a recent message and a fresh feed', () => {
+    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, feedAgeAtMessage: 200 })).toBe('live');
+    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, feedAgeAtMessage: 12_000 })).toBe('stale');
+    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, feedAgeAtMessage: null })).toBe('stale');
+    expect(phaseFor({ open: false, everReceived: true, sinceMessageMs: 300, feedAgeAtMessage: 200 })).toBe(
+      'reconnecting',
+    );
+    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 10_000, feedAgeAtMessage: 200 })).toBe(
+      'reconnecting',
+    );
+    expect(phaseFor({ open: false, everReceived: false, sinceMessageMs: Infinity, feedAgeAtMessage: null })).toBe(
+      'connecting',
+    );
+  });
+});

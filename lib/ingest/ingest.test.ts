@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { topics } from '../contracts/topics';
+import { json, registry, T0 } from '../testing/fixtures';
+import { createIngest, MAX_PAYLOAD_BYTES } from './ingest';
+import { IngestMetrics } from './ingest-metrics';
+import { RateLimitedLog } from './rate-limited-log';
+import { SituationModel } from './situation-model';
+
+function setup() {
+  const model = new SituationModel();
+  const metrics = new IngestMetrics();
+  const lines: string[] = [];
+  const ingest = createIngest(model, metrics, new RateLimitedLog(10_000, (l) => lines.push(l)));
+  ingest.handle(topics.registry('hangzhou', 'test-arena'), json(registry()), T0);
+  return { model, metrics, ingest, lines };
+}
+
+describe('ingest at the door', () => {
+  it('folds valid messages and counts them by kind', () => {
+    const { ingest, metrics, model } = setup();
+    expect(
+      ingest.handle(topics.sensor('hangzhou', 'test-arena', 'temp-1'), json({ ts: T0, seq: 1, value: 22 }), T0 + 5),
+    ).toBeNull();
+    expect(metrics.accepted.registry).toBe(1);
+    expect(metrics.accepted.sensor).toBe(1);
+    expect(metrics.lagCount).toBe(1);
+    expect(model.venues.get('test-arena')!.sensors.get('temp-1')!.value).toBe(22);
+  });
+
+  it('refuses bad input by reason, logs a clear line, and never throws or changes state', () => {
+    const { ingest, metrics, model, lines } = setup();
+    const sensorTopic = topics.sensor('hangzhou', 'test-arena', 'temp-1');
+    const cases: [string, Uint8Array, string][] = [
+      ['vcc/v1/nonsense', json({}), 'unknown_topic'],
+      [sensorTopic, new TextEncoder().encode('{"ts":'), 'malformed_json'],
+      [sensorTopic, new Uint8Array([0xff, 0xfe, 0x00]), 'malformed_json'],
+      [sensorTopic, json({ ts: T0, seq: 1, value: 'hot' }), 'schema'],
+      [sensorTopic, json(null), 'schema'],
+      [sensorTopic, new Uint8Array(MAX_PAYLOAD_BYTES.other + 1), 'oversize'],
+      [topics.sensor('hangzhou', 'atlantis', 'temp-1'), json({ ts: T0, seq: 1, value: 1 }), 'unknown_venue'],
+      [
+        topics.crowd('hangzhou', 'test-arena', 'gate-1'),
+        json({ ts: T0, seq: 1, entries: 1, exits: 0, occupancy: 5 }),
+        'inconsistent_counts',
+      ],
+    ];
+    for (const [topic, payload, reason] of cases) {
+      expect(() => ingest.handle(topic, payload, T0)).not.toThrow();
+      expect(metrics.rejected.get(reason as never), reason).toBeGreaterThan(0);
+    }
+    expect(model.venues.get('test-arena')!.sensors.get('temp-1')!.seq).toBe(-1);
+    expect(model.venues.size).toBe(1);
+    expect(lines.some((l) => l.includes('rejected schema') && l.includes('/value'))).toBe(true);
+    expect(metrics.rejectedTotal).toBe(cases.length);
+  });
+
+  it('counts duplicates without logging them (normal on QoS 0)', () => {
+    const { ingest, metrics, lines } = setup();
+    const t = topics.sensor('hangzhou', 'test-arena', 'temp-1');
+    ingest.handle(t, json({ ts: T0, seq: 1, value: 22 }), T0);
+    ingest.handle(t, json({ ts: T0, seq: 1, value: 22 }), T0);
+    expect(metrics.rejected.get('duplicate')).toBe(1);
+    expect(lines).toHaveLength(0);
+  });
+
+  it('survives a flood of garbage with bounded logging', () => {
+    const { ingest, metrics, lines } = setup();
+    for (let i = 0; i < 10_000; i++)
+      ingest.handle(`vcc/v1/hangzhou/test-arena/sensor/temp-1`, json({ junk: i }), T0 + i);
+    expect(metrics.rejected.get('schema')).toBe(10_000);
+    expect(lines.length).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,0 +1,173 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { registry, T0, venueDef } from '../testing/fixtures';
+import { CLEARED_RETENTION_MS, SituationModel } from './situation-model';
+
+const incident = (seq: number, state: 'open' | 'cleared', ts = T0 + seq) => ({
+  ts,
+  seq,
+  kind: 'power_fault' as const,
+  severity: 'critical' as const,
+  state,
+  title: 'Mains lost',
+});
+
+describe('SituationModel folding', () => {
+  let m: SituationModel;
+  beforeEach(() => {
+    m = new SituationModel();
+    expect(m.applyRegistry('hangzhou', 'test-arena', registry(), T0)).toBeNull();
+  });
+
+  it('refuses messages for a venue it has no registry for', () => {
+    expect(m.applySensor('hangzhou', 'nowhere', 'temp-1', { ts: T0, seq: 1, value: 20 }, T0)).toBe('unknown_venue');
+    expect(m.applySensor('hangzhou', 'test-arena', 'no-such', { ts: T0, seq: 1, value: 20 }, T0)).toBe(
+      'unknown_source',
+    );
+    expect(m.applySensor('ningbo', 'test-arena', 'temp-1', { ts: T0, seq: 1, value: 20 }, T0)).toBe('topic_mismatch');
+  });
+
+  it('refuses a registry whose body contradicts its topic or references unknown zones', () => {
+    expect(m.applyRegistry('hangzhou', 'other', registry(T0 + 1, 2), T0)).toBe('topic_mismatch');
+    const bad = venueDef({
+      sensors: [{ id: 's', kind: 'noise', zoneId: 'ghost', unit: 'dBA', intervalMs: 5000, thresholds: {} }],
+    });
+    expect(m.applyRegistry('hangzhou', 'test-arena', registry(T0 + 1, 2, bad), T0)).toBe('schema');
+  });
+
+  it('never lets a duplicate or older reading overwrite newer state', () => {
+    expect(m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 2000, seq: 5, value: 25 }, T0)).toBeNull();
+    expect(m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 2000, seq: 5, value: 99 }, T0)).toBe(
+      'duplicate',
+    );
+    expect(m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 1000, seq: 6, value: 99 }, T0)).toBe(
+      'out_of_order',
+    );
+    expect(m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 2000, seq: 4, value: 99 }, T0)).toBe(
+      'out_of_order',
+    );
+    expect(m.venues.get('test-arena')!.sensors.get('temp-1')!.value).toBe(25);
+    // A restarted publisher (seq from 1 again, later ts) is accepted.
+    expect(m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 3000, seq: 1, value: 26 }, T0)).toBeNull();
+    expect(m.venues.get('test-arena')!.sensors.get('temp-1')!.value).toBe(26);
+  });
+
+  it('refuses timestamps from the future beyond clock skew', () => {
+    expect(m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 3_600_000, seq: 1, value: 25 }, T0)).toBe(
+      'future_timestamp',
+    );
+  });
+
+  it('grades readings against the registry thresholds', () => {
+    const v = m.venues.get('test-arena')!;
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 1, seq: 1, value: 33 }, T0);
+    expect(v.sensors.get('temp-1')!.status).toBe('warning');
+    m.applySensor('hangzhou', 'test-arena', 'ups-1', { ts: T0 + 1, seq: 1, value: 2 }, T0);
+    expect(v.sensors.get('ups-1')!.status).toBe('critical');
+    m.applySensor('hangzhou', 'test-arena', 'bc-1', { ts: T0 + 1, seq: 1, value: 99 }, T0);
+    expect(v.sensors.get('bc-1')!.status).toBe('ok');
+    expect(v.live().worst).toBe('critical');
+    expect(v.live().sensorsWarning).toBe(1);
+    expect(v.live().sensorsCritical).toBe(1);
+  });
+
+  it('folds crowd counts into venue occupancy and refuses impossible ones', () => {
+    expect(
+      m.applyCrowd(
+        'hangzhou',
+        'test-arena',
+        'gate-1',
+        { ts: T0 + 1, seq: 1, entries: 100, exits: 40, occupancy: 60 },
+        T0,
+      ),
+    ).toBeNull();
+    expect(
+      m.applyCrowd(
+        'hangzhou',
+        'test-arena',
+        'stand-1',
+        { ts: T0 + 1, seq: 1, entries: 900, exits: 0, occupancy: 900 },
+        T0,
+      ),
+    ).toBeNull();
+    expect(m.venues.get('test-arena')!.occupancy).toBe(960);
+    expect(
+      m.applyCrowd(
+        'hangzhou',
+        'test-arena',
+        'gate-1',
+        { ts: T0 + 2, seq: 2, entries: 100, exits: 40, occupancy: 70 },
+        T0,
+      ),
+    ).toBe('inconsistent_counts');
+    expect(
+      m.applyCrowd(
+        'hangzhou',
+        'test-arena',
+        'gate-1',
+        { ts: T0 + 2, seq: 2, entries: 5000, exits: 0, occupancy: 5000 },
+        T0,
+      ),
+    ).toBe('above_physical_max');
+    expect(
+      m.applyCrowd(
+        'hangzhou',
+        'test-arena',
+        'gate-1',
+        { ts: T0 + 3, seq: 3, entries: 150, exits: 140, occupancy: 10 },
+        T0,
+      ),
+    ).toBeNull();
+    expect(m.venues.get('test-arena')!.occupancy).toBe(910);
+    expect(m.kpis(T0, 0, 0).peopleInside).toBe(910);
+  });
+
+  it('marks a sensor offline when it is not heard from within its expected interval', () => {
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0, seq: 1, value: 20 }, T0);
+    m.sweep(T0 + 29_000);
+    expect(m.venues.get('test-arena')!.sensors.get('temp-1')!.status).toBe('ok');
+    m.sweep(T0 + 31_000);
+    expect(m.venues.get('test-arena')!.sensors.get('temp-1')!.status).toBe('offline');
+    // Sensors never heard from go offline too, counted from when the registry arrived.
+    expect(m.venues.get('test-arena')!.statusCounts.offline).toBe(3);
+    expect(m.kpis(T0 + 31_000, 0, 0).sensorsOffline).toBe(3);
+    // And come back when they report.
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 32_000, seq: 2, value: 20 }, T0 + 32_000);
+    expect(m.venues.get('test-arena')!.sensors.get('temp-1')!.status).toBe('ok');
+  });
+
+  it('keeps incidents open until cleared, and lists cleared ones for a while', () => {
+    expect(m.applyIncident('hangzhou', 'test-arena', 'inc-1', incident(1, 'open'), T0)).toBeNull();
+    expect(m.kpis(T0, 0, 0).openIncidents.critical).toBe(1);
+    expect(m.venues.get('test-arena')!.live().worst).toBe('critical');
+    // A replay of the opening after it was cleared does not reopen it.
+    expect(m.applyIncident('hangzhou', 'test-arena', 'inc-1', incident(2, 'cleared'), T0)).toBeNull();
+    expect(m.applyIncident('hangzhou', 'test-arena', 'inc-1', incident(1, 'open'), T0)).toBe('out_of_order');
+    expect(m.kpis(T0, 0, 0).openIncidents.critical).toBe(0);
+    const changes = m.takeChanges();
+    expect(changes.incidentsChanged.has('test-arena/inc-1')).toBe(true);
+    m.sweep(T0 + 2 + CLEARED_RETENTION_MS + 1);
+    expect(m.venues.get('test-arena')!.incidents.size).toBe(0);
+    expect(m.takeChanges().incidentsRemoved.has('test-arena/inc-1')).toBe(true);
+  });
+
+  it('keeps sensor state across a re-published registry and drops removed sensors', () => {
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 1, seq: 1, value: 33 }, T0);
+    const fewer = venueDef();
+    fewer.sensors = fewer.sensors.filter((s) => s.id !== 'ups-1');
+    expect(m.applyRegistry('hangzhou', 'test-arena', registry(T0 + 10, 2, fewer), T0)).toBeNull();
+    const v = m.venues.get('test-arena')!;
+    expect(v.sensors.get('temp-1')!.value).toBe(33);
+    expect(v.sensors.has('ups-1')).toBe(false);
+    expect(v.statusCounts.warning + v.statusCounts.unknown).toBe(2);
+    // An older registry is ignored.
+    expect(m.applyRegistry('hangzhou', 'test-arena', registry(T0, 1), T0)).toBe('out_of_order');
+  });
+
+  it('reports what changed once, then nothing', () => {
+    m.takeChanges();
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 1, seq: 1, value: 20 }, T0);
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 2, seq: 2, value: 21 }, T0);
+    expect([...m.takeChanges().venuesChanged]).toEqual(['test-arena']);
+    expect(m.takeChanges().venuesChanged.size).toBe(0);
+  });
+});

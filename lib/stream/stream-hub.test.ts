@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamDelta, StreamMessage, StreamSnapshot } from '../contracts/stream';
+import { topics } from '../contracts/topics';
+import { createIngest } from '../ingest/ingest';
+import { IngestMetrics } from '../ingest/ingest-metrics';
+import { RateLimitedLog } from '../ingest/rate-limited-log';
+import { SituationModel } from '../ingest/situation-model';
+import { json, registry, T0 } from '../testing/fixtures';
+import { StreamHub } from './stream-hub';
+
+const decoder = new TextDecoder();
+
+function parseFrames(frames: Uint8Array[]): { id?: string; message: StreamMessage }[] {
+  return frames
+    .map((f) => decoder.decode(f))
+    .filter((text) => text.includes('data: '))
+    .map((text) => {
+      const id = /^id: (.*)$/m.exec(text)?.[1];
+      const data = /^data: (.*)$/m.exec(text)![1]!;
+      return { id, message: JSON.parse(data) as StreamMessage };
+    });
+}
+
+function setup() {
+  const model = new SituationModel();
+  const metrics = new IngestMetrics();
+  const ingest = createIngest(model, metrics, new RateLimitedLog(10_000, () => {}));
+  const hub = new StreamHub(model, metrics, { flushMs: 200, maxQueuedFrames: 4 }, 'srv-a');
+  ingest.handle(topics.registry('hangzhou', 'test-arena'), json(registry()), T0);
+  return { model, ingest, hub };
+}
+
+describe('StreamHub', () => {
+  it('starts a new client with a snapshot of the whole situation', () => {
+    const { hub } = setup();
+    const frames: Uint8Array[] = [];
+    hub.connect((f) => (frames.push(f), true));
+    const [first] = parseFrames(frames);
+    const snap = first!.message as StreamSnapshot;
+    expect(snap.type).toBe('snapshot');
+    expect(snap.serverId).toBe('srv-a');
+    expect(snap.venues.map((v) => v.id)).toEqual(['test-arena']);
+    expect(first!.id).toBe('srv-a:0');
+  });
+
+  it('coalesces many messages into one delta per flush, serialised once for all clients', () => {
+    const { hub, ingest } = setup();
+    const a: Uint8Array[] = [];
+    const b: Uint8Array[] = [];
+    hub.connect((f) => (a.push(f), true));
+    hub.connect((f) => (b.push(f), true));
+    for (let i = 1; i <= 500; i++) {
+      ingest.handle(
+        topics.crowd('hangzhou', 'test-arena', 'stand-1'),
+        json({ ts: T0 + i, seq: i, entries: i, exits: 0, occupancy: i }),
+        T0 + i,
+      );
+    }
+    hub.flush(T0 + 1000);
+    const deltas = parseFrames(a).filter((f) => f.message.type === 'delta');
+    expect(deltas).toHaveLength(1);
+    const d = deltas[0]!.message as StreamDelta;
+    expect(d.live).toEqual([expect.objectContaining({ id: 'test-arena', occupancy: 500 })]);
+    expect(hub.stats.deltasSerialised).toBe(1);
+    // Both clients got the very same bytes.
+    expect(a[a.length - 1]).toBe(b[b.length - 1]);
+  });
+
+  it('sends a heartbeat delta when nothing changed, at least once a second', () => {
+    const { hub } = setup();
+    const frames: Uint8Array[] = [];
+    hub.connect((f) => (frames.push(f), true));
+    hub.flush(T0 + 10_000);
+    hub.flush(T0 + 10_200);
+    hub.flush(T0 + 11_100);
+    expect(parseFrames(frames).filter((f) => f.message.type === 'delta')).toHaveLength(2);
+  });
+
+  it('resumes a reconnecting client from its last event id, and resyncs any other', () => {
+    const { hub, ingest } = setup();
+    hub.connect(() => true);
+    ingest.handle(topics.sensor('hangzhou', 'test-arena', 'temp-1'), json({ ts: T0, seq: 1, value: 20 }), T0);
+    hub.flush(T0 + 1000);
+    const resumed: Uint8Array[] = [];
+    hub.connect((f) => (resumed.push(f), true), hub.currentEventId);
+    expect(parseFrames(resumed)).toHaveLength(0);
+    const gap: Uint8Array[] = [];
+    hub.connect((f) => (gap.push(f), true), 'srv-a:0');
+    expect(parseFrames(gap)[0]!.message.type).toBe('snapshot');
+    const otherServer: Uint8Array[] = [];
+    hub.connect((f) => (otherServer.push(f), true), 'srv-old:1234');
+    expect(parseFrames(otherServer)[0]!.message.type).toBe('snapshot');
+  });
+
+  it('bounds a slow client: drops its queue and sends a fresh snapshot when it drains', () => {
+    const { hub, ingest } = setup();
+    let open = true;
+    const slow: Uint8Array[] = [];
+    const client = hub.connect((f) => (open ? (slow.push(f), true) : false));
+    const fast: Uint8Array[] = [];
+    hub.connect((f) => (fast.push(f), true));
+    open = false;
+    for (let i = 1; i <= 20; i++) {
+      ingest.handle(
+        topics.sensor('hangzhou', 'test-arena', 'temp-1'),
+        json({ ts: T0 + i, seq: i, value: 20 + i }),
+        T0 + i,
+      );
+      hub.flush(T0 + i * 200);
+      expect(client.queue.length).toBeLessThanOrEqual(4);
+    }
+    expect(hub.stats.clientResets).toBeGreaterThan(0);
+    expect(parseFrames(fast).filter((f) => f.message.type === 'delta')).toHaveLength(20);
+    open = true;
+    hub.drain(client, T0 + 5000);
+    const last = parseFrames(slow).at(-1)!.message;
+    expect(last.type).toBe('snapshot');
+  });
+
+  it('forgets a client on disconnect', () => {
+    const { hub } = setup();
+    const c = hub.connect(() => true);
+    expect(hub.clientCount).toBe(1);
+    hub.disconnect(c);
+    expect(hub.clientCount).toBe(0);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { CITIES } from '../lib/contracts/cities';
+import { parseTopic } from '../lib/contracts/topics';
+import { validators } from '../lib/contracts/validate';
+import { occupancyOf } from './crowd';
+import { Simulator, type OutMessage } from './simulator';
+import { VENUES } from './venues';
+import { BROADCAST_SIGNALS } from './world';
+
+const START = 1_800_000_000_000;
+
+function run(sim: Simulator, ticks: number): OutMessage[] {
+  const out: OutMessage[] = [];
+  for (let i = 1; i <= ticks; i++) out.push(...sim.tick(START + i * sim.tickMs));
+  return out;
+}
+
+describe('the simulated Games', () => {
+  it('has the 56 competition venues in the six host cities, and 60 broadcast signals', () => {
+    expect(VENUES).toHaveLength(56);
+    expect(new Set(VENUES.map((v) => v.id)).size).toBe(56);
+    const cities = new Set(VENUES.map((v) => v.cityId));
+    expect([...cities].sort()).toEqual(CITIES.map((c) => c.id).sort());
+    const sim = new Simulator({ seed: 1, scale: 1, startMs: START });
+    const signals = sim.venues.flatMap((v) => v.world.def.sensors.filter((s) => s.kind === 'broadcast'));
+    expect(signals).toHaveLength(BROADCAST_SIGNALS);
+    for (const v of sim.venues) {
+      expect(v.world.def.sensors.length, v.id).toBeGreaterThanOrEqual(80);
+      expect(v.world.def.sensors.length, v.id).toBeLessThanOrEqual(300);
+    }
+  });
+
+  it('publishes only what the contract accepts', () => {
+    const sim = new Simulator({ seed: 7, scale: 1, startMs: START, speed: 30 });
+    const messages = [...sim.registryMessages(START), ...run(sim, 200)];
+    const refused: string[] = [];
+    for (const m of messages) {
+      const parsed = parseTopic(m.topic);
+      if (!parsed) refused.push(`topic ${m.topic}`);
+      else if (!validators[parsed.kind].Check(JSON.parse(m.payload))) refused.push(`${m.topic} ${m.payload}`);
+      else if (m.qos !== (parsed.kind === 'sensor' || parsed.kind === 'crowd' ? 0 : 1)) refused.push(`qos ${m.topic}`);
+    }
+    expect(messages.length).toBeGreaterThan(10_000);
+    expect(refused).toEqual([]);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = run(new Simulator({ seed: 42, scale: 1, startMs: START }), 40);
+    const b = run(new Simulator({ seed: 42, scale: 1, startMs: START }), 40);
+    const c = run(new Simulator({ seed: 43, scale: 1, startMs: START }), 40);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  it('conserves people in every zone: entries - exits = occupancy, never negative, never above the maximum', () => {
+    const sim = new Simulator({ seed: 3, scale: 1, startMs: START, speed: 120 });
+    sim.applyScenario({ scenario: 'crowd-surge', venueId: 'hz-olympic-gymnasium' }, START);
+    const violations: string[] = [];
+    let published = 0;
+    for (let i = 1; i <= 600; i++) {
+      for (const m of sim.tick(START + i * 250)) {
+        if (!m.topic.includes('/crowd/')) continue;
+        const p = JSON.parse(m.payload) as { entries: number; exits: number; occupancy: number };
+        published++;
+        if (p.entries - p.exits !== p.occupancy) violations.push(`${m.topic}: ${m.payload}`);
+      }
+      for (const v of sim.venues) {
+        for (const z of v.crowd.zones) {
+          const occ = occupancyOf(z);
+          if (occ < 0 || occ > z.def.maxOccupancy) violations.push(`${v.id}/${z.def.id} at tick ${i}: ${occ}`);
+        }
+      }
+    }
+    expect(published).toBeGreaterThan(90_000);
+    expect(violations).toEqual([]);
+    // The surge really pushed people in.
+    expect(sim.findVenue('hz-olympic-gymnasium')!.crowd.total).toBeGreaterThan(0);
+  });
+
+  it('fills gates before a session and empties the venue after it', () => {
+    const sim = new Simulator({ seed: 5, scale: 1, startMs: START, gamesClockStart: 7 * 3600, speed: 60 });
+    const v = sim.findVenue('binjiang-gymnasium')!;
+    const session = v.crowd.sessions[0]!;
+    const at = (games: number) => {
+      while (sim.gamesClock < games) sim.tick(START);
+      return v.crowd.total;
+    };
+    const early = at(session.start - 100 * 60);
+    const during = at(session.start + 30 * 60);
+    const after = at(session.end + 90 * 60);
+    expect(during).toBeGreaterThan(early + session.attendance * 0.5);
+    expect(after).toBeLessThan(during * 0.1);
+  });
+
+  it('scales sensors and message rate with --scale', () => {
+    const one = new Simulator({ seed: 1, scale: 1, startMs: START });
+    const three = new Simulator({ seed: 1, scale: 3, startMs: START });
+    const count = (s: Simulator) => s.venues.reduce((a, v) => a + v.world.def.sensors.length, 0);
+    expect(count(three)).toBeGreaterThan(count(one) * 2.5);
+    expect(run(three, 40).length).toBeGreaterThan(run(one, 40).length * 2);
+  });
+
+  it('injects scenarios at a named venue', () => {
+    const sim = new Simulator({ seed: 1, scale: 1, startMs: START });
+    const raised = sim.applyScenario({ scenario: 'power-loss', venueId: 'hz-olympic-stadium', durationS: 60 }, START);
+    expect(raised).toHaveLength(1);
+    expect(JSON.parse(raised[0]!.payload)).toMatchObject({ kind: 'power_fault', severity: 'critical', state: 'open' });
+    const msgs = run(sim, 80);
+    const power = msgs.filter((m) => m.topic.startsWith('vcc/v1/hangzhou/hz-olympic-stadium/sensor/power-'));
+    expect(power.length).toBeGreaterThan(0);
+    expect(power.every((m) => JSON.parse(m.payload).value === 0)).toBe(true);
+
+    sim.applyScenario({ scenario: 'network-outage', venueId: 'ningbo-beilun-gym', durationS: 600 }, START);
+    const during = run(sim, 40);
+    expect(during.some((m) => m.topic.includes('/ningbo-beilun-gym/sensor/'))).toBe(false);
+    expect(() => sim.applyScenario({ scenario: 'power-loss', venueId: 'nowhere' }, START)).toThrow(/unknown venue/);
+  });
+});
