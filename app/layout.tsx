@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 // Self-hosted from npm: the wall works with no internet.
 import '@fontsource-variable/inter';
+import '@fontsource-variable/noto-sans-sc';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -7,6 +7,7 @@ import type { SituationState } from '@/components/store/situation-store';
 import { echarts, type WallChartOption } from './echarts-core';
 
 const AXIS = { color: '#94a3b8' };
+const WINDOW_MS = 60 * 60_000;
 const SPLIT = { lineStyle: { color: 'rgba(148,163,184,0.15)' } };
 
 function seriesData(s: SituationState) {
@@ -30,8 +31,8 @@ export default function TrendChart() {
       textStyle: { fontFamily: '"Inter Variable", sans-serif', fontSize: base },
       tooltip: { trigger: 'axis', valueFormatter: (v) => formatInt(Number(v)) },
       grid: [
-        { left: base * 5, right: base, top: base * 2, height: '42%' },
-        { left: base * 5, right: base, bottom: base * 2, height: '28%' },
+        { left: base * 5, right: base * 1.5, top: base * 2, bottom: '44%' },
+        { left: base * 5, right: base * 1.5, top: '66%', bottom: base * 2 },
       ],
       xAxis: [
         {

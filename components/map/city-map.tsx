@@ -96,7 +96,7 @@ export default function CityMap() {
       getSize: 15,
       sizeScale: pxScale,
       getColor: [203, 213, 225, 230],
-      fontFamily: '"Inter Variable", "Noto Sans CJK SC", sans-serif',
+      fontFamily: '"Inter Variable", "Noto Sans SC Variable", sans-serif',
       fontWeight: 600,
       outlineWidth: 3,
       outlineColor: [7, 12, 22, 255],

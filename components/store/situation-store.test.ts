@@ -110,20 +110,18 @@ describe('situation store', () => {
     const store = createSituationStore();
     store.getState().applyMessages([snapshot], 1);
     for (let i = 0; i < 1000; i++) {
-      store
-        .getState()
-        .applyMessages(
-          [
-            {
-              type: 'delta',
-              seq: 10 + i,
-              at: i,
-              kpis: kpis(),
-              trend: [{ t: i * 10_000, occupancy: i, openIncidents: 0 }],
-            },
-          ],
-          i,
-        );
+      store.getState().applyMessages(
+        [
+          {
+            type: 'delta',
+            seq: 10 + i,
+            at: i,
+            kpis: kpis(),
+            trend: [{ t: i * 10_000, occupancy: i, openIncidents: 0 }],
+          },
+        ],
+        i,
+      );
     }
     expect(store.getState().trend).toHaveLength(MAX_TREND_POINTS);
     expect(store.getState().trend.at(-1)?.occupancy).toBe(999);

@@ -1,0 +1,79 @@
+import { expect, test } from './fixtures/command-center';
+import { WallPage } from './fixtures/wall-page';
+
+test.describe.configure({ mode: 'serial' });
+
+test('the wall loads live with all 56 venues, a map and a chart', async ({ page }) => {
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.connection).toContainText('Live');
+  await expect(wall.venues).toHaveCount(56);
+  await expect(wall.venue('Hangzhou Olympic Sports Centre Stadium')).toBeVisible();
+  await expect(wall.venue('Wenzhou Longwan Dragon Boat Centre')).toBeVisible();
+  await expect(page.getByText('Simulated feed (telemetry-sim)')).toBeVisible();
+  // deck.gl's map and ECharts' trend each draw on a canvas.
+  await expect(page.getByRole('img', { name: 'Map of the host cities and venues' }).locator('canvas')).toHaveCount(1);
+  await expect(
+    page.getByRole('img', { name: /People inside venues and open incidents/ }).locator('canvas'),
+  ).toHaveCount(1);
+});
+
+test('figures change live', async ({ page }) => {
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.peopleInside).toHaveText(/^\d{1,3}(,\d{3})+$/);
+  const first = await wall.peopleInside.textContent();
+  await expect(wall.peopleInside).not.toHaveText(first!, { timeout: 15_000 });
+});
+
+test('an injected incident reaches the ticker and turns its venue critical', async ({ page, center }) => {
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.connection).toContainText('Live');
+  await center.scenario('power-loss', 'binjiang-gymnasium');
+  await expect(wall.incidents.filter({ hasText: 'Mains power lost at Binjiang Gymnasium' })).toContainText('critical');
+  await expect(wall.venue('Binjiang Gymnasium')).toHaveAccessibleName(/Critical$/);
+});
+
+test('turns stale when the feed stops, and live again when it returns', async ({ page, center }) => {
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.connection).toContainText('Live');
+  await center.stopSim();
+  await expect(wall.connection).toContainText('Stale', { timeout: 20_000 });
+  await expect(wall.connection).toHaveAttribute('data-phase', 'stale');
+  center.startSim();
+  await expect(wall.connection).toContainText('Live', { timeout: 30_000 });
+});
+
+test('shows reconnecting when the server dies, and recovers by itself after restart', async ({ page, center }) => {
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.connection).toContainText('Live');
+  await center.killWeb();
+  await expect(wall.connection).toContainText('Reconnecting', { timeout: 15_000 });
+  await center.startWeb();
+  await expect(wall.connection).toContainText('Live', { timeout: 45_000 });
+  await expect(wall.venues).toHaveCount(56);
+});
+
+for (const size of [
+  { name: 'wall-3840x2160', width: 3840, height: 2160 },
+  { name: 'wall-1920x1080', width: 1920, height: 1080 },
+]) {
+  test(`screenshot at ${size.name}`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const wall = new WallPage(page);
+    await wall.open();
+    await expect(wall.connection).toContainText('Live');
+    await expect(wall.venues).toHaveCount(56);
+    // Nothing may need scrolling on a wall.
+    const overflow = await page.evaluate(() => ({
+      x: document.documentElement.scrollWidth > window.innerWidth,
+      y: document.documentElement.scrollHeight > window.innerHeight,
+    }));
+    expect(overflow).toEqual({ x: false, y: false });
+    await page.screenshot({ path: testInfo.outputPath(`${size.name}.png`) });
+    await testInfo.attach(size.name, { path: testInfo.outputPath(`${size.name}.png`), contentType: 'image/png' });
+  });
+}
