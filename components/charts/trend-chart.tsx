@@ -103,8 +103,12 @@ export default function TrendChart() {
 
     const update = (s: SituationState) => {
       const d = seriesData(s);
+      // Always the last hour, so the axis reads the same at a glance however much data there is.
+      const max = s.trend.at(-1)?.t ?? Date.now();
+      const window = { min: max - WINDOW_MS, max };
       chart.setOption<WallChartOption>(
         {
+          xAxis: [window, window],
           series: [
             { id: 'occupancy', data: d.occupancy },
             { id: 'incidents', data: d.incidents },
