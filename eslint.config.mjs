@@ -20,7 +20,8 @@ export default defineConfig([
   },
   {
     // The browser side never reaches the broker, the ingest or the server runtime.
-    files: ['components/**/*.{ts,tsx}', 'app/**/*.tsx'],
+    // (app/ pages are server components: they may read server config.)
+    files: ['components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -42,6 +42,7 @@ test('turns stale when the feed stops, and live again when it returns', async ({
   await center.stopSim();
   await expect(wall.connection).toContainText('Stale', { timeout: 20_000 });
   await expect(wall.connection).toHaveAttribute('data-phase', 'stale');
+  await expect(page.getByRole('region', { name: 'Data age' })).toContainText('stale');
   center.startSim();
   await expect(wall.connection).toContainText('Live', { timeout: 30_000 });
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { Deck, MapView, WebMercatorViewport, type PickingInfo } from '@deck.gl/core';
+import { Deck, MapView, WebMercatorViewport, type Layer, type PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { CITIES } from '@/lib/contracts/cities';
 import type { WorstStatus } from '@/lib/contracts/stream';
@@ -60,8 +60,36 @@ function tooltip({ object }: PickingInfo<VenuePoint>) {
   };
 }
 
+export interface CityMapProps {
+  /**
+   * Raster tile URL template of a site's own tile server ({z}/{x}/{y}).
+   * @default undefined: city outlines from public/geo only, fully offline
+   */
+  basemapUrl?: string | undefined;
+}
+
+/** Tiles of a site-hosted basemap; geo-layers loads only when one is configured. */
+async function basemapLayer(url: string): Promise<Layer> {
+  const [{ TileLayer }, { BitmapLayer }] = await Promise.all([
+    import('@deck.gl/geo-layers'),
+    import('@deck.gl/layers'),
+  ]);
+  return new TileLayer<ImageBitmap>({
+    id: 'basemap',
+    data: url,
+    tileSize: 256,
+    minZoom: 0,
+    maxZoom: 18,
+    renderSubLayers: (props) => {
+      const [[west = 0, south = 0] = [], [east = 0, north = 0] = []] = props.tile.boundingBox;
+      // props.id is already unique per tile.
+      return new BitmapLayer({ id: props.id, image: props.data, bounds: [west, south, east, north], opacity: 0.9 });
+    },
+  });
+}
+
 /** The Zhejiang map with every venue: one Deck instance, layers swapped as data changes. */
-export default function CityMap() {
+export default function CityMap({ basemapUrl }: CityMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const store = useSituationStore();
 
@@ -77,6 +105,7 @@ export default function CityMap() {
     );
     const pxScale = Math.max(0.75, width / 1920) * 1.6;
     let cities: CityFeature[] | null = null;
+    let basemap: Layer | null = null;
 
     const deck = new Deck<MapView>({
       parent: el,
@@ -107,10 +136,12 @@ export default function CityMap() {
       const s = store.getState();
       const live = s.phase === 'live';
       const layers = [
+        basemap,
         new GeoJsonLayer<CityFeature['properties']>({
           id: 'cities',
           data: cities ?? [],
-          filled: true,
+          // Over a basemap, outlines only.
+          filled: basemap === null,
           stroked: true,
           getFillColor: (f) => (f.properties.host ? [28, 40, 64, 255] : [16, 22, 34, 255]),
           getLineColor: (f) => (f.properties.host ? [96, 126, 170, 255] : [48, 60, 80, 255]),
@@ -150,6 +181,13 @@ export default function CityMap() {
         /* the venues still draw without outlines */
       });
 
+    if (basemapUrl) {
+      void basemapLayer(basemapUrl).then((layer) => {
+        basemap = layer;
+        render();
+      });
+    }
+
     render();
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.live !== prev.live || s.venueOrder !== prev.venueOrder || s.phase !== prev.phase) render();
@@ -159,7 +197,7 @@ export default function CityMap() {
       unsubscribe();
       deck.finalize();
     };
-  }, [store]);
+  }, [store, basemapUrl]);
 
   return <div ref={container} className="map-canvas" role="img" aria-label="Map of the host cities and venues" />;
 }

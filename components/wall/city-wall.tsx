@@ -8,13 +8,24 @@ import { IncidentTicker } from '@/components/panels/incident-ticker';
 import { KpiTiles } from '@/components/panels/kpi-tiles';
 import { ShanghaiClock } from '@/components/panels/shanghai-clock';
 import { VenueBoard } from '@/components/panels/venue-board';
-import { SituationProvider } from '@/components/store/situation-provider';
+import { SituationProvider, useSituation } from '@/components/store/situation-provider';
+import type { ReactNode } from 'react';
+
+/** Carries the connection phase on the page, so everything fed by the stream can grey out together. */
+function WallFrame({ children }: { children: ReactNode }) {
+  const phase = useSituation((s) => s.phase);
+  return (
+    <div className="wall" data-phase={phase}>
+      {children}
+    </div>
+  );
+}
 
 /** The city-level wall: read from across the room, one glance for the whole Games. */
-export function CityWall() {
+export function CityWall({ basemapUrl }: { basemapUrl?: string | undefined }) {
   return (
     <SituationProvider>
-      <div className="wall">
+      <WallFrame>
         <header className="wall-header">
           <div className="brand">
             <h1>
@@ -27,7 +38,7 @@ export function CityWall() {
         </header>
         <main className="wall-main">
           <section className="panel map-panel" aria-label="City map">
-            <CityMapLoader />
+            <CityMapLoader basemapUrl={basemapUrl} />
             <ul className="legend" aria-label="Map legend">
               <li className="legend-ok">OK</li>
               <li className="legend-warning">Warning</li>
@@ -46,7 +57,7 @@ export function CityWall() {
           </div>
           <VenueBoard />
         </main>
-      </div>
+      </WallFrame>
     </SituationProvider>
   );
 }

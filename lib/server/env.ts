@@ -16,6 +16,8 @@ export interface ServerEnv {
   embeddedMqttPort: number;
   embeddedMqttWsPort: number | undefined;
   streamFlushMs: number;
+  /** Raster tile URL template ({z}/{x}/{y}) of a site's own tile server; unset: outlines only. */
+  basemapUrl: string | undefined;
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -25,6 +27,15 @@ function int(name: string, fallback: number, min: number, max: number): number {
   if (!Number.isInteger(n) || n < min || n > max)
     throw new Error(`${name} must be an integer in ${min}..${max}, got '${raw}'`);
   return n;
+}
+
+function basemap(): string | undefined {
+  const url = process.env.BASEMAP_URL?.trim();
+  if (!url) return undefined;
+  if (!/^(https?:\/\/|\/)/.test(url) || !['{z}', '{x}', '{y}'].every((p) => url.includes(p))) {
+    throw new Error(`BASEMAP_URL must be an http(s) or site-relative URL with {z}, {x} and {y}, got '${url}'`);
+  }
+  return url;
 }
 
 export function readServerEnv(): ServerEnv {
@@ -49,5 +60,6 @@ export function readServerEnv(): ServerEnv {
     embeddedMqttPort: int('EMBEDDED_MQTT_PORT', 1884, 0, 65535),
     embeddedMqttWsPort: wsPort === 0 ? undefined : wsPort,
     streamFlushMs: int('STREAM_FLUSH_MS', 200, 50, 5000),
+    basemapUrl: basemap(),
   };
 }

@@ -31,6 +31,7 @@ function baseEnv(overrides: Partial<ServerEnv>): ServerEnv {
     embeddedMqttPort: 0,
     embeddedMqttWsPort: undefined,
     streamFlushMs: 100,
+    basemapUrl: undefined,
     ...overrides,
   };
 }

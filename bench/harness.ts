@@ -1,0 +1,86 @@
+/** Shared pieces of the benchmarks: child publishers, medians, machine description, cleanup. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import mqtt from 'mqtt';
+import { topics } from '../lib/contracts/topics';
+import { VENUES } from '../telemetry-sim/venues';
+
+export const MOSQUITTO_URL = process.env.BENCH_MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
+export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export function percentile(xs: number[] | Float64Array, p: number): number {
+  const s = Float64Array.from(xs).sort();
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+export function machine(): string {
+  const c = cpus();
+  return `${c.length} x ${c[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+export interface LoadPublisher {
+  child: ChildProcess;
+  ready: Promise<void>;
+  /** Starts publishing; resolves with what it reports when done. */
+  go(): Promise<{ sent: number; seconds: number; probes: number }>;
+}
+
+export function startLoadPublisher(args: {
+  url: string;
+  count: number;
+  rate?: number;
+  prefix?: string;
+  probeEvery?: number;
+}): LoadPublisher {
+  const child = fork(
+    'bench/load-publisher.ts',
+    [
+      '--url',
+      args.url,
+      '--count',
+      String(args.count),
+      '--rate',
+      String(args.rate ?? 0),
+      '--prefix',
+      args.prefix ?? '',
+      '--probe-every',
+      String(args.probeEvery ?? 0),
+    ],
+    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  let onDone!: (m: { sent: number; seconds: number; probes: number }) => void;
+  const done = new Promise<{ sent: number; seconds: number; probes: number }>((r) => (onDone = r));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.on('message', (m: { type: string; sent: number; seconds: number; probes: number }) => {
+      if (m.type === 'ready') resolve();
+      if (m.type === 'done') onDone(m);
+    });
+    child.once('exit', (code) => code !== 0 && reject(new Error(`load publisher exited ${code}`)));
+  });
+  return {
+    child,
+    ready,
+    go: () => {
+      child.send('go');
+      return done;
+    },
+  };
+}
+
+/** Removes the retained registry a benchmark left on a shared broker. */
+export async function clearRetained(url: string, prefix: string): Promise<void> {
+  const c = await mqtt.connectAsync(url);
+  for (const v of VENUES) await c.publishAsync(prefix + topics.registry(v.cityId, v.id), '', { retain: true, qos: 1 });
+  await c.endAsync();
+}
+
+export function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}

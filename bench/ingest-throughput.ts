@@ -1,0 +1,129 @@
+/**
+ * Ingest throughput: messages per second the server validates and folds, against a bare
+ * mqtt.js subscriber through the same Mosquitto in the same run; and the embedded default's
+ * in-process path (Aedes + aedes.subscribe, no client).
+ */
+import type { Socket } from 'node:net';
+import mqtt from 'mqtt';
+import { SUBSCRIBE_ALL } from '../lib/contracts/topics';
+import { startEmbeddedBroker } from '../lib/ingest/embedded-broker';
+import { createIngest, type Ingest } from '../lib/ingest/ingest';
+import { IngestMetrics } from '../lib/ingest/ingest-metrics';
+import { connectMqttFeed } from '../lib/ingest/mqtt-feed';
+import { RateLimitedLog } from '../lib/ingest/rate-limited-log';
+import { SituationModel } from '../lib/ingest/situation-model';
+import { clearRetained, median, MOSQUITTO_URL, RUNS, startLoadPublisher } from './harness';
+
+const COUNT = Number(process.env.BENCH_INGEST_COUNT ?? 300_000);
+
+interface Window {
+  first: number;
+  last: number;
+  n: number;
+}
+const newWindow = (): Window => ({ first: 0, last: 0, n: 0 });
+function mark(w: Window) {
+  const t = performance.now();
+  if (w.n === 0) w.first = t;
+  w.last = t;
+  w.n++;
+}
+const rateOf = (w: Window) => (w.n > 1 ? (w.n - 1) / ((w.last - w.first) / 1000) : 0);
+
+async function until(cond: () => boolean, idleMs: number, w: Window, timeoutMs = 120_000) {
+  const start = performance.now();
+  while (!cond()) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = performance.now();
+    if (w.n > 0 && now - w.last > idleMs) return; // the stream dried up (drops)
+    if (now - start > timeoutMs) return;
+  }
+}
+
+async function bareSubscriber(prefix: string): Promise<{ rate: number; received: number }> {
+  const w = newWindow();
+  const client = await mqtt.connectAsync(MOSQUITTO_URL, { protocolVersion: 4, clean: true });
+  (client.stream as Socket).setNoDelay(true);
+  client.on('message', (topic) => {
+    if (topic.includes('/sensor/')) mark(w);
+  });
+  await client.subscribeAsync(prefix + SUBSCRIBE_ALL, { qos: 1 });
+  const pub = startLoadPublisher({ url: MOSQUITTO_URL, count: COUNT, prefix });
+  await pub.ready;
+  await pub.go();
+  await until(() => w.n >= COUNT, 2000, w);
+  await client.endAsync();
+  return { rate: rateOf(w), received: w.n };
+}
+
+function countingIngest(inner: Ingest, w: Window): Ingest {
+  return {
+    handle(topic, payload, now) {
+      const r = inner.handle(topic, payload, now);
+      if (r === null && topic.includes('/sensor/')) mark(w);
+      return r;
+    },
+  };
+}
+
+async function serverFeed(prefix: string): Promise<{ rate: number; received: number; rejected: number }> {
+  const w = newWindow();
+  const model = new SituationModel();
+  const metrics = new IngestMetrics();
+  const ingest = countingIngest(createIngest(model, metrics, new RateLimitedLog()), w);
+  const feed = connectMqttFeed({ url: MOSQUITTO_URL, protocolVersion: 4, topicPrefix: prefix }, ingest);
+  while (!feed.status.subscribed) await new Promise((r) => setTimeout(r, 20));
+  const pub = startLoadPublisher({ url: MOSQUITTO_URL, count: COUNT, prefix });
+  await pub.ready;
+  await pub.go();
+  await until(() => w.n >= COUNT, 2000, w);
+  await feed.close();
+  return { rate: rateOf(w), received: w.n, rejected: metrics.rejectedTotal };
+}
+
+async function embedded(): Promise<{ rate: number; received: number }> {
+  const w = newWindow();
+  const model = new SituationModel();
+  const metrics = new IngestMetrics();
+  const ingest = countingIngest(createIngest(model, metrics, new RateLimitedLog()), w);
+  const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, wsPort: undefined }, ingest);
+  const pub = startLoadPublisher({ url: `mqtt://127.0.0.1:${broker.port}`, count: COUNT });
+  await pub.ready;
+  await pub.go();
+  await until(() => w.n >= COUNT, 2000, w);
+  await broker.close();
+  return { rate: rateOf(w), received: w.n };
+}
+
+export async function benchIngest() {
+  const rows: { bare: number; server: number; ratio: number; embedded: number }[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const prefix = `bench-${process.pid}-${run}/`;
+    const bare = await bareSubscriber(prefix + 'a/');
+    const server = await serverFeed(prefix + 'b/');
+    const emb = await embedded();
+    await clearRetained(MOSQUITTO_URL, prefix + 'a/');
+    await clearRetained(MOSQUITTO_URL, prefix + 'b/');
+    const row = { bare: bare.rate, server: server.rate, ratio: server.rate / bare.rate, embedded: emb.rate };
+    rows.push(row);
+    console.log(
+      `[ingest] run ${run}: bare mqtt.js ${Math.round(bare.rate)} msg/s (${bare.received}/${COUNT}), ` +
+        `server ${Math.round(server.rate)} msg/s (${server.received}/${COUNT}, ${server.rejected} rejected), ratio ${row.ratio.toFixed(2)}; ` +
+        `embedded in-process ${Math.round(emb.rate)} msg/s (${emb.received}/${COUNT})`,
+    );
+  }
+  return {
+    messages: COUNT,
+    bareMedian: median(rows.map((r) => r.bare)),
+    serverMedian: median(rows.map((r) => r.server)),
+    ratioMedian: median(rows.map((r) => r.ratio)),
+    embeddedMedian: median(rows.map((r) => r.embedded)),
+    runs: rows,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await benchIngest();
+  console.log(JSON.stringify({ ...r, runs: undefined }, null, 2));
+  process.exit(0);
+}

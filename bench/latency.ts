@@ -1,0 +1,124 @@
+/**
+ * Latency at 10k msg/s: publish -> folded into the model (p50/p99), and publish -> delta
+ * received by a stream client, through Mosquitto and through the embedded broker. The
+ * publisher is another process; both stamp wall-clock ms (±0.5 ms resolution).
+ */
+import { parseArgs } from 'node:util';
+import type { StreamDelta } from '../lib/contracts/stream';
+import { startEmbeddedBroker } from '../lib/ingest/embedded-broker';
+import { createIngest, type Ingest } from '../lib/ingest/ingest';
+import { IngestMetrics } from '../lib/ingest/ingest-metrics';
+import { connectMqttFeed } from '../lib/ingest/mqtt-feed';
+import { RateLimitedLog } from '../lib/ingest/rate-limited-log';
+import { SituationModel } from '../lib/ingest/situation-model';
+import { openEventStream } from '../lib/stream/event-stream';
+import { StreamHub } from '../lib/stream/stream-hub';
+import { SseReader } from '../lib/testing/sse-reader';
+import { clearRetained, median, MOSQUITTO_URL, percentile, RUNS, startLoadPublisher } from './harness';
+
+const RATE = 10_000;
+const SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
+const FLUSH_MS = 200;
+const wallNow = () => performance.timeOrigin + performance.now();
+const tsOf = (payload: Uint8Array) =>
+  Number(Buffer.from(payload.buffer, payload.byteOffset, 20).toString('latin1').slice(6, 19));
+
+async function measure(kind: 'mosquitto' | 'embedded', prefix: string) {
+  const model = new SituationModel();
+  const metrics = new IngestMetrics();
+  const inner = createIngest(model, metrics, new RateLimitedLog());
+  const fold: number[] = [];
+  const probeSentAt = new Map<number, number>();
+  const ingest: Ingest = {
+    handle(topic, payload, now) {
+      const r = inner.handle(topic, payload, now);
+      if (r !== null) return r;
+      if (topic.includes('/sensor/')) fold.push(wallNow() - tsOf(payload));
+      else if (topic.includes('/crowd/')) {
+        const body = JSON.parse(Buffer.from(payload).toString()) as { ts: number; occupancy: number };
+        probeSentAt.set(body.occupancy, body.ts);
+      }
+      return r;
+    },
+  };
+  const hub = new StreamHub(model, metrics, { flushMs: FLUSH_MS });
+  hub.start();
+  let url = MOSQUITTO_URL;
+  let close: () => Promise<void>;
+  if (kind === 'mosquitto') {
+    const feed = connectMqttFeed({ url, protocolVersion: 4, topicPrefix: prefix }, ingest);
+    while (!feed.status.subscribed) await new Promise((r) => setTimeout(r, 20));
+    close = feed.close;
+  } else {
+    const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, wsPort: undefined }, ingest);
+    url = `mqtt://127.0.0.1:${broker.port}`;
+    close = broker.close;
+    prefix = '';
+  }
+  const abort = new AbortController();
+  const reader = new SseReader(
+    openEventStream(hub, new Request('http://bench/', { signal: abort.signal })).body!,
+    100_000,
+  );
+
+  const pub = startLoadPublisher({ url, count: RATE * SECONDS, rate: RATE, prefix, probeEvery: 500 });
+  await pub.ready;
+  const fold0 = fold.length;
+  const report = await pub.go();
+  await new Promise((r) => setTimeout(r, 1000));
+  abort.abort();
+  hub.stop();
+  await close();
+
+  // Publish -> first delta showing that probe count (or a later one).
+  const probeVenue = model.venues.values().next().value!.id;
+  const seen: { occ: number; at: number }[] = [];
+  for (const e of reader.events) {
+    const live = (e.message as StreamDelta).live?.find((l) => l.id === probeVenue);
+    if (live) seen.push({ occ: live.occupancy, at: e.receivedAt });
+  }
+  const stream: number[] = [];
+  for (const [k, sentAt] of probeSentAt) {
+    const first = seen.find((s) => s.occ >= k);
+    if (first) stream.push(first.at - sentAt);
+  }
+  const folded = fold.slice(fold0);
+  return {
+    achievedRate: report.sent / report.seconds,
+    foldP50: percentile(folded, 50),
+    foldP99: percentile(folded, 99),
+    streamP50: percentile(stream, 50),
+    streamP99: percentile(stream, 99),
+    probes: stream.length,
+  };
+}
+
+export async function benchLatency() {
+  const out: Record<string, unknown> = {};
+  for (const kind of ['mosquitto', 'embedded'] as const) {
+    const rows = [];
+    for (let run = 1; run <= RUNS; run++) {
+      const prefix = `bench-lat-${process.pid}-${run}/`;
+      const r = await measure(kind, prefix);
+      if (kind === 'mosquitto') await clearRetained(MOSQUITTO_URL, prefix);
+      rows.push(r);
+      console.log(
+        `[latency] ${kind} run ${run}: ${Math.round(r.achievedRate)} msg/s; publish->folded p50 ${r.foldP50.toFixed(1)} ms p99 ${r.foldP99.toFixed(1)} ms; ` +
+          `publish->stream delta p50 ${r.streamP50.toFixed(0)} ms p99 ${r.streamP99.toFixed(0)} ms (${r.probes} probes, flush ${FLUSH_MS} ms)`,
+      );
+    }
+    out[kind] = {
+      foldP50: median(rows.map((r) => r.foldP50)),
+      foldP99: median(rows.map((r) => r.foldP99)),
+      streamP50: median(rows.map((r) => r.streamP50)),
+      streamP99: median(rows.map((r) => r.streamP99)),
+    };
+  }
+  return { rate: RATE, seconds: SECONDS, flushMs: FLUSH_MS, ...out };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  parseArgs({ options: {} });
+  console.log(JSON.stringify(await benchLatency(), null, 2));
+  process.exit(0);
+}

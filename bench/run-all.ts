@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: every benchmark, medians of BENCH_RUNS (default 3) runs, results in
+ * bench/results/latest.json. Figures and the machine go into docs/benchmarks.md by hand.
+ * Needs the Mosquitto on 127.0.0.1:1883 (BENCH_MOSQUITTO_URL) and a `next build` for fan-out.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchFanout } from './stream-fanout';
+import { machine } from './harness';
+import { benchIngest } from './ingest-throughput';
+import { benchLatency } from './latency';
+import { benchMemory } from './memory';
+
+const only = process.argv[2];
+const results: Record<string, unknown> = { machine: machine(), date: new Date().toISOString() };
+if (!only || only === 'ingest') results.ingest = await benchIngest();
+if (!only || only === 'latency') results.latency = await benchLatency();
+if (!only || only === 'memory') results.memory = await benchMemory();
+if (!only || only === 'fanout') results.fanout = await benchFanout();
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
+console.log(JSON.stringify(results, null, 2));
+process.exit(0);
