@@ -3,11 +3,14 @@
  * topic, JSON, schema, then the model. Anything refused is counted by reason and logged
  * at a bounded rate; nothing here throws.
  */
-import { parseTopic } from '../contracts/topics';
+import { parseTopic, type ParsedTopic } from '../contracts/topics';
 import { describeSchemaError, validators, type PayloadByKind, type RejectReason } from '../contracts/validate';
 import type { IngestMetrics } from './ingest-metrics';
 import type { RateLimitedLog } from './rate-limited-log';
 import type { SituationModel } from './situation-model';
+
+/** Parsed topics remembered; a feed has one topic per source, so the hot ones stay cached. */
+export const TOPIC_CACHE_SIZE = 100_000;
 
 /** Largest payload accepted: registries of big venues are the largest legitimate messages. */
 export const MAX_PAYLOAD_BYTES = { registry: 4 * 1024 * 1024, other: 16 * 1024 } as const;
@@ -19,6 +22,18 @@ export interface Ingest {
 
 export function createIngest(model: SituationModel, metrics: IngestMetrics, log: RateLimitedLog): Ingest {
   const decoder = new TextDecoder();
+  // Parsing a topic (split, three id checks) was the costliest step per message; the same
+  // few thousand topics repeat, so remember them. Cleared when full: bounded under junk.
+  const topicCache = new Map<string, ParsedTopic | null>();
+  const parse = (topic: string): ParsedTopic | null => {
+    let parsed = topicCache.get(topic);
+    if (parsed === undefined) {
+      parsed = parseTopic(topic);
+      if (topicCache.size >= TOPIC_CACHE_SIZE) topicCache.clear();
+      topicCache.set(topic, parsed);
+    }
+    return parsed;
+  };
 
   function refuse(reason: RejectReason, topic: string, detail: string, now: number): RejectReason {
     metrics.reject(reason);
@@ -32,7 +47,7 @@ export function createIngest(model: SituationModel, metrics: IngestMetrics, log:
   return {
     handle(topic, payload, now = Date.now()) {
       metrics.received++;
-      const parsed = parseTopic(topic);
+      const parsed = parse(topic);
       if (!parsed) return refuse('unknown_topic', topic, 'not in the vcc/v1 tree', now);
       const limit = parsed.kind === 'registry' ? MAX_PAYLOAD_BYTES.registry : MAX_PAYLOAD_BYTES.other;
       if (payload.byteLength > limit) return refuse('oversize', topic, `${payload.byteLength} bytes > ${limit}`, now);

@@ -112,6 +112,9 @@ function pipelineSuite(name: string, target: () => Promise<Target>) {
       });
       expect((later.message as StreamDelta).live?.length ?? 0).toBeGreaterThan(0);
       expect(healthReport(rt).ready).toBe(true);
+      // Each frame arrives once and in order: event ids strictly increase.
+      const seqs = reader.events.map((e) => Number(e.id!.split(':')[1]));
+      expect(seqs.every((s, i) => i === 0 || s > seqs[i - 1]!)).toBe(true);
       expect(rt.metrics.accepted.sensor).toBeGreaterThan(100);
     });
 

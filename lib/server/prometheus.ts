@@ -43,6 +43,8 @@ export function renderMetrics(rt: FeedRuntime, now = Date.now()): string {
   const s = rt.hub.stats;
   head('vcc_stream_clients', 'gauge', 'Connected stream (SSE) clients.');
   out.push(line('vcc_stream_clients', rt.hub.clientCount));
+  head('vcc_stream_flushes_total', 'counter', 'Coalescing steps of the stream hub.');
+  out.push(line('vcc_stream_flushes_total', s.flushes));
   head(
     'vcc_stream_deltas_serialised_total',
     'counter',

@@ -125,3 +125,27 @@ describe('StreamHub', () => {
     expect(hub.clientCount).toBe(0);
   });
 });
+
+describe('StreamHub with a transport that pulls re-entrantly', () => {
+  it('hands every frame over exactly once, as a web ReadableStream pull() would ask', () => {
+    const { hub, ingest } = setup();
+    const frames: Uint8Array[] = [];
+    // A web stream calls pull() from inside enqueue(); pull() drains the hub again.
+    let client: ReturnType<StreamHub['connect']> | undefined;
+    client = hub.connect((f) => {
+      frames.push(f);
+      if (client) hub.drain(client);
+      return true;
+    });
+    for (let i = 1; i <= 5; i++) {
+      ingest.handle(
+        topics.sensor('hangzhou', 'test-arena', 'temp-1'),
+        json({ ts: T0 + i, seq: i, value: 20 + i }),
+        T0 + i,
+      );
+      hub.flush(T0 + i * 200);
+    }
+    const ids = parseFrames(frames).map((f) => f.id);
+    expect(ids).toEqual(['srv-a:0', 'srv-a:1', 'srv-a:2', 'srv-a:3', 'srv-a:4', 'srv-a:5']);
+  });
+});

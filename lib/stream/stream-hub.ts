@@ -29,6 +29,8 @@ export interface StreamClient {
   needsSnapshot: boolean;
   /** Last sequence number this client received (for resume). */
   seq: number;
+  /** Set while the hub is handing this client frames. */
+  draining: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -99,11 +101,12 @@ export class StreamHub {
       queuedBytes: 0,
       needsSnapshot: lastEventId !== this.currentEventId,
       seq: this.seq,
+      draining: false,
     };
     this.clients.set(client.id, client);
     // Tell EventSource to retry after 1 s rather than its default 3 s.
     send(encoder.encode('retry: 1000\n\n'));
-    if (client.needsSnapshot) this.sendSnapshot(client, Date.now());
+    if (client.needsSnapshot) this.drain(client);
     return client;
   }
 
@@ -113,18 +116,30 @@ export class StreamHub {
     client.queuedBytes = 0;
   }
 
-  /** Pushes what a client has queued while its transport accepts it. */
+  /**
+   * Pushes what a client has queued while its transport accepts it. Re-entrant safe: handing
+   * a frame to a web stream can call its `pull`, which drains again before `send` returns.
+   */
   drain(client: StreamClient, now = Date.now()): void {
-    if (client.needsSnapshot) {
-      this.sendSnapshot(client, now);
-      return;
-    }
-    while (client.queue.length > 0) {
-      const frame = client.queue[0]!;
-      if (!client.send(frame)) return;
-      client.queue.shift();
-      client.queuedBytes -= frame.byteLength;
-      this.stats.framesSent++;
+    if (client.draining) return;
+    client.draining = true;
+    try {
+      if (client.needsSnapshot) {
+        this.sendSnapshot(client, now);
+        return;
+      }
+      while (client.queue.length > 0) {
+        const frame = client.queue.shift()!;
+        client.queuedBytes -= frame.byteLength;
+        if (!client.send(frame)) {
+          client.queue.unshift(frame);
+          client.queuedBytes += frame.byteLength;
+          return;
+        }
+        this.stats.framesSent++;
+      }
+    } finally {
+      client.draining = false;
     }
   }
 
@@ -154,8 +169,8 @@ export class StreamHub {
     }
     client.queue = [];
     client.queuedBytes = 0;
+    client.needsSnapshot = false;
     if (client.send(this.snapshotCache.frame)) {
-      client.needsSnapshot = false;
       client.seq = this.seq;
       this.stats.framesSent++;
     } else {
