@@ -131,10 +131,10 @@ describe('StreamHub with a transport that pulls re-entrantly', () => {
     const { hub, ingest } = setup();
     const frames: Uint8Array[] = [];
     // A web stream calls pull() from inside enqueue(); pull() drains the hub again.
-    let client: ReturnType<StreamHub['connect']> | undefined;
-    client = hub.connect((f) => {
+    const ref: { client?: ReturnType<StreamHub['connect']> } = {};
+    ref.client = hub.connect((f) => {
       frames.push(f);
-      if (client) hub.drain(client);
+      if (ref.client) hub.drain(ref.client);
       return true;
     });
     for (let i = 1; i <= 5; i++) {
