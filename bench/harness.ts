@@ -1,11 +1,31 @@
 /** Shared pieces of the benchmarks: child publishers, medians, machine description, cleanup. */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import mqtt from 'mqtt';
 import { topics } from '../lib/contracts/topics';
 import { VENUES } from '../telemetry-sim/venues';
 
-export const MOSQUITTO_URL = process.env.BENCH_MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
+/** Mosquitto tuned as docs/mqtt.md advises (bench/mosquitto-bench.conf), started by run-all. */
+export const MOSQUITTO_URL = process.env.BENCH_MOSQUITTO_URL ?? 'mqtt://127.0.0.1:18830';
+
+/** Starts the benchmark's own Mosquitto unless BENCH_MOSQUITTO_URL names one; returns a stop function. */
+export async function startBenchBroker(): Promise<() => void> {
+  if (process.env.BENCH_MOSQUITTO_URL) return () => {};
+  const broker = spawn('mosquitto', ['-c', 'bench/mosquitto-bench.conf'], { stdio: 'ignore' });
+  broker.on('error', (e) => {
+    console.error(`[bench] cannot start mosquitto (${e.message}); set BENCH_MOSQUITTO_URL to a running one`);
+    process.exit(1);
+  });
+  for (let i = 0; i < 50; i++) {
+    const ok = await mqtt
+      .connectAsync(MOSQUITTO_URL, { reconnectPeriod: 0, connectTimeout: 500 })
+      .then((c) => c.endAsync().then(() => true))
+      .catch(() => false);
+    if (ok) return () => broker.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the benchmark Mosquitto did not start');
+}
 export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 export function median(xs: number[]): number {

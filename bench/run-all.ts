@@ -5,17 +5,19 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchFanout } from './stream-fanout';
-import { machine } from './harness';
+import { machine, startBenchBroker } from './harness';
 import { benchIngest } from './ingest-throughput';
 import { benchLatency } from './latency';
 import { benchMemory } from './memory';
 
 const only = process.argv[2];
+const stopBroker = await startBenchBroker();
 const results: Record<string, unknown> = { machine: machine(), date: new Date().toISOString() };
 if (!only || only === 'ingest') results.ingest = await benchIngest();
 if (!only || only === 'latency') results.latency = await benchLatency();
 if (!only || only === 'memory') results.memory = await benchMemory();
 if (!only || only === 'fanout') results.fanout = await benchFanout();
+stopBroker();
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
 console.log(JSON.stringify(results, null, 2));

@@ -51,6 +51,18 @@ describe('SituationModel folding', () => {
     expect(m.venues.get('test-arena')!.sensors.get('temp-1')!.value).toBe(26);
   });
 
+  it('estimates telemetry lost upstream from sequence gaps, not from restarts', () => {
+    const r = (ts: number, seq: number) =>
+      m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + ts, seq, value: 20 }, T0);
+    r(1, 1);
+    r(2, 2);
+    r(3, 6); // 3, 4 and 5 never arrived
+    expect(m.lostMessages).toBe(3);
+    r(4, 1); // the sensor restarted
+    r(5, 2);
+    expect(m.lostMessages).toBe(3);
+  });
+
   it('refuses timestamps from the future beyond clock skew', () => {
     expect(m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 3_600_000, seq: 1, value: 25 }, T0)).toBe(
       'future_timestamp',

@@ -206,6 +206,11 @@ export class SituationModel {
   private changes: ModelChanges = SituationModel.emptyChanges();
   /** Server time of the last accepted message. */
   lastAcceptedAt = 0;
+  /**
+   * Telemetry lost upstream, estimated from per-source sequence gaps (a broker dropping QoS 0
+   * to a slow subscriber, a lossy uplink). A restarted source (seq lower, ts later) is no gap.
+   */
+  lostMessages = 0;
   /** Publisher presence (retained + last will), bounded. */
   readonly publishers = new Map<string, { online: boolean; simulated: boolean; ts: number }>();
   readonly cityTrend = {
@@ -227,6 +232,10 @@ export class SituationModel {
     const c = this.changes;
     this.changes = SituationModel.emptyChanges();
     return c;
+  }
+
+  private countGap(last: Ordered, seq: number) {
+    if (last.seq >= 0 && seq > last.seq + 1) this.lostMessages += seq - last.seq - 1;
   }
 
   private touched(v: VenueState, now: number) {
@@ -296,6 +305,7 @@ export class SituationModel {
     if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
     const o = order(s, p.ts, p.seq);
     if (o) return o;
+    this.countGap(s, p.seq);
     s.ts = p.ts;
     s.seq = p.seq;
     s.value = p.value;
@@ -316,6 +326,7 @@ export class SituationModel {
     if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
     const o = order(z, p.ts, p.seq);
     if (o) return o;
+    this.countGap(z, p.seq);
     v.occupancy += p.occupancy - z.occupancy;
     z.ts = p.ts;
     z.seq = p.seq;

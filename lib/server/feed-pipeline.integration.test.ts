@@ -180,7 +180,7 @@ function pipelineSuite(name: string, target: () => Promise<Target>) {
 }
 
 pipelineSuite('the embedded Aedes broker (in-process ingest)', async () => ({
-  env: baseEnv({}),
+  env: baseEnv({ embeddedMqttWsPort: 0 }),
   publishUrl: (rt) => `mqtt://127.0.0.1:${rt.embedded!.port}`,
   protocolVersion: 4,
 }));
@@ -203,3 +203,27 @@ for (const version of [4, 5] as const) {
     };
   });
 }
+
+describe('the embedded broker over WebSocket', () => {
+  it('accepts a venue publisher on MQTT over WebSocket', async () => {
+    const rt = await createFeedRuntime(baseEnv({ embeddedMqttWsPort: 0 }));
+    try {
+      const wsPort = rt.embedded!.wsPort!;
+      const c = await mqtt.connectAsync(`ws://127.0.0.1:${wsPort}`, { protocolVersion: 4 });
+      const venue = VENUES[0]!;
+      const { Simulator } = await import('../../telemetry-sim/simulator');
+      const registry = new Simulator({ seed: 1, scale: 1, startMs: Date.now() }).registryMessages(Date.now())[0]!;
+      await c.publishAsync(registry.topic, registry.payload, { qos: 1, retain: true });
+      await c.publishAsync(
+        topics.crowd(venue.cityId, venue.id, 'gate-1'),
+        JSON.stringify({ ts: Date.now(), seq: 1, entries: 7, exits: 2, occupancy: 5 }),
+      );
+      await c.endAsync();
+      await expect
+        .poll(() => rt.model.venues.get(venue.id)?.zones.get('gate-1')?.occupancy, { timeout: 5_000 })
+        .toBe(5);
+    } finally {
+      await rt.close();
+    }
+  });
+});

@@ -23,6 +23,12 @@ export function renderMetrics(rt: FeedRuntime, now = Date.now()): string {
   for (const [kind, n] of Object.entries(m.accepted)) out.push(line('vcc_messages_accepted_total', n, { kind }));
   head('vcc_messages_rejected_total', 'counter', 'Messages refused at the door, by reason.');
   for (const [reason, n] of m.rejected) out.push(line('vcc_messages_rejected_total', n, { reason }));
+  head(
+    'vcc_messages_lost_total',
+    'counter',
+    'Telemetry lost before it reached us, estimated from per-source sequence gaps.',
+  );
+  out.push(line('vcc_messages_lost_total', rt.model.lostMessages));
   head('vcc_ingest_lag_seconds', 'histogram', 'Source timestamp to folded into the model.');
   let cumulative = 0;
   LAG_BUCKETS_S.forEach((le, i) => {
