@@ -8,6 +8,8 @@ import { echarts, type WallChartOption } from './echarts-core';
 
 const AXIS = { color: '#94a3b8' };
 const WINDOW_MS = 60 * 60_000;
+const PEOPLE = '#38bdf8';
+const INCIDENTS = '#ff8a00';
 const SPLIT = { lineStyle: { color: 'rgba(148,163,184,0.15)' } };
 
 function seriesData(s: SituationState) {
@@ -30,47 +32,37 @@ export default function TrendChart() {
       animation: false,
       textStyle: { fontFamily: '"Inter Variable", sans-serif', fontSize: base },
       tooltip: { trigger: 'axis', valueFormatter: (v) => formatInt(Number(v)) },
-      grid: [
-        { left: base * 5, right: base * 1.5, top: base * 2, bottom: '44%' },
-        { left: base * 5, right: base * 1.5, top: '66%', bottom: base * 2 },
-      ],
-      xAxis: [
-        {
-          type: 'time',
-          gridIndex: 0,
-          axisLabel: { show: false },
-          axisLine: { lineStyle: AXIS },
-          splitLine: { show: false },
-        },
-        {
-          type: 'time',
-          gridIndex: 1,
-          axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => formatHm(v) },
-          axisLine: { lineStyle: AXIS },
-        },
-      ],
+      // One plot, two scales: people on the left, open incidents on the right.
+      grid: { left: base * 4, right: base * 3, top: base * 2.2, bottom: base * 2 },
+      xAxis: {
+        type: 'time',
+        axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => formatHm(v) },
+        axisLine: { lineStyle: AXIS },
+        splitLine: { show: false },
+        splitNumber: 6,
+      },
       yAxis: [
         {
           type: 'value',
-          gridIndex: 0,
           name: 'People inside',
-          nameTextStyle: { ...AXIS, fontSize: base, align: 'left' },
+          nameTextStyle: { color: PEOPLE, fontSize: base, align: 'left' },
           axisLabel: {
-            ...AXIS,
+            color: PEOPLE,
             fontSize: base,
             formatter: (v: number) => (v >= 1000 ? `${Math.round(v / 1000)}k` : String(v)),
           },
           splitLine: SPLIT,
+          splitNumber: 3,
           scale: true,
         },
         {
           type: 'value',
-          gridIndex: 1,
           name: 'Open incidents',
           minInterval: 1,
-          nameTextStyle: { ...AXIS, fontSize: base, align: 'left' },
-          axisLabel: { ...AXIS, fontSize: base },
-          splitLine: SPLIT,
+          splitNumber: 3,
+          nameTextStyle: { color: INCIDENTS, fontSize: base, align: 'right' },
+          axisLabel: { color: INCIDENTS, fontSize: base },
+          splitLine: { show: false },
         },
       ],
       series: [
@@ -78,11 +70,10 @@ export default function TrendChart() {
           id: 'occupancy',
           name: 'People inside',
           type: 'line',
-          xAxisIndex: 0,
           yAxisIndex: 0,
           showSymbol: false,
-          lineStyle: { width: 3, color: '#38bdf8' },
-          areaStyle: { color: 'rgba(56,189,248,0.18)' },
+          lineStyle: { width: 3, color: PEOPLE },
+          areaStyle: { color: 'rgba(56,189,248,0.16)' },
           data: [],
         },
         {
@@ -90,11 +81,9 @@ export default function TrendChart() {
           name: 'Open incidents',
           type: 'line',
           step: 'end',
-          xAxisIndex: 1,
           yAxisIndex: 1,
           showSymbol: false,
-          lineStyle: { width: 3, color: '#ff8a00' },
-          areaStyle: { color: 'rgba(255,138,0,0.15)' },
+          lineStyle: { width: 3, color: INCIDENTS },
           data: [],
         },
       ],
@@ -108,7 +97,7 @@ export default function TrendChart() {
       const window = { min: max - WINDOW_MS, max };
       chart.setOption<WallChartOption>(
         {
-          xAxis: [window, window],
+          xAxis: window,
           series: [
             { id: 'occupancy', data: d.occupancy },
             { id: 'incidents', data: d.incidents },
