@@ -58,6 +58,8 @@ export function startLoadPublisher(args: {
   rate?: number;
   prefix?: string;
   probeEvery?: number;
+  /** `i/n` (see load-publisher.ts). */
+  shard?: string;
 }): LoadPublisher {
   const child = fork(
     'bench/load-publisher.ts',
@@ -72,6 +74,8 @@ export function startLoadPublisher(args: {
       args.prefix ?? '',
       '--probe-every',
       String(args.probeEvery ?? 0),
+      '--shard',
+      args.shard ?? '0/1',
     ],
     { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );

@@ -20,6 +20,8 @@ const { values } = parseArgs({
     prefix: { type: 'string', default: '' },
     'protocol-version': { type: 'string', default: '4' },
     'probe-every': { type: 'string', default: '0' },
+    /** `i/n`: publish only every n-th sensor from i, so several publishers share the world without duplicates. */
+    shard: { type: 'string', default: '0/1' },
   },
 });
 const count = Number(values.count);
@@ -29,9 +31,14 @@ const probeEvery = Number(values['probe-every']);
 const wallNow = () => Math.round(performance.timeOrigin + performance.now());
 
 const sim = new Simulator({ seed: 42, scale: 1, startMs: Date.now() });
+const [shardIndex, shardCount] = values.shard!.split('/').map(Number) as [number, number];
 const sensorTopics: Buffer[] = [];
-for (const v of sim.venues)
-  for (const s of v.world.def.sensors) sensorTopics.push(Buffer.from(prefix + topics.sensor(v.cityId, v.id, s.id)));
+let k = 0;
+for (const v of sim.venues) {
+  for (const s of v.world.def.sensors) {
+    if (k++ % shardCount === shardIndex) sensorTopics.push(Buffer.from(prefix + topics.sensor(v.cityId, v.id, s.id)));
+  }
+}
 // A probe zone whose occupancy counts up: the latency benchmark watches it arrive in the stream.
 const probeVenue = sim.venues[0]!;
 const probeZone = probeVenue.world.def.zones.find((z) => z.kind === 'stand')!;
@@ -54,8 +61,11 @@ function waitDrain(): Promise<void> {
 
 client.on('connect', async () => {
   (client.stream as Socket).setNoDelay(true);
-  for (const m of sim.registryMessages(Date.now()))
-    await client.publishAsync(prefix + m.topic, m.payload, { qos: 1, retain: true });
+  // Shard 0 alone publishes the registry.
+  if (shardIndex === 0) {
+    for (const m of sim.registryMessages(Date.now()))
+      await client.publishAsync(prefix + m.topic, m.payload, { qos: 1, retain: true });
+  }
   process.send?.({ type: 'ready' });
   await new Promise<void>((r) => process.once('message', () => r()));
 

@@ -9,12 +9,14 @@ import { machine, startBenchBroker } from './harness';
 import { benchIngest } from './ingest-throughput';
 import { benchLatency } from './latency';
 import { benchMemory } from './memory';
+import { benchOverload } from './overload';
 
 const only = process.argv[2];
 const stopBroker = await startBenchBroker();
 const results: Record<string, unknown> = { machine: machine(), date: new Date().toISOString() };
 if (!only || only === 'ingest') results.ingest = await benchIngest();
 if (!only || only === 'latency') results.latency = await benchLatency();
+if (!only || only === 'overload') results.overload = await benchOverload();
 if (!only || only === 'memory') results.memory = await benchMemory();
 if (!only || only === 'fanout') results.fanout = await benchFanout();
 stopBroker();
