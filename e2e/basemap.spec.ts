@@ -55,6 +55,7 @@ const test = base.extend<{ tiles: { served: string[]; url: string }; center: Com
     const port = await freePort();
     await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
     await use({ served, url: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png` });
+    server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));
   },
   center: async ({ tiles }, use) => {
@@ -66,7 +67,7 @@ const test = base.extend<{ tiles: { served: string[]; url: string }; center: Com
   },
 });
 
-test('draws the site basemap under the venues when BASEMAP_URL is set', async ({ page, center, tiles }) => {
+test('draws the site basemap under the venues when BASEMAP_URL is set', async ({ page, center, tiles }, testInfo) => {
   const wall = new WallPage(page);
   await page.goto(center.baseURL);
   await expect(wall.connection).toContainText('Live');
@@ -76,4 +77,5 @@ test('draws the site basemap under the venues when BASEMAP_URL is set', async ({
   const z = Number(tiles.served[0]!.split('/')[2]);
   expect(z).toBeGreaterThanOrEqual(5);
   expect(z).toBeLessThanOrEqual(9);
+  await page.screenshot({ path: testInfo.outputPath('basemap.png') });
 });

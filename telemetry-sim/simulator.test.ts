@@ -114,5 +114,10 @@ describe('the simulated Games', () => {
     const during = run(sim, 40);
     expect(during.some((m) => m.topic.includes('/ningbo-beilun-gym/sensor/'))).toBe(false);
     expect(() => sim.applyScenario({ scenario: 'power-loss', venueId: 'nowhere' }, START)).toThrow(/unknown venue/);
+    expect(() => sim.applyScenario({ scenario: 'broadcast-loss', venueId: 'hz-chess-academy' }, START)).toThrow(
+      /no broadcast signal/,
+    );
+    const lost = sim.applyScenario({ scenario: 'broadcast-loss', venueId: 'hz-olympic-stadium' }, START);
+    expect(JSON.parse(lost[0]!.payload)).toMatchObject({ kind: 'broadcast_signal_loss', sensorId: 'broadcast-1' });
   });
 });

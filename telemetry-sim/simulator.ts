@@ -71,37 +71,57 @@ interface Condition {
   until: number;
 }
 
+interface IncidentSubject {
+  title: string;
+  zoneId?: string;
+  sensorId?: string;
+}
+
+/** Random IT incidents; the title names the thing, the topic already names the venue. */
 const INCIDENT_TEMPLATES: {
   kind: IncidentKind;
   severities: Severity[];
-  title: (v: string) => string;
+  subject: (v: VenueSim) => IncidentSubject;
   weight: number;
 }[] = [
   {
     kind: 'scanner_failure',
     severities: ['minor', 'major'],
-    title: (v) => `Ticket scanner failure at ${v}`,
+    subject: (v) => {
+      const gate = v.rng.pick(v.world.def.zones.filter((z) => z.kind === 'gate'));
+      return { title: `Ticket scanners failing at ${gate.name.en}`, zoneId: gate.id };
+    },
     weight: 5,
   },
   {
     kind: 'results_delay',
     severities: ['warning', 'minor', 'major'],
-    title: (v) => `Results feed delayed from ${v}`,
+    subject: (v) => ({ title: `Results feed delayed (${v.world.seed.sports[0] ?? 'competition'})` }),
     weight: 3,
   },
   {
     kind: 'network_outage',
     severities: ['major', 'critical'],
-    title: (v) => `Network uplink degraded at ${v}`,
+    subject: (v) => ({ title: 'Network uplink degraded', sensorId: `uplink-${v.rng.int(1, 2)}-latency` }),
     weight: 2,
   },
   {
     kind: 'power_fault',
     severities: ['minor', 'major'],
-    title: (v) => `Power fault on a distribution board at ${v}`,
+    subject: () => ({ title: 'Power fault on a distribution board' }),
     weight: 1,
   },
-  { kind: 'broadcast_signal_loss', severities: ['critical'], title: (v) => `Broadcast signal lost at ${v}`, weight: 1 },
+  {
+    kind: 'broadcast_signal_loss',
+    severities: ['critical'],
+    subject: (v) => {
+      const signal = v.world.def.sensors.find((s) => s.kind === 'broadcast');
+      return signal
+        ? { title: `Broadcast signal ${signal.id} lost`, sensorId: signal.id }
+        : { title: 'Broadcast feed lost' };
+    },
+    weight: 1,
+  },
 ];
 const TEMPLATE_WEIGHT = INCIDENT_TEMPLATES.reduce((a, t) => a + t.weight, 0);
 
@@ -238,7 +258,7 @@ export class Simulator {
             v,
             'power_fault',
             'critical',
-            `Mains power lost at ${v.world.def.name.en}; UPS on battery`,
+            { title: 'Mains power lost; UPS on battery', sensorId: 'ups-1' },
             nowMs,
             until,
           ),
@@ -246,28 +266,16 @@ export class Simulator {
       case 'network-outage':
         v.conditions['network-outage'] = { until };
         return [
-          this.raise(
-            v,
-            'network_outage',
-            'critical',
-            `Network outage at ${v.world.def.name.en}: venue telemetry lost`,
-            nowMs,
-            until,
-          ),
+          this.raise(v, 'network_outage', 'critical', { title: 'Network outage: venue telemetry lost' }, nowMs, until),
         ];
-      case 'broadcast-loss':
+      case 'broadcast-loss': {
+        if (!v.world.def.sensors.some((s) => s.id === 'broadcast-1')) {
+          throw new Error(`venue '${cmd.venueId}' carries no broadcast signal`);
+        }
         v.conditions['broadcast-loss'] = { until };
-        return [
-          this.raise(
-            v,
-            'broadcast_signal_loss',
-            'critical',
-            `Broadcast signal lost at ${v.world.def.name.en}`,
-            nowMs,
-            until,
-            'broadcast-1',
-          ),
-        ];
+        const subject = { title: 'Broadcast signal broadcast-1 lost', sensorId: 'broadcast-1' };
+        return [this.raise(v, 'broadcast_signal_loss', 'critical', subject, nowMs, until)];
+      }
     }
   }
 
@@ -275,13 +283,13 @@ export class Simulator {
     v: VenueSim,
     kind: IncidentKind,
     severity: Severity,
-    title: string,
+    subject: IncidentSubject,
     nowMs: number,
     clearsAt: number,
-    sensorId?: string,
   ): OutMessage {
-    const inc: IncidentSim = { id: v.nextIncidentId(), kind, severity, title, seq: 1, clearsAt };
-    if (sensorId) inc.sensorId = sensorId;
+    const inc: IncidentSim = { id: v.nextIncidentId(), kind, severity, title: subject.title, seq: 1, clearsAt };
+    if (subject.zoneId) inc.zoneId = subject.zoneId;
+    if (subject.sensorId) inc.sensorId = subject.sensorId;
     v.incidents.set(inc.id, inc);
     return this.incidentMessage(v, inc, 'open', nowMs);
   }
@@ -319,9 +327,7 @@ export class Simulator {
         let r = v.rng.next() * TEMPLATE_WEIGHT;
         const tpl = INCIDENT_TEMPLATES.find((x) => (r -= x.weight) < 0) ?? INCIDENT_TEMPLATES[0]!;
         const minutes = v.rng.chance(0.75) ? v.rng.range(2, 12) : v.rng.range(20, 60);
-        out.push(
-          this.raise(v, tpl.kind, v.rng.pick(tpl.severities), tpl.title(v.world.def.name.en), nowMs, t + minutes * 60),
-        );
+        out.push(this.raise(v, tpl.kind, v.rng.pick(tpl.severities), tpl.subject(v), nowMs, t + minutes * 60));
       }
       for (const inc of v.incidents.values()) {
         if (t >= inc.clearsAt) {

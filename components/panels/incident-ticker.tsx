@@ -9,7 +9,7 @@ import { useSituation } from '@/components/store/situation-provider';
 /** Rows shown at most; the rest are counted. */
 const MAX_ROWS = 12;
 /** Where the wall stacks its panels and the page scrolls (matches app/globals.css). */
-const STACKED = '(max-width: 1279px)';
+const STACKED = '(max-width: 1279px), (max-height: 799px)';
 
 /**
  * How many whole rows fit the list's height on a wall, so none is cut in half and the
