@@ -108,3 +108,32 @@ export async function clearRetained(url: string, prefix: string): Promise<void> 
 export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
+
+/** The raw flood publisher (bench/raw-flood.ts) behind the same interface: full speed, valid readings. */
+export function startRawFlood(args: { url: string; count: number; prefix?: string }): LoadPublisher {
+  const child = fork(
+    'bench/raw-flood.ts',
+    ['--url', args.url, '--count', String(args.count), '--prefix', args.prefix ?? ''],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  let onDone!: (m: { sent: number; seconds: number; probes: number }) => void;
+  const done = new Promise<{ sent: number; seconds: number; probes: number }>((r) => (onDone = r));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.on('message', (m: { type: string; sent: number; seconds: number; probes: number }) => {
+      if (m.type === 'ready') resolve();
+      if (m.type === 'done') onDone(m);
+    });
+    child.once('exit', (code) => code !== 0 && reject(new Error(`raw flood exited ${code}`)));
+  });
+  return {
+    child,
+    ready,
+    go: () => {
+      child.send('go');
+      return done;
+    },
+  };
+}

@@ -13,7 +13,7 @@ import { IngestMetrics } from '../lib/ingest/ingest-metrics';
 import { connectMqttFeed } from '../lib/ingest/mqtt-feed';
 import { RateLimitedLog } from '../lib/ingest/rate-limited-log';
 import { SituationModel } from '../lib/ingest/situation-model';
-import { clearRetained, median, MOSQUITTO_URL, RUNS, startLoadPublisher } from './harness';
+import { clearRetained, median, MOSQUITTO_URL, RUNS, startRawFlood } from './harness';
 
 const COUNT = Number(process.env.BENCH_INGEST_COUNT ?? 300_000);
 
@@ -49,7 +49,7 @@ async function bareSubscriber(prefix: string): Promise<{ rate: number; received:
     if (topic.includes('/sensor/')) mark(w);
   });
   await client.subscribeAsync(prefix + SUBSCRIBE_ALL, { qos: 1 });
-  const pub = startLoadPublisher({ url: MOSQUITTO_URL, count: COUNT, prefix });
+  const pub = startRawFlood({ url: MOSQUITTO_URL, count: COUNT, prefix });
   await pub.ready;
   await pub.go();
   await until(() => w.n >= COUNT, 2000, w);
@@ -74,7 +74,7 @@ async function serverFeed(prefix: string): Promise<{ rate: number; received: num
   const ingest = countingIngest(createIngest(model, metrics, new RateLimitedLog()), w);
   const feed = connectMqttFeed({ url: MOSQUITTO_URL, protocolVersion: 4, topicPrefix: prefix }, ingest);
   while (!feed.status.subscribed) await new Promise((r) => setTimeout(r, 20));
-  const pub = startLoadPublisher({ url: MOSQUITTO_URL, count: COUNT, prefix });
+  const pub = startRawFlood({ url: MOSQUITTO_URL, count: COUNT, prefix });
   await pub.ready;
   await pub.go();
   await until(() => w.n >= COUNT, 2000, w);
@@ -88,7 +88,7 @@ async function embedded(): Promise<{ rate: number; received: number }> {
   const metrics = new IngestMetrics();
   const ingest = countingIngest(createIngest(model, metrics, new RateLimitedLog()), w);
   const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, wsPort: undefined }, ingest);
-  const pub = startLoadPublisher({ url: `mqtt://127.0.0.1:${broker.port}`, count: COUNT });
+  const pub = startRawFlood({ url: `mqtt://127.0.0.1:${broker.port}`, count: COUNT });
   await pub.ready;
   await pub.go();
   await until(() => w.n >= COUNT, 2000, w);
@@ -137,10 +137,23 @@ async function embeddedInProcess(): Promise<{ rate: number; received: number }> 
 
 export async function benchIngest() {
   const rows: { bare: number; server: number; ratio: number; embedded: number; inProcess: number }[] = [];
+  // Warm both paths once (JIT of mqtt.js's parser is shared), uncounted.
+  await bareSubscriber(`bench-${process.pid}-warm/a/`);
+  await serverFeed(`bench-${process.pid}-warm/b/`);
+  await clearRetained(MOSQUITTO_URL, `bench-${process.pid}-warm/a/`);
+  await clearRetained(MOSQUITTO_URL, `bench-${process.pid}-warm/b/`);
   for (let run = 1; run <= RUNS; run++) {
     const prefix = `bench-${process.pid}-${run}/`;
-    const bare = await bareSubscriber(prefix + 'a/');
-    const server = await serverFeed(prefix + 'b/');
+    // Alternate which goes first, so neither always meets a warmer broker.
+    let bare: Awaited<ReturnType<typeof bareSubscriber>>;
+    let server: Awaited<ReturnType<typeof serverFeed>>;
+    if (run % 2 === 1) {
+      bare = await bareSubscriber(prefix + 'a/');
+      server = await serverFeed(prefix + 'b/');
+    } else {
+      server = await serverFeed(prefix + 'b/');
+      bare = await bareSubscriber(prefix + 'a/');
+    }
     const emb = await embedded();
     const inProcess = await embeddedInProcess();
     await clearRetained(MOSQUITTO_URL, prefix + 'a/');
