@@ -49,44 +49,26 @@ export interface LoadPublisher {
   child: ChildProcess;
   ready: Promise<void>;
   /** Starts publishing; resolves with what it reports when done. */
-  go(): Promise<{ sent: number; seconds: number; probes: number }>;
+  go(): Promise<PublisherReport>;
 }
 
-export function startLoadPublisher(args: {
-  url: string;
-  count: number;
-  rate?: number;
-  prefix?: string;
-  probeEvery?: number;
-  /** `i/n` (see load-publisher.ts). */
-  shard?: string;
-}): LoadPublisher {
-  const child = fork(
-    'bench/load-publisher.ts',
-    [
-      '--url',
-      args.url,
-      '--count',
-      String(args.count),
-      '--rate',
-      String(args.rate ?? 0),
-      '--prefix',
-      args.prefix ?? '',
-      '--probe-every',
-      String(args.probeEvery ?? 0),
-      '--shard',
-      args.shard ?? '0/1',
-    ],
-    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
-  let onDone!: (m: { sent: number; seconds: number; probes: number }) => void;
-  const done = new Promise<{ sent: number; seconds: number; probes: number }>((r) => (onDone = r));
+export interface PublisherReport {
+  sent: number;
+  seconds: number;
+  probes: number;
+}
+
+/** Forks a publisher script that says 'ready', waits for 'go', and reports 'done' over IPC. */
+function forkPublisher(script: string, args: string[]): LoadPublisher {
+  const child = fork(script, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let onDone!: (m: PublisherReport) => void;
+  const done = new Promise<PublisherReport>((r) => (onDone = r));
   const ready = new Promise<void>((resolve, reject) => {
-    child.on('message', (m: { type: string; sent: number; seconds: number; probes: number }) => {
+    child.on('message', (m: { type: string } & PublisherReport) => {
       if (m.type === 'ready') resolve();
       if (m.type === 'done') onDone(m);
     });
-    child.once('exit', (code) => code !== 0 && reject(new Error(`load publisher exited ${code}`)));
+    child.once('exit', (code) => code !== 0 && reject(new Error(`${script} exited ${code}`)));
   });
   return {
     child,
@@ -96,6 +78,34 @@ export function startLoadPublisher(args: {
       return done;
     },
   };
+}
+
+/** The mqtt.js publisher (bench/load-publisher.ts): paced or full speed, with latency probes. */
+export function startLoadPublisher(args: {
+  url: string;
+  count: number;
+  rate?: number;
+  prefix?: string;
+  probeEvery?: number;
+  /** `i/n` (see load-publisher.ts). */
+  shard?: string;
+}): LoadPublisher {
+  return forkPublisher('bench/load-publisher.ts', [
+    ...['--url', args.url, '--count', String(args.count), '--rate', String(args.rate ?? 0)],
+    ...['--prefix', args.prefix ?? '', '--probe-every', String(args.probeEvery ?? 0), '--shard', args.shard ?? '0/1'],
+  ]);
+}
+
+/** The raw flood publisher (bench/raw-flood.ts): full speed, valid readings, cheap enough to out-run a subscriber. */
+export function startRawFlood(args: { url: string; count: number; prefix?: string }): LoadPublisher {
+  return forkPublisher('bench/raw-flood.ts', [
+    '--url',
+    args.url,
+    '--count',
+    String(args.count),
+    '--prefix',
+    args.prefix ?? '',
+  ]);
 }
 
 /** Removes the retained registry a benchmark left on a shared broker. */
@@ -107,33 +117,4 @@ export async function clearRetained(url: string, prefix: string): Promise<void> 
 
 export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
-}
-
-/** The raw flood publisher (bench/raw-flood.ts) behind the same interface: full speed, valid readings. */
-export function startRawFlood(args: { url: string; count: number; prefix?: string }): LoadPublisher {
-  const child = fork(
-    'bench/raw-flood.ts',
-    ['--url', args.url, '--count', String(args.count), '--prefix', args.prefix ?? ''],
-    {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  let onDone!: (m: { sent: number; seconds: number; probes: number }) => void;
-  const done = new Promise<{ sent: number; seconds: number; probes: number }>((r) => (onDone = r));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.on('message', (m: { type: string; sent: number; seconds: number; probes: number }) => {
-      if (m.type === 'ready') resolve();
-      if (m.type === 'done') onDone(m);
-    });
-    child.once('exit', (code) => code !== 0 && reject(new Error(`raw flood exited ${code}`)));
-  });
-  return {
-    child,
-    ready,
-    go: () => {
-      child.send('go');
-      return done;
-    },
-  };
 }

@@ -6,7 +6,6 @@
  * sequence gaps), and how long after the flood the publish -> folded lag is normal again
  * under a steady 10k msg/s. The achieved multiple is measured, not assumed.
  */
-import { fork } from 'node:child_process';
 import { createIngest, type Ingest } from '../lib/ingest/ingest';
 import { IngestMetrics } from '../lib/ingest/ingest-metrics';
 import { connectMqttFeed } from '../lib/ingest/mqtt-feed';
@@ -15,7 +14,7 @@ import { SituationModel } from '../lib/ingest/situation-model';
 import { openEventStream } from '../lib/stream/event-stream';
 import { StreamHub } from '../lib/stream/stream-hub';
 import { SseReader } from '../lib/testing/sse-reader';
-import { clearRetained, median, MOSQUITTO_URL, percentile, RUNS, startLoadPublisher } from './harness';
+import { clearRetained, median, MOSQUITTO_URL, percentile, RUNS, startLoadPublisher, startRawFlood } from './harness';
 
 /** Messages in the flood: ~10 s at what one raw publisher pushes into Mosquitto here. */
 const FLOOD_COUNT = Number(process.env.BENCH_OVERLOAD_COUNT ?? 800_000);
@@ -70,20 +69,9 @@ async function once(prefix: string) {
   const lostBefore = model.lostMessages;
 
   // The flood: raw pre-encoded PUBLISH packets, as fast as Mosquitto takes them.
-  const flood = fork(
-    'bench/raw-flood.ts',
-    ['--url', MOSQUITTO_URL, '--count', String(FLOOD_COUNT), '--prefix', prefix],
-    {
-      execArgv: ['--import', 'tsx'],
-    },
-  );
-  const report = await new Promise<{ sent: number; seconds: number }>((resolve, reject) => {
-    flood.on('message', (m: { type: string; sent: number; seconds: number }) => {
-      if (m.type === 'ready') flood.send('go');
-      if (m.type === 'done') resolve(m);
-    });
-    flood.once('exit', (code) => code !== 0 && reject(new Error(`flood exited ${code}`)));
-  });
+  const flood = startRawFlood({ url: MOSQUITTO_URL, count: FLOOD_COUNT, prefix });
+  await flood.ready;
+  const report = await flood.go();
   const floodEnd = performance.now() - t0;
   const floodStart = floodEnd - report.seconds * 1000;
   const offered = report.sent / report.seconds;
