@@ -60,6 +60,22 @@ test('shows reconnecting when the server dies, and recovers by itself after rest
   await expect(wall.venues).toHaveCount(56);
 });
 
+test('a closed wall leaves the server: its stream client is released', async ({ browser, center }) => {
+  const streamClients = async () => {
+    const text = await (await fetch(`${center.baseURL}/api/metrics`)).text();
+    return Number(/^vcc_stream_clients (\d+)$/m.exec(text)?.[1]);
+  };
+  // Every earlier test closed its page: none of their streams may linger.
+  await expect.poll(streamClients, { timeout: 10_000 }).toBe(0);
+  const page = await browser.newPage({ baseURL: center.baseURL });
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.connection).toContainText('Live');
+  await expect.poll(streamClients).toBe(1);
+  await page.close();
+  await expect.poll(streamClients, { timeout: 10_000 }).toBe(0);
+});
+
 for (const size of [
   { name: 'wall-3840x2160', width: 3840, height: 2160 },
   { name: 'wall-1920x1080', width: 1920, height: 1080 },
