@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { Deck, MapView, WebMercatorViewport, type Layer, type PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
@@ -92,6 +93,12 @@ async function basemapLayer(url: string): Promise<Layer> {
 export default function CityMap({ basemapUrl }: CityMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const store = useSituationStore();
+  const router = useRouter();
+  // The Deck lives for the page; it reads the router through a ref rather than being rebuilt.
+  const navigate = useRef(router);
+  useEffect(() => {
+    navigate.current = router;
+  }, [router]);
 
   useEffect(() => {
     const el = container.current;
@@ -164,6 +171,9 @@ export default function CityMap({ basemapUrl }: CityMapProps) {
           getLineWidth: 2,
           stroked: true,
           pickable: true,
+          onClick: ({ object }) => {
+            if (object) navigate.current.push(`/venues/${object.id}`);
+          },
           updateTriggers: { getFillColor: live },
         }),
       ];

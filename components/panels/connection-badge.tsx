@@ -12,13 +12,18 @@ const LABEL: Record<ConnectionPhase, string> = {
   stale: 'Stale',
 };
 
+export interface ConnectionStateProps {
+  phase: ConnectionPhase;
+  /** Client time of the last stream message; 0 before any. */
+  lastMessageAt: number;
+  /** Feed age the server reported in that message. */
+  feedAgeAtMessage: number | null;
+}
+
 /** Live / reconnecting / stale, with the age of the data on screen. */
-export function ConnectionBadge() {
-  const phase = useSituation((s) => s.phase);
-  const lastMessageAt = useSituation((s) => s.lastMessageAt);
-  const feedAge = useSituation((s) => s.feedAgeAtMessage);
+export function ConnectionState({ phase, lastMessageAt, feedAgeAtMessage }: ConnectionStateProps) {
   const now = useNow(500);
-  const age = feedAge === null || lastMessageAt === 0 ? null : feedAge + (now - lastMessageAt);
+  const age = feedAgeAtMessage === null || lastMessageAt === 0 ? null : feedAgeAtMessage + (now - lastMessageAt);
   return (
     <div className={`connection connection-${phase}`} role="status" aria-live="polite" data-phase={phase}>
       <span className="connection-dot" aria-hidden />
@@ -26,4 +31,12 @@ export function ConnectionBadge() {
       <span className="connection-age">data age {formatAge(age)}</span>
     </div>
   );
+}
+
+/** The city wall's connection state. */
+export function ConnectionBadge() {
+  const phase = useSituation((s) => s.phase);
+  const lastMessageAt = useSituation((s) => s.lastMessageAt);
+  const feedAgeAtMessage = useSituation((s) => s.feedAgeAtMessage);
+  return <ConnectionState phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />;
 }

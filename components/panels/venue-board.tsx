@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { memo } from 'react';
 import { CITIES } from '@/lib/contracts/cities';
 import { cssRgb, formatInt, STATUS_LABEL, STATUS_RGB } from '@/components/format/format';
@@ -19,16 +20,18 @@ const VenueChip = memo(function VenueChip({ id }: { id: string }) {
       title={`${venue.name.en} · ${venue.name.zh}`}
       data-venue-id={id}
     >
-      <span className="venue-name" lang="en">
-        {venue.name.en}
-      </span>
-      <span className="venue-zh" lang="zh-CN">
-        {venue.name.zh}
-      </span>
-      <span className="venue-occ">
-        {live ? formatInt(live.occupancy) : '—'}
-        {pct !== null ? <small>{pct}%</small> : null}
-      </span>
+      <Link className="venue-chip-link" href={`/venues/${id}`}>
+        <span className="venue-name" lang="en">
+          {venue.name.en}
+        </span>
+        <span className="venue-zh" lang="zh-CN">
+          {venue.name.zh}
+        </span>
+        <span className="venue-occ">
+          {live ? formatInt(live.occupancy) : '—'}
+          {pct !== null ? <small>{pct}%</small> : null}
+        </span>
+      </Link>
     </li>
   );
 });

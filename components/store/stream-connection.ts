@@ -4,8 +4,21 @@
  * before it. The connection phase is re-evaluated twice a second, so a dead stream or
  * a stopped feed shows within a second or two: stale data never looks live.
  */
-import { FEED_STALE_MS, STREAM_HEARTBEAT_MS, type StreamMessage } from '@/lib/contracts/stream';
-import type { ConnectionPhase, SituationStore } from './situation-store';
+import { FEED_STALE_MS, STREAM_HEARTBEAT_MS, type Kpis } from '@/lib/contracts/stream';
+import type { ConnectionPhase } from './situation-store';
+
+/** What any store fed by a stream offers: the city store and the venue store alike. */
+export interface StreamTarget<M> {
+  getState(): {
+    applyMessages: (messages: M[], receivedAt: number) => void;
+    setPhase: (phase: ConnectionPhase) => void;
+    lastMessageAt: number;
+    feedAgeAtMessage: number | null;
+  };
+}
+
+/** The SSE event names each kind of stream sends. */
+const EVENTS = ['snapshot', 'delta', 'venue-snapshot', 'venue-delta'] as const;
 
 /** A stream silent for this long is treated as down even if the socket looks open. */
 const STREAM_SILENT_MS = STREAM_HEARTBEAT_MS * 4;
@@ -23,9 +36,12 @@ export function phaseFor(args: {
   return args.feedAgeAtMessage + args.sinceMessageMs > FEED_STALE_MS ? 'stale' : 'live';
 }
 
-export function connectStream(store: SituationStore, url = '/api/stream'): () => void {
+export function connectStream<M extends { type: string; kpis: Kpis }>(
+  store: StreamTarget<M>,
+  url = '/api/stream',
+): () => void {
   let source: EventSource | undefined;
-  let pending: StreamMessage[] = [];
+  let pending: M[] = [];
   let frame = 0;
   let fallback: ReturnType<typeof setTimeout> | undefined;
   let reopen: ReturnType<typeof setTimeout> | undefined;
@@ -53,13 +69,13 @@ export function connectStream(store: SituationStore, url = '/api/stream'): () =>
   };
 
   const receive = (ev: MessageEvent<string>) => {
-    let msg: StreamMessage;
+    let msg: M;
     try {
-      msg = JSON.parse(ev.data) as StreamMessage;
+      msg = JSON.parse(ev.data) as M;
     } catch {
       return;
     }
-    if (msg.type === 'snapshot') pending = [msg];
+    if (msg.type.endsWith('snapshot')) pending = [msg];
     else pending.push(msg);
     backoffMs = 1000;
     // A throttled background tab may not run the frame or the timer for a minute: past the
@@ -71,8 +87,7 @@ export function connectStream(store: SituationStore, url = '/api/stream'): () =>
   const open = () => {
     if (stopped) return;
     source = new EventSource(url);
-    source.addEventListener('snapshot', receive as EventListener);
-    source.addEventListener('delta', receive as EventListener);
+    for (const name of EVENTS) source.addEventListener(name, receive as EventListener);
     source.onerror = () => {
       // EventSource retries by itself unless the server answered with an error status.
       if (source?.readyState === EventSource.CLOSED) {

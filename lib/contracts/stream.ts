@@ -2,7 +2,8 @@
  * What the server streams to browsers (SSE `/api/stream`): a snapshot, then coalesced
  * deltas. Shared by lib/stream (server) and components/store (client); plain data only.
  */
-import type { IncidentKind, LocalizedNameT, Severity } from './payloads.schema';
+import type { IncidentKind, LocalizedNameT, Severity, ZoneKindT } from './payloads.schema';
+import type { SensorKind, SensorStatus, Thresholds } from './sensor-kinds';
 
 export type WorstStatus = 'ok' | 'warning' | 'critical' | 'offline' | 'unknown';
 
@@ -96,7 +97,73 @@ export interface StreamDelta {
   trend?: TrendPoint[];
 }
 
+/** A zone of a venue, live (venue scope). Density and level of service: lib/contracts/level-of-service. */
+export interface ZoneLive {
+  id: string;
+  kind: ZoneKindT;
+  name: LocalizedNameT;
+  areaM2: number;
+  capacity: number;
+  occupancy: number;
+  entries: number;
+  exits: number;
+  /** Server time of the last count; 0 if none yet. */
+  lastSeen: number;
+}
+
+/** A sensor of a venue, live (venue scope). */
+export interface SensorLive {
+  id: string;
+  kind: SensorKind;
+  zoneId: string | null;
+  unit: string;
+  intervalMs: number;
+  thresholds: Thresholds;
+  value: number | null;
+  status: SensorStatus | 'unknown';
+  /** Source timestamp of the value; 0 if none yet. */
+  ts: number;
+  /** Server time it was last heard from; 0 if never. */
+  lastSeen: number;
+}
+
+export interface VenueDetail {
+  summary: VenueSummary;
+  live: VenueLive;
+  zones: ZoneLive[];
+  sensors: SensorLive[];
+  incidents: IncidentView[];
+}
+
+/** First message to a venue-scoped client (`/api/stream?venue=ID`). `detail` is null for a venue not (yet) known. */
+export interface VenueSnapshot {
+  type: 'venue-snapshot';
+  serverId: string;
+  seq: number;
+  at: number;
+  venueId: string;
+  detail: VenueDetail | null;
+  kpis: Kpis;
+}
+
+/** What changed in one venue since the last message, plus the city figures the venue page shows. */
+export interface VenueDelta {
+  type: 'venue-delta';
+  seq: number;
+  at: number;
+  venueId: string;
+  /** The whole detail again when the venue's registry arrived or changed. */
+  detail?: VenueDetail;
+  live?: VenueLive;
+  zones?: ZoneLive[];
+  sensors?: SensorLive[];
+  incidents?: IncidentView[];
+  incidentsRemoved?: string[];
+  kpis: Kpis;
+}
+
 export type StreamMessage = StreamSnapshot | StreamDelta;
+export type VenueStreamMessage = VenueSnapshot | VenueDelta;
 
 /** Milliseconds without a feed message after which the wall must say "stale". */
 export const FEED_STALE_MS = 10_000;

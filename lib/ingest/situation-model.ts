@@ -21,11 +21,14 @@ import { statusFor, type SensorStatus } from '../contracts/sensor-kinds';
 import type {
   IncidentView,
   Kpis,
+  SensorLive,
   SeverityCounts,
   TrendPoint,
+  VenueDetail,
   VenueLive,
   VenueSummary,
   WorstStatus,
+  ZoneLive,
 } from '../contracts/stream';
 import type { RejectReason } from '../contracts/validate';
 import { RingSeries } from './ring-series';
@@ -64,6 +67,20 @@ export class SensorState implements Ordered {
   status: SensorStatus | 'unknown' = 'unknown';
   readonly history = new RingSeries(SENSOR_HISTORY.buckets, SENSOR_HISTORY.bucketMs);
   constructor(public def: SensorDefT) {}
+  view(): SensorLive {
+    return {
+      id: this.def.id,
+      kind: this.def.kind,
+      zoneId: this.def.zoneId ?? null,
+      unit: this.def.unit,
+      intervalMs: this.def.intervalMs,
+      thresholds: this.def.thresholds,
+      value: Number.isNaN(this.value) ? null : this.value,
+      status: this.status,
+      ts: Math.max(0, this.ts),
+      lastSeen: this.receivedAt,
+    };
+  }
 }
 
 export class ZoneState implements Ordered {
@@ -74,6 +91,19 @@ export class ZoneState implements Ordered {
   occupancy = 0;
   receivedAt = 0;
   constructor(public def: ZoneDefT) {}
+  view(): ZoneLive {
+    return {
+      id: this.def.id,
+      kind: this.def.kind,
+      name: this.def.name,
+      areaM2: this.def.areaM2,
+      capacity: this.def.capacity,
+      occupancy: this.occupancy,
+      entries: this.entries,
+      exits: this.exits,
+      lastSeen: this.receivedAt,
+    };
+  }
 }
 
 export class IncidentState implements Ordered {
@@ -126,6 +156,11 @@ export class VenueState implements Ordered {
   /** Server time the current registry was accepted. */
   definedAt = 0;
   capacity = 0;
+  /** Zones and sensors changed since the stream hub last looked (for venue-scoped clients). */
+  readonly changedZones = new Set<string>();
+  readonly changedSensors = new Set<string>();
+  /** The registry arrived or changed since the hub last looked. */
+  redefined = false;
   /** Counts by status, kept up to date as sensors change. */
   readonly statusCounts: Record<SensorStatus | 'unknown', number> = {
     ok: 0,
@@ -184,8 +219,26 @@ export class VenueState implements Ordered {
     };
   }
 
+  detail(): VenueDetail {
+    return {
+      summary: this.summary(),
+      live: this.live(),
+      zones: [...this.zones.values()].map((z) => z.view()),
+      sensors: [...this.sensors.values()].map((s) => s.view()),
+      incidents: [...this.incidents.values()].map((i) => i.view()),
+    };
+  }
+
+  /** Forgets what changed (the hub calls this every flush, watched or not, so nothing grows). */
+  clearChanges(): void {
+    if (this.changedZones.size) this.changedZones.clear();
+    if (this.changedSensors.size) this.changedSensors.clear();
+    this.redefined = false;
+  }
+
   setStatus(s: SensorState, status: SensorStatus): boolean {
     if (s.status === status) return false;
+    this.changedSensors.add(s.def.id);
     this.statusCounts[s.status]--;
     this.statusCounts[status]++;
     s.status = status;
@@ -285,6 +338,7 @@ export class SituationModel {
     }
     v.capacity = p.venue.zones.reduce((a, z) => a + (z.kind === 'stand' ? z.capacity : 0), 0);
     this.recountOccupancy(v);
+    v.redefined = true;
     this.changes.venuesDefined.add(venueId);
     this.touched(v, now);
     return null;
@@ -311,6 +365,7 @@ export class SituationModel {
     s.value = p.value;
     s.receivedAt = now;
     s.history.add(p.ts, p.value);
+    v.changedSensors.add(sensorId);
     v.setStatus(s, statusFor(p.value, s.def.thresholds));
     this.touched(v, now);
     return null;
@@ -334,6 +389,7 @@ export class SituationModel {
     z.exits = p.exits;
     z.occupancy = p.occupancy;
     z.receivedAt = now;
+    v.changedZones.add(zoneId);
     this.touched(v, now);
     return null;
   }

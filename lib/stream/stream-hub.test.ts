@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamDelta, StreamMessage, StreamSnapshot } from '../contracts/stream';
+import type { StreamDelta, StreamMessage, StreamSnapshot, VenueStreamMessage } from '../contracts/stream';
 import { topics } from '../contracts/topics';
 import { createIngest } from '../ingest/ingest';
 import { IngestMetrics } from '../ingest/ingest-metrics';
@@ -147,5 +147,57 @@ describe('StreamHub with a transport that pulls re-entrantly', () => {
     }
     const ids = parseFrames(frames).map((f) => f.id);
     expect(ids).toEqual(['srv-a:0', 'srv-a:1', 'srv-a:2', 'srv-a:3', 'srv-a:4', 'srv-a:5']);
+  });
+});
+
+describe('StreamHub venue scope', () => {
+  function parseVenueFrames(frames: Uint8Array[]) {
+    return frames
+      .map((f) => new TextDecoder().decode(f))
+      .filter((t) => t.includes('data: '))
+      .map((t) => JSON.parse(/^data: (.*)$/m.exec(t)![1]!) as VenueStreamMessage);
+  }
+
+  it("sends a venue's zones and sensors, and nothing of other venues", () => {
+    const { hub, ingest } = setup();
+    const other = registry(T0, 1, { ...registry().venue, id: 'other-hall', name: { en: 'Other', zh: '其他' } });
+    ingest.handle(topics.registry('hangzhou', 'other-hall'), json(other), T0);
+    const frames: Uint8Array[] = [];
+    hub.connect((f) => (frames.push(f), true), null, 'test-arena');
+    const [snap] = parseVenueFrames(frames);
+    expect(snap).toMatchObject({ type: 'venue-snapshot', venueId: 'test-arena' });
+    expect(snap!.type === 'venue-snapshot' && snap!.detail?.sensors.map((s) => s.id)).toEqual([
+      'temp-1',
+      'ups-1',
+      'bc-1',
+    ]);
+
+    hub.flush(T0 + 100);
+    ingest.handle(topics.sensor('hangzhou', 'test-arena', 'temp-1'), json({ ts: T0 + 1, seq: 1, value: 33 }), T0 + 1);
+    ingest.handle(topics.sensor('hangzhou', 'other-hall', 'temp-1'), json({ ts: T0 + 1, seq: 1, value: 99 }), T0 + 1);
+    ingest.handle(
+      topics.crowd('hangzhou', 'other-hall', 'gate-1'),
+      json({ ts: T0 + 1, seq: 1, entries: 5, exits: 0, occupancy: 5 }),
+      T0 + 1,
+    );
+    hub.flush(T0 + 1200);
+    const deltas = parseVenueFrames(frames).filter((m) => m.type === 'venue-delta');
+    const last = deltas.at(-1)!;
+    expect(last.type === 'venue-delta' && last.sensors?.map((s) => [s.id, s.value, s.status])).toEqual([
+      ['temp-1', 33, 'warning'],
+    ]);
+    expect(last.type === 'venue-delta' && last.zones).toBeUndefined();
+    expect(deltas.every((d) => d.venueId === 'test-arena')).toBe(true);
+    expect(JSON.stringify(deltas)).not.toContain('other-hall');
+  });
+
+  it('serialises one venue delta per watched venue per flush, not per client', () => {
+    const { hub, ingest } = setup();
+    for (let i = 0; i < 10; i++) hub.connect(() => true, null, 'test-arena');
+    hub.connect(() => true);
+    const before = hub.stats.deltasSerialised;
+    ingest.handle(topics.sensor('hangzhou', 'test-arena', 'temp-1'), json({ ts: T0 + 1, seq: 1, value: 20 }), T0 + 1);
+    hub.flush(T0 + 1000);
+    expect(hub.stats.deltasSerialised - before).toBe(2); // the city delta and the venue's
   });
 });

@@ -6,8 +6,15 @@
  * the others or grows memory.
  */
 import type { IngestMetrics } from '../ingest/ingest-metrics';
-import type { SituationModel } from '../ingest/situation-model';
-import { STREAM_HEARTBEAT_MS, type StreamDelta, type StreamSnapshot } from '../contracts/stream';
+import type { ModelChanges, SituationModel } from '../ingest/situation-model';
+import {
+  STREAM_HEARTBEAT_MS,
+  type Kpis,
+  type StreamDelta,
+  type StreamSnapshot,
+  type VenueDelta,
+  type VenueSnapshot,
+} from '../contracts/stream';
 
 export interface StreamHubOptions {
   /** ms between flushes: at most 1000/flushMs messages per second per client. @default 200 */
@@ -31,6 +38,8 @@ export interface StreamClient {
   seq: number;
   /** Set while the hub is handing this client frames. */
   draining: boolean;
+  /** A venue id: the client sees that venue in detail plus the city KPIs; null: the city wall. */
+  readonly scope: string | null;
 }
 
 const encoder = new TextEncoder();
@@ -48,7 +57,8 @@ export class StreamHub {
   private lastSweepAt = 0;
   private lastTrendT = -1;
   private timer: ReturnType<typeof setInterval> | undefined;
-  private snapshotCache: { seq: number; frame: Uint8Array } | undefined;
+  private readonly snapshotCache = new Map<string, Uint8Array>();
+  private snapshotCacheSeq = -1;
   readonly stats = {
     flushes: 0,
     deltasSerialised: 0,
@@ -93,10 +103,15 @@ export class StreamHub {
    * server and the current sequence resume with deltas; anything else (a gap, another
    * server, a restart) starts with a snapshot.
    */
-  connect(send: (frame: Uint8Array) => boolean, lastEventId?: string | null): StreamClient {
+  connect(
+    send: (frame: Uint8Array) => boolean,
+    lastEventId?: string | null,
+    scope: string | null = null,
+  ): StreamClient {
     const client: StreamClient = {
       id: this.nextClientId++,
       send,
+      scope,
       queue: [],
       queuedBytes: 0,
       needsSnapshot: lastEventId !== this.currentEventId,
@@ -159,18 +174,45 @@ export class StreamHub {
     };
   }
 
-  private sendSnapshot(client: StreamClient, now: number): void {
-    if (!this.snapshotCache || this.snapshotCache.seq !== this.seq) {
-      this.snapshotCache = {
-        seq: this.seq,
-        frame: sseFrame('snapshot', this.currentEventId, JSON.stringify(this.snapshot(now))),
-      };
+  venueSnapshot(venueId: string, now: number): VenueSnapshot {
+    const v = this.model.venues.get(venueId);
+    const rates = this.metrics.sampleRatesPeek();
+    return {
+      type: 'venue-snapshot',
+      serverId: this.serverId,
+      seq: this.seq,
+      at: now,
+      venueId,
+      detail: v?.def ? v.detail() : null,
+      kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
+    };
+  }
+
+  /** The snapshot frame for a scope, serialised once per sequence number however many clients ask. */
+  private snapshotFrame(scope: string | null, now: number): Uint8Array {
+    if (this.snapshotCacheSeq !== this.seq) {
+      this.snapshotCache.clear();
+      this.snapshotCacheSeq = this.seq;
+    }
+    const key = scope ?? '';
+    let frame = this.snapshotCache.get(key);
+    if (!frame) {
+      frame =
+        scope === null
+          ? sseFrame('snapshot', this.currentEventId, JSON.stringify(this.snapshot(now)))
+          : sseFrame('venue-snapshot', this.currentEventId, JSON.stringify(this.venueSnapshot(scope, now)));
+      this.snapshotCache.set(key, frame);
       this.stats.snapshotsSerialised++;
     }
+    return frame;
+  }
+
+  private sendSnapshot(client: StreamClient, now: number): void {
+    const frame = this.snapshotFrame(client.scope, now);
     client.queue = [];
     client.queuedBytes = 0;
     client.needsSnapshot = false;
-    if (client.send(this.snapshotCache.frame)) {
+    if (client.send(frame)) {
       client.seq = this.seq;
       this.stats.framesSent++;
     } else {
@@ -196,7 +238,10 @@ export class StreamHub {
       changes.incidentsRemoved.size;
     const latestTrend = this.model.cityTrend.occupancy.latest();
     const trendMoved = latestTrend !== undefined && latestTrend[0] !== this.lastTrendT;
-    if (changed === 0 && !trendMoved && now - this.lastSentAt < STREAM_HEARTBEAT_MS) return;
+    if (changed === 0 && !trendMoved && now - this.lastSentAt < STREAM_HEARTBEAT_MS) {
+      this.clearVenueChanges();
+      return;
+    }
 
     this.seq++;
     const delta: StreamDelta = {
@@ -233,13 +278,56 @@ export class StreamHub {
       this.lastTrendT = latestTrend[0];
     }
     this.lastSentAt = now;
-    if (this.clients.size === 0) return;
 
-    // Serialise once, share across clients.
-    const frame = sseFrame('delta', this.currentEventId, JSON.stringify(delta));
+    // Serialise once per scope, share across that scope's clients.
+    let cityFrame: Uint8Array | undefined;
+    const venueFrames = new Map<string, Uint8Array>();
+    for (const client of this.clients.values()) {
+      let frame: Uint8Array;
+      if (client.scope === null) {
+        frame = cityFrame ??= this.serialise('delta', delta);
+        this.stats.lastDeltaBytes = frame.byteLength;
+      } else {
+        let f = venueFrames.get(client.scope);
+        if (!f) {
+          f = this.serialise('venue-delta', this.venueDelta(client.scope, changes, delta.kpis, now));
+          venueFrames.set(client.scope, f);
+        }
+        frame = f;
+      }
+      this.enqueue(client, frame, now);
+    }
+    this.clearVenueChanges();
+  }
+
+  private serialise(event: string, message: StreamDelta | VenueDelta): Uint8Array {
     this.stats.deltasSerialised++;
-    this.stats.lastDeltaBytes = frame.byteLength;
-    for (const client of this.clients.values()) this.enqueue(client, frame, now);
+    return sseFrame(event, this.currentEventId, JSON.stringify(message));
+  }
+
+  /** What changed in one venue, for the clients watching it. */
+  private venueDelta(venueId: string, changes: ModelChanges, kpis: Kpis, now: number): VenueDelta {
+    const d: VenueDelta = { type: 'venue-delta', seq: this.seq, at: now, venueId, kpis };
+    const v = this.model.venues.get(venueId);
+    if (!v?.def) return d;
+    if (v.redefined) {
+      d.detail = v.detail();
+      return d;
+    }
+    if (changes.venuesChanged.has(venueId)) d.live = v.live();
+    if (v.changedZones.size > 0) d.zones = [...v.changedZones].flatMap((id) => v.zones.get(id)?.view() ?? []);
+    if (v.changedSensors.size > 0) d.sensors = [...v.changedSensors].flatMap((id) => v.sensors.get(id)?.view() ?? []);
+    const prefix = `${venueId}/`;
+    const incidents = [...changes.incidentsChanged].filter((k) => k.startsWith(prefix));
+    if (incidents.length > 0)
+      d.incidents = incidents.flatMap((k) => v.incidents.get(k.slice(prefix.length))?.view() ?? []);
+    const removed = [...changes.incidentsRemoved].filter((k) => k.startsWith(prefix));
+    if (removed.length > 0) d.incidentsRemoved = removed;
+    return d;
+  }
+
+  private clearVenueChanges(): void {
+    for (const v of this.model.venues.values()) v.clearChanges();
   }
 
   private enqueue(client: StreamClient, frame: Uint8Array, now: number): void {

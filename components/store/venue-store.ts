@@ -1,0 +1,110 @@
+/**
+ * The browser's copy of one venue (venue page): fed by `/api/stream?venue=ID` at most once
+ * per animation frame, like the city store.
+ */
+import { createStore } from 'zustand/vanilla';
+import type {
+  IncidentView,
+  Kpis,
+  SensorLive,
+  VenueDetail,
+  VenueLive,
+  VenueStreamMessage,
+  VenueSummary,
+  ZoneLive,
+} from '@/lib/contracts/stream';
+import type { ConnectionPhase } from './situation-store';
+
+export interface VenueState {
+  phase: ConnectionPhase;
+  lastMessageAt: number;
+  feedAgeAtMessage: number | null;
+  /** False until the first snapshot; then whether the server knows this venue. */
+  loaded: boolean;
+  known: boolean;
+  summary: VenueSummary | null;
+  live: VenueLive | null;
+  zones: Record<string, ZoneLive>;
+  /** Zone ids in registry order. */
+  zoneOrder: string[];
+  sensors: Record<string, SensorLive>;
+  sensorOrder: string[];
+  incidents: Record<string, IncidentView>;
+  kpis: Kpis | null;
+  setPhase: (phase: ConnectionPhase) => void;
+  applyMessages: (messages: VenueStreamMessage[], receivedAt: number) => void;
+}
+
+type Data = Pick<
+  VenueState,
+  'known' | 'summary' | 'live' | 'zones' | 'zoneOrder' | 'sensors' | 'sensorOrder' | 'incidents'
+>;
+
+function fromDetail(d: VenueDetail | null): Data {
+  if (!d)
+    return {
+      known: false,
+      summary: null,
+      live: null,
+      zones: {},
+      zoneOrder: [],
+      sensors: {},
+      sensorOrder: [],
+      incidents: {},
+    };
+  return {
+    known: true,
+    summary: d.summary,
+    live: d.live,
+    zones: Object.fromEntries(d.zones.map((z) => [z.id, z])),
+    zoneOrder: d.zones.map((z) => z.id),
+    sensors: Object.fromEntries(d.sensors.map((s) => [s.id, s])),
+    sensorOrder: d.sensors.map((s) => s.id),
+    incidents: Object.fromEntries(d.incidents.map((i) => [i.key, i])),
+  };
+}
+
+function apply(s: VenueState, m: VenueStreamMessage): Partial<VenueState> {
+  if (m.type === 'venue-snapshot') return { ...fromDetail(m.detail), loaded: true, kpis: m.kpis };
+  if (m.detail) return { ...fromDetail(m.detail), kpis: m.kpis };
+  const next: Partial<VenueState> = { kpis: m.kpis };
+  if (m.live) next.live = m.live;
+  if (m.zones?.length) {
+    const zones = { ...s.zones };
+    for (const z of m.zones) zones[z.id] = z;
+    next.zones = zones;
+  }
+  if (m.sensors?.length) {
+    const sensors = { ...s.sensors };
+    for (const x of m.sensors) sensors[x.id] = x;
+    next.sensors = sensors;
+  }
+  if (m.incidents?.length || m.incidentsRemoved?.length) {
+    const incidents = { ...s.incidents };
+    for (const i of m.incidents ?? []) incidents[i.key] = i;
+    for (const k of m.incidentsRemoved ?? []) delete incidents[k];
+    next.incidents = incidents;
+  }
+  return next;
+}
+
+export function createVenueStore() {
+  return createStore<VenueState>()((set) => ({
+    phase: 'connecting',
+    lastMessageAt: 0,
+    feedAgeAtMessage: null,
+    loaded: false,
+    ...fromDetail(null),
+    kpis: null,
+    setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
+    applyMessages: (messages, receivedAt) =>
+      set((state) => {
+        let s = state;
+        for (const m of messages) s = { ...s, ...apply(s, m) };
+        const last = messages[messages.length - 1];
+        return { ...s, lastMessageAt: receivedAt, feedAgeAtMessage: last?.kpis.feedAgeMs ?? s.feedAgeAtMessage };
+      }),
+  }));
+}
+
+export type VenueStore = ReturnType<typeof createVenueStore>;

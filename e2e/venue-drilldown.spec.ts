@@ -1,0 +1,47 @@
+import { expect, test } from './fixtures/command-center';
+import { WallPage } from './fixtures/wall-page';
+
+test.describe.configure({ mode: 'serial' });
+
+test('from the wall to a venue and back, by click, back button and deep link', async ({ page }) => {
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.venues).toHaveCount(56);
+  await wall.venue('Binjiang Gymnasium').getByRole('link').click();
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Binjiang Gymnasium');
+  await expect(page.getByRole('status')).toContainText('Live');
+  const zones = page.getByRole('region', { name: 'Zones' }).getByRole('row', { name: /level of service [A-F]$/ });
+  // An arena: 4 gates, 2 concourses, 4 stands and the field of play.
+  await expect(zones).toHaveCount(11);
+  await expect(page.getByRole('region', { name: 'Sensors' })).toContainText('Ticket scanner');
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(wall.venues).toHaveCount(56);
+
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Binjiang Gymnasium');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Binjiang Gymnasium');
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'All venues' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('a crowd surge at a venue raises the level of service at its gates, live', async ({ page, center }) => {
+  await page.goto('/venues/hz-olympic-gymnasium');
+  await expect(page.getByRole('status')).toContainText('Live');
+  const crowded = page
+    .getByRole('region', { name: 'Zones' })
+    .getByRole('row', { name: /^Gate .*level of service [EF]$/ });
+  const before = await crowded.count();
+  await center.scenario('crowd-surge', 'hz-olympic-gymnasium');
+  await expect.poll(() => crowded.count(), { timeout: 20_000 }).toBeGreaterThan(before);
+});
+
+test('an unknown venue says so instead of showing an empty page', async ({ page }) => {
+  await page.goto('/venues/no-such-venue');
+  // (Next's route announcer is an alert too.)
+  await expect(page.getByRole('alert').filter({ hasText: /No venue .no-such-venue. has reported/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to all venues' })).toBeVisible();
+});
