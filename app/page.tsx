@@ -1,9 +1,16 @@
+import { redirect } from 'next/navigation';
+import { ID_PATTERN } from '@/lib/contracts/topics';
 import { readServerEnv } from '@/lib/server/env';
 import { CityWall } from '@/components/wall/city-wall';
 
 export const dynamic = 'force-dynamic';
 
-export default function CityPage() {
+const VENUE_ID = new RegExp(ID_PATTERN);
+
+export default async function CityPage({ searchParams }: { searchParams: Promise<{ venue?: string | string[] }> }) {
+  // `/?venue=ID` starts a venue manager's tablet on their venue (until sign-in does it).
+  const { venue } = await searchParams;
+  if (typeof venue === 'string' && VENUE_ID.test(venue)) redirect(`/venues/${venue}`);
   // Only what the browser may see leaves the server.
   const { basemapUrl } = readServerEnv();
   return <CityWall basemapUrl={basemapUrl} />;

@@ -10,6 +10,7 @@ import { benchIngest } from './ingest-throughput';
 import { benchLatency } from './latency';
 import { benchMemory } from './memory';
 import { benchOverload } from './overload';
+import { benchScoped } from './scoped-stream';
 
 const only = process.argv[2];
 const stopBroker = await startBenchBroker();
@@ -19,6 +20,7 @@ if (!only || only === 'latency') results.latency = await benchLatency();
 if (!only || only === 'overload') results.overload = await benchOverload();
 if (!only || only === 'memory') results.memory = await benchMemory();
 if (!only || only === 'fanout') results.fanout = await benchFanout();
+if (!only || only === 'scoped') results.scoped = await benchScoped();
 stopBroker();
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));

@@ -37,6 +37,15 @@ test('a crowd surge at a venue raises the level of service at its gates, live', 
   const before = await crowded.count();
   await center.scenario('crowd-surge', 'hz-olympic-gymnasium');
   await expect.poll(() => crowded.count(), { timeout: 20_000 }).toBeGreaterThan(before);
+  // And the gates show people per minute coming in.
+  const gate1 = page.getByRole('region', { name: 'Zones' }).getByRole('row', { name: /^Gate 1:/ });
+  await expect(gate1).toContainText(/\+[1-9][\d,]* \/ −[\d,]+/);
+});
+
+test("a venue manager's tablet can start on their venue with ?venue=", async ({ page }) => {
+  await page.goto('/?venue=ningbo-beilun-gym');
+  await expect(page).toHaveURL(/\/venues\/ningbo-beilun-gym$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ningbo Beilun Gymnasium');
 });
 
 test('an unknown venue says so instead of showing an empty page', async ({ page }) => {

@@ -19,6 +19,9 @@ import { ConnectionState } from '@/components/panels/connection-badge';
 import { ShanghaiClock } from '@/components/panels/shanghai-clock';
 import { useVenue, VenueProvider } from '@/components/store/venue-provider';
 
+/** Time to capacity is shown when under this many minutes. */
+const TIME_TO_CAPACITY_SHOWN_MIN = 30;
+
 const LOS_TONE: Record<LevelOfService, string> = {
   A: 'ok',
   B: 'ok',
@@ -107,6 +110,8 @@ function Summary() {
 function ZoneRow({ zone, now }: { zone: ZoneLive; now: number }) {
   const los = levelOfService(zone.occupancy, zone.areaM2);
   const pct = zone.capacity > 0 ? Math.round((zone.occupancy / zone.capacity) * 100) : 0;
+  // Shown only when it matters: under half an hour at the recent trend.
+  const fillsSoon = zone.minutesToCapacity !== null && zone.minutesToCapacity < TIME_TO_CAPACITY_SHOWN_MIN;
   return (
     <tr aria-label={`${zone.name.en}: level of service ${los}`}>
       <th scope="row">
@@ -123,6 +128,18 @@ function ZoneRow({ zone, now }: { zone: ZoneLive; now: number }) {
       <td className="num">{density(zone.occupancy, zone.areaM2).toFixed(2)}</td>
       <td>
         <span className={`los los-${LOS_TONE[los]}`}>{los}</span>
+      </td>
+      <td className="num">
+        {zone.flowInPerMin === null ? '—' : `+${formatInt(zone.flowInPerMin)} / −${formatInt(zone.flowOutPerMin ?? 0)}`}
+      </td>
+      <td className="num">
+        {fillsSoon ? (
+          <span className="fills-soon">
+            {zone.minutesToCapacity! < 1 ? 'full' : `${Math.round(zone.minutesToCapacity!)} min`}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        )}
       </td>
       <td className="num muted">{zone.lastSeen ? formatAge(now - zone.lastSeen) : '—'}</td>
     </tr>
@@ -154,6 +171,12 @@ function Zones() {
             </th>
             <th scope="col" title="Pedestrian level of service, Fruin walkway standard">
               LOS
+            </th>
+            <th scope="col" className="num" title="People per minute in / out, last minute">
+              Flow /min
+            </th>
+            <th scope="col" className="num" title="At the last 5 minutes' trend; shown under 30 minutes">
+              Full in
             </th>
             <th scope="col" className="num">
               Age

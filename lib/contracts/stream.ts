@@ -107,6 +107,11 @@ export interface ZoneLive {
   occupancy: number;
   entries: number;
   exits: number;
+  /** People per minute in and out over the last minute; null until there are two samples. */
+  flowInPerMin: number | null;
+  flowOutPerMin: number | null;
+  /** Minutes until capacity at the last 5 minutes' trend; null when not filling. */
+  minutesToCapacity: number | null;
   /** Server time of the last count; 0 if none yet. */
   lastSeen: number;
 }

@@ -133,6 +133,26 @@ describe('SituationModel folding', () => {
     expect(m.kpis(T0, 0, 0).peopleInside).toBe(910);
   });
 
+  it("reports a zone's flow per minute and time to capacity from its counts", () => {
+    // Gate 1 (capacity 500): +60 in and +20 out every 10 s, i.e. occupancy +240 a minute.
+    for (let k = 0; k <= 12; k++) {
+      const entries = 60 * k;
+      const exits = 20 * k;
+      m.applyCrowd(
+        'hangzhou',
+        'test-arena',
+        'gate-1',
+        { ts: T0 + k * 10_000, seq: k + 1, entries, exits, occupancy: entries - exits },
+        T0,
+      );
+    }
+    const gate = m.venues.get('test-arena')!.zones.get('gate-1')!.view();
+    expect(gate.flowInPerMin).toBe(360);
+    expect(gate.flowOutPerMin).toBe(120);
+    expect(gate.occupancy).toBe(480);
+    expect(gate.minutesToCapacity).toBeCloseTo(20 / 240, 3);
+  });
+
   it('marks a sensor offline when it is not heard from within its expected interval', () => {
     m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0, seq: 1, value: 20 }, T0);
     m.sweep(T0 + 29_000);

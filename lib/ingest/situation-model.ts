@@ -32,6 +32,7 @@ import type {
 } from '../contracts/stream';
 import type { RejectReason } from '../contracts/validate';
 import { RingSeries } from './ring-series';
+import { ZoneFlow } from './zone-flow';
 
 /** How far in the future a source timestamp may be (clock skew) before it is refused. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -90,8 +91,10 @@ export class ZoneState implements Ordered {
   exits = 0;
   occupancy = 0;
   receivedAt = 0;
+  readonly flow = new ZoneFlow();
   constructor(public def: ZoneDefT) {}
   view(): ZoneLive {
+    const flow = this.flow.flowPerMinute();
     return {
       id: this.def.id,
       kind: this.def.kind,
@@ -101,6 +104,9 @@ export class ZoneState implements Ordered {
       occupancy: this.occupancy,
       entries: this.entries,
       exits: this.exits,
+      flowInPerMin: flow ? Math.round(flow.in) : null,
+      flowOutPerMin: flow ? Math.round(flow.out) : null,
+      minutesToCapacity: this.flow.minutesToCapacity(this.def.capacity),
       lastSeen: this.receivedAt,
     };
   }
@@ -389,6 +395,7 @@ export class SituationModel {
     z.exits = p.exits;
     z.occupancy = p.occupancy;
     z.receivedAt = now;
+    z.flow.add(p.ts, p.entries, p.exits, p.occupancy);
     v.changedZones.add(zoneId);
     this.touched(v, now);
     return null;
