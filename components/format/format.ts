@@ -1,6 +1,6 @@
 /** Display formatting shared by the wall's panels. */
 import type { Severity } from '@/lib/contracts/payloads.schema';
-import type { WorstStatus } from '@/lib/contracts/stream';
+import type { IncidentView, WorstStatus } from '@/lib/contracts/stream';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 
@@ -38,6 +38,16 @@ export const formatHm = (t: number) => hm.format(t);
 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'warning'];
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2, warning: 3 };
+
+/** Open incidents first, worst then oldest first; cleared ones after them. */
+export function incidentsByUrgency(incidents: Record<string, IncidentView>): IncidentView[] {
+  return Object.values(incidents).sort(
+    (a, b) =>
+      (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      a.raisedAt - b.raisedAt,
+  );
+}
 
 /** Colours as RGB triples (deck.gl) and CSS; high contrast on the dark wall. */
 export const STATUS_RGB: Record<WorstStatus, [number, number, number]> = {

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatAge, SEVERITY_RANK } from '@/components/format/format';
+import { formatAge, incidentsByUrgency } from '@/components/format/format';
 import { useNow } from '@/components/format/use-now';
 import { useSituation } from '@/components/store/situation-provider';
 
@@ -39,16 +39,7 @@ function useRowsThatFit(list: React.RefObject<HTMLOListElement | null>, hasRows:
 export function IncidentTicker() {
   const { incidents, venues } = useSituation(useShallow((s) => ({ incidents: s.incidents, venues: s.venues })));
   const now = useNow(1000);
-  const rows = useMemo(
-    () =>
-      Object.values(incidents).sort(
-        (a, b) =>
-          (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) ||
-          SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-          a.raisedAt - b.raisedAt,
-      ),
-    [incidents],
-  );
+  const rows = useMemo(() => incidentsByUrgency(incidents), [incidents]);
   const open = rows.filter((r) => r.state === 'open').length;
   const list = useRef<HTMLOListElement>(null);
   const fit = useRowsThatFit(list, rows.length > 0);

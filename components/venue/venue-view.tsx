@@ -10,7 +10,7 @@ import {
   formatAge,
   formatInt,
   SEVERITY_ORDER,
-  SEVERITY_RANK,
+  incidentsByUrgency,
   STATUS_LABEL,
   STATUS_RGB,
 } from '@/components/format/format';
@@ -258,16 +258,7 @@ function Sensors() {
 function Incidents() {
   const incidents = useVenue((s) => s.incidents);
   const now = useNow(1000);
-  const rows = useMemo(
-    () =>
-      Object.values(incidents).sort(
-        (a, b) =>
-          (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) ||
-          SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-          a.raisedAt - b.raisedAt,
-      ),
-    [incidents],
-  );
+  const rows = useMemo(() => incidentsByUrgency(incidents), [incidents]);
   return (
     <section className="panel ticker venue-incidents" aria-label="Incidents">
       <h2 className="panel-title">
