@@ -54,3 +54,21 @@ test('an unknown venue says so instead of showing an empty page', async ({ page 
   await expect(page.getByRole('alert').filter({ hasText: /No venue .no-such-venue. has reported/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Back to all venues' })).toBeVisible();
 });
+
+test("a sensor's last 60 minutes come from the server's history and continue live", async ({ page }) => {
+  await page.goto('/venues/binjiang-gymnasium');
+  await expect(page.getByRole('status')).toContainText('Live');
+  const sensors = page.getByRole('region', { name: 'Sensors' });
+  const answered = page.waitForResponse((r) =>
+    /\/api\/venues\/binjiang-gymnasium\/sensors\/power-1\/history$/.test(r.url()),
+  );
+  await sensors.getByRole('button', { name: /^power-1:/ }).click();
+  expect((await answered).status()).toBe(200);
+  const detail = page.getByRole('region', { name: 'Sensor power-1' });
+  await expect(detail).toContainText(/\d+ minutes? of history/);
+  await expect(detail.getByRole('img', { name: 'History of power-1, last 60 minutes' }).locator('canvas')).toHaveCount(
+    1,
+  );
+  await detail.getByRole('button', { name: 'Close history' }).click();
+  await expect(detail).toHaveCount(0);
+});

@@ -14,8 +14,12 @@ export function VenueProvider({ venueId, children }: { venueId: string; children
   return <VenueContext.Provider value={store}>{children}</VenueContext.Provider>;
 }
 
-export function useVenue<T>(selector: (s: VenueState) => T): T {
+export function useVenueStore(): VenueStore {
   const store = useContext(VenueContext);
   if (!store) throw new Error('useVenue must be used inside <VenueProvider>');
-  return useStore(store, selector);
+  return store;
+}
+
+export function useVenue<T>(selector: (s: VenueState) => T): T {
+  return useStore(useVenueStore(), selector);
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { density, levelOfService, type LevelOfService } from '@/lib/contracts/level-of-service';
 import { SENSOR_KIND_INFO, SENSOR_KINDS } from '@/lib/contracts/sensor-kinds';
 import type { SensorLive, ZoneLive } from '@/lib/contracts/stream';
@@ -15,6 +15,7 @@ import {
   STATUS_RGB,
 } from '@/components/format/format';
 import { useNow } from '@/components/format/use-now';
+import { SensorHistoryChartLoader } from '@/components/charts/sensor-history-chart-loader';
 import { ConnectionState } from '@/components/panels/connection-badge';
 import { ShanghaiClock } from '@/components/panels/shanghai-clock';
 import { useVenue, VenueProvider } from '@/components/store/venue-provider';
@@ -194,24 +195,35 @@ function Zones() {
   );
 }
 
-function SensorRow({ sensor, now }: { sensor: SensorLive; now: number }) {
+function SensorRow({ sensor, now, onSelect }: { sensor: SensorLive; now: number; onSelect: (id: string) => void }) {
   const status = sensor.status === 'unknown' ? 'unknown' : sensor.status;
   return (
-    <li className={`sensor status-${status}`} aria-label={`${sensor.id}: ${status}`}>
-      <span className="sensor-id">{sensor.id}</span>
-      <span className="sensor-value">
-        {sensor.value === null ? '—' : sensor.value.toLocaleString('en-US', { maximumFractionDigits: 2 })}{' '}
-        <span className="muted">{sensor.unit}</span>
-      </span>
-      <span className="sensor-status" style={{ color: cssRgb(STATUS_RGB[status === 'unknown' ? 'unknown' : status]) }}>
-        {status}
-      </span>
-      <span className="sensor-age muted">{sensor.lastSeen ? formatAge(now - sensor.lastSeen) : 'never'}</span>
+    <li>
+      <button
+        type="button"
+        className={`sensor status-${status}`}
+        aria-label={`${sensor.id}: ${status}`}
+        onClick={() => onSelect(sensor.id)}
+      >
+        <span className="sensor-id">{sensor.id}</span>
+        <span className="sensor-value">
+          {sensor.value === null ? '—' : sensor.value.toLocaleString('en-US', { maximumFractionDigits: 2 })}{' '}
+          <span className="muted">{sensor.unit}</span>
+        </span>
+        <span
+          className="sensor-status"
+          style={{ color: cssRgb(STATUS_RGB[status === 'unknown' ? 'unknown' : status]) }}
+        >
+          {status}
+        </span>
+        <span className="sensor-age muted">{sensor.lastSeen ? formatAge(now - sensor.lastSeen) : 'never'}</span>
+      </button>
     </li>
   );
 }
 
-function Sensors() {
+function Sensors({ venueId }: { venueId: string }) {
+  const [selected, setSelected] = useState<string | null>(null);
   const sensors = useVenue((s) => s.sensors);
   const order = useVenue((s) => s.sensorOrder);
   const now = useNow(1000);
@@ -231,6 +243,20 @@ function Sensors() {
       <h2 className="panel-title">
         Sensors <span className="panel-count">{order.length}</span>
       </h2>
+      {selected ? (
+        <section className="sensor-detail" aria-label={`Sensor ${selected}`}>
+          <h3>
+            {selected}{' '}
+            <span className="muted">
+              {sensors[selected] ? SENSOR_KIND_INFO[sensors[selected].kind].label : ''} · last 60 minutes
+            </span>
+            <button type="button" className="close" onClick={() => setSelected(null)} aria-label="Close history">
+              ×
+            </button>
+          </h3>
+          <SensorHistoryChartLoader venueId={venueId} sensorId={selected} />
+        </section>
+      ) : null}
       <div className="sensor-groups">
         {byKind.map(([kind, list]) => {
           const bad = list.filter((s) => s.status !== 'ok').length;
@@ -244,7 +270,7 @@ function Sensors() {
                 {[...list]
                   .sort((a, b) => Number(a.status === 'ok') - Number(b.status === 'ok'))
                   .map((s) => (
-                    <SensorRow key={s.id} sensor={s} now={now} />
+                    <SensorRow key={s.id} sensor={s} now={now} onSelect={setSelected} />
                   ))}
               </ul>
             </section>
@@ -295,7 +321,7 @@ function Body({ venueId }: { venueId: string }) {
       <Summary />
       <Zones />
       <Incidents />
-      <Sensors />
+      <Sensors venueId={venueId} />
     </main>
   );
 }

@@ -174,3 +174,13 @@ export type VenueStreamMessage = VenueSnapshot | VenueDelta;
 export const FEED_STALE_MS = 10_000;
 /** The server sends at least one message this often, so a silent stream means a dead one. */
 export const STREAM_HEARTBEAT_MS = 1_000;
+
+/** GET /api/venues/{venueId}/sensors/{sensorId}/history: the last hour, bucket means, oldest first. */
+export interface SensorHistory {
+  venueId: string;
+  sensorId: string;
+  unit: string;
+  bucketMs: number;
+  /** [bucket start (epoch ms), mean value] */
+  points: [number, number][];
+}

@@ -1,0 +1,59 @@
+/** The sensor history route, called as Next calls it, against a runtime fed over a real broker. */
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SensorHistory } from '../contracts/stream';
+import { topics } from '../contracts/topics';
+import { Simulator } from '../../telemetry-sim/simulator';
+import { createFeedRuntime, type FeedRuntime } from './feed-runtime';
+import { sensorHistoryGET } from './route-handlers';
+
+const KEY = Symbol.for('vcc.feed-runtime');
+
+describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
+  let rt: FeedRuntime;
+  beforeAll(async () => {
+    rt = await createFeedRuntime({
+      mqttUrl: undefined,
+      mqttProtocolVersion: 4,
+      mqttUsername: undefined,
+      mqttPassword: undefined,
+      mqttTopicPrefix: '',
+      embeddedMqttHost: '127.0.0.1',
+      embeddedMqttPort: 0,
+      embeddedMqttWsPort: undefined,
+      streamFlushMs: 200,
+      basemapUrl: undefined,
+    });
+    (globalThis as Record<symbol, unknown>)[KEY] = Promise.resolve(rt);
+    const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${rt.embedded!.port}`);
+    const registry = new Simulator({ seed: 1, scale: 1, startMs: Date.now() }).registryMessages(Date.now())[0]!;
+    await c.publishAsync(registry.topic, registry.payload, { qos: 1 });
+    const now = Date.now();
+    for (let m = 3; m >= 0; m--) {
+      const t = topics.sensor('hangzhou', 'hz-olympic-stadium', 'power-1');
+      await c.publishAsync(t, JSON.stringify({ ts: now - m * 60_000, seq: 10 - m, value: 100 + m }), { qos: 1 });
+    }
+    await c.endAsync();
+  });
+  afterAll(async () => {
+    delete (globalThis as Record<symbol, unknown>)[KEY];
+    await rt?.close();
+  });
+
+  const get = (venueId: string, sensorId: string) =>
+    sensorHistoryGET(new Request('http://test/'), { params: Promise.resolve({ venueId, sensorId }) });
+
+  it('answers per-minute means, oldest first', async () => {
+    await expect.poll(() => rt.model.venues.get('hz-olympic-stadium')?.sensors.get('power-1')?.seq).toBe(10);
+    const res = await get('hz-olympic-stadium', 'power-1');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as SensorHistory;
+    expect(body).toMatchObject({ venueId: 'hz-olympic-stadium', sensorId: 'power-1', unit: 'kW', bucketMs: 60_000 });
+    expect(body.points.map(([, v]) => v)).toEqual([103, 102, 101, 100]);
+  });
+
+  it('says so for a sensor it does not know', async () => {
+    expect((await get('hz-olympic-stadium', 'no-such-sensor')).status).toBe(404);
+    expect((await get('atlantis', 'power-1')).status).toBe(404);
+  });
+});
