@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamDelta, StreamSnapshot } from '../contracts/stream';
 import { topics } from '../contracts/topics';
 import { openEventStream } from '../stream/event-stream';
+import { testServerEnv } from '../testing/server-env';
 import { SseReader } from '../testing/sse-reader';
 import { SCENARIO_TOPIC, startPublisher, type RunningPublisher } from '../../telemetry-sim/publisher';
 import { VENUES } from '../../telemetry-sim/venues';
@@ -20,21 +21,7 @@ import { renderMetrics } from './prometheus';
 
 const MOSQUITTO_URL = process.env.VCC_TEST_MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
 
-function baseEnv(overrides: Partial<ServerEnv>): ServerEnv {
-  return {
-    mqttUrl: undefined,
-    mqttProtocolVersion: 5,
-    mqttUsername: undefined,
-    mqttPassword: undefined,
-    mqttTopicPrefix: '',
-    embeddedMqttHost: '127.0.0.1',
-    embeddedMqttPort: 0,
-    embeddedMqttWsPort: undefined,
-    streamFlushMs: 100,
-    basemapUrl: undefined,
-    ...overrides,
-  };
-}
+const baseEnv = testServerEnv;
 
 function reachable(url: string): Promise<boolean> {
   const u = new URL(url);

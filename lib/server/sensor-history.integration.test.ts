@@ -3,6 +3,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SensorHistory } from '../contracts/stream';
 import { topics } from '../contracts/topics';
+import { testServerEnv } from '../testing/server-env';
 import { Simulator } from '../../telemetry-sim/simulator';
 import { createFeedRuntime, type FeedRuntime } from './feed-runtime';
 import { sensorHistoryGET } from './route-handlers';
@@ -12,18 +13,7 @@ const KEY = Symbol.for('vcc.feed-runtime');
 describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
   let rt: FeedRuntime;
   beforeAll(async () => {
-    rt = await createFeedRuntime({
-      mqttUrl: undefined,
-      mqttProtocolVersion: 4,
-      mqttUsername: undefined,
-      mqttPassword: undefined,
-      mqttTopicPrefix: '',
-      embeddedMqttHost: '127.0.0.1',
-      embeddedMqttPort: 0,
-      embeddedMqttWsPort: undefined,
-      streamFlushMs: 200,
-      basemapUrl: undefined,
-    });
+    rt = await createFeedRuntime(testServerEnv());
     (globalThis as Record<symbol, unknown>)[KEY] = Promise.resolve(rt);
     const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${rt.embedded!.port}`);
     const registry = new Simulator({ seed: 1, scale: 1, startMs: Date.now() }).registryMessages(Date.now())[0]!;

@@ -1,0 +1,18 @@
+/** A server environment for tests: embedded broker on a free port, no WebSocket, fast flushes. */
+import type { ServerEnv } from '../server/env';
+
+export function testServerEnv(overrides: Partial<ServerEnv> = {}): ServerEnv {
+  return {
+    mqttUrl: undefined,
+    mqttProtocolVersion: 5,
+    mqttUsername: undefined,
+    mqttPassword: undefined,
+    mqttTopicPrefix: '',
+    embeddedMqttHost: '127.0.0.1',
+    embeddedMqttPort: 0,
+    embeddedMqttWsPort: undefined,
+    streamFlushMs: 100,
+    basemapUrl: undefined,
+    ...overrides,
+  };
+}
