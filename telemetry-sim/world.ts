@@ -4,6 +4,7 @@
  */
 import { SENSOR_KIND_INFO, type SensorKind } from '../lib/contracts/sensor-kinds';
 import type { SensorDefT, VenueDefT, ZoneDefT, ZoneKindT } from '../lib/contracts/payloads.schema';
+import { planVenue } from './venue-plan';
 import { VENUES, type VenueForm, type VenueSeed } from './venues';
 
 /** Number of broadcast signals of the Games, spread over the venues by size. */
@@ -178,6 +179,7 @@ export function buildVenueWorld(seed: VenueSeed, scale: number, broadcastSignals
     for (const id of copies(`uplink-${i}-loss`)) sensors.push(sensor(id, 'net_loss'));
   }
   for (let i = 1; i <= broadcastSignals; i++) sensors.push(sensor(`broadcast-${i}`, 'broadcast', 'field'));
+  const plan = planVenue(zones, sensors);
 
   return {
     seed,
@@ -188,8 +190,8 @@ export function buildVenueWorld(seed: VenueSeed, scale: number, broadcastSignals
       lon: seed.lon,
       lat: seed.lat,
       sports: seed.sports,
-      zones,
-      sensors,
+      zones: plan.zones,
+      sensors: plan.sensors,
     },
     scannersPerGate,
     apsPerZone,

@@ -22,6 +22,14 @@ export const LocalizedName = Type.Object(
   { additionalProperties: false },
 );
 
+/** Bound on plan coordinates: a venue's plan fits in a 10 km square around its reference point. */
+export const PLAN_EXTENT_M = 5_000;
+const PlanMetres = Type.Number({ minimum: -PLAN_EXTENT_M, maximum: PLAN_EXTENT_M });
+/** A point of a venue plan: metres east and north of the venue's reference point (its lon, lat). */
+export const PlanPoint = Type.Tuple([PlanMetres, PlanMetres], {
+  description: 'Metres east and north of the venue reference point (venue.lon, venue.lat)',
+});
+
 export const ZONE_KINDS = ['gate', 'concourse', 'stand', 'field'] as const;
 export const ZoneKind = Type.Union(ZONE_KINDS.map((k) => Type.Literal(k)));
 
@@ -37,6 +45,13 @@ export const ZoneDef = Type.Object(
       maximum: 1e6,
       description: 'Physical maximum; a count above it is rejected',
     }),
+    outline: Type.Optional(
+      Type.Array(PlanPoint, {
+        minItems: 3,
+        maxItems: 256,
+        description: 'The zone on the venue plan: a simple polygon, not closed (last point != first)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -61,6 +76,7 @@ export const SensorDef = Type.Object(
     unit: Type.String({ maxLength: 16 }),
     intervalMs: Type.Integer({ minimum: 100, maximum: 3_600_000, description: 'Expected reporting interval' }),
     thresholds: ThresholdsSchema,
+    position: Type.Optional(PlanPoint),
   },
   { additionalProperties: false },
 );
@@ -142,6 +158,7 @@ export const PresencePayload = Type.Object(
   { additionalProperties: false, description: 'Publisher presence; the offline form is its MQTT last will' },
 );
 
+export type PlanPointT = Static<typeof PlanPoint>;
 export type LocalizedNameT = Static<typeof LocalizedName>;
 export type ZoneDefT = Static<typeof ZoneDef>;
 export type ZoneKindT = (typeof ZONE_KINDS)[number];

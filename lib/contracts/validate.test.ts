@@ -35,6 +35,47 @@ describe('payload validation', () => {
     expect(validators.incident.Check({ ...base, title: '' })).toBe(false);
   });
 
+  it('takes a venue plan in the registry and refuses a malformed one', () => {
+    const zone = {
+      id: 'gate-1',
+      kind: 'gate',
+      name: { en: 'Gate 1', zh: '1号门' },
+      areaM2: 100,
+      capacity: 100,
+      maxOccupancy: 200,
+    };
+    const sensor = { id: 's', kind: 'noise', zoneId: 'gate-1', unit: 'dBA', intervalMs: 5000, thresholds: {} };
+    const registry = (z: object, s: object) => ({
+      v: 1,
+      ts,
+      seq: 1,
+      venue: {
+        id: 'v',
+        cityId: 'c',
+        name: { en: 'V', zh: 'V' },
+        lon: 120,
+        lat: 30,
+        sports: [],
+        zones: [z],
+        sensors: [s],
+      },
+    });
+    const square = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+    ];
+    expect(validators.registry.Check(registry(zone, sensor))).toBe(true);
+    expect(validators.registry.Check(registry({ ...zone, outline: square }, { ...sensor, position: [5, 5] }))).toBe(
+      true,
+    );
+    expect(validators.registry.Check(registry({ ...zone, outline: square.slice(0, 2) }, sensor))).toBe(false);
+    expect(validators.registry.Check(registry({ ...zone, outline: [[0, 0], [1, 1], [2]] }, sensor))).toBe(false);
+    expect(validators.registry.Check(registry(zone, { ...sensor, position: [0, 99_999] }))).toBe(false);
+    expect(validators.registry.Check(registry(zone, { ...sensor, position: [0, 0, 0] }))).toBe(false);
+  });
+
   it('says where a payload is wrong in one line', () => {
     expect(describeSchemaError('sensor', { ts, seq: 1, value: 'hot' })).toMatch(/^\/value: /);
   });
