@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/command-center';
+import { mapSettled } from './fixtures/levels';
 import { WallPage } from './fixtures/wall-page';
 
 test.describe.configure({ mode: 'serial' });
@@ -62,13 +63,59 @@ test("a sensor's last 60 minutes come from the server's history and continue liv
   const answered = page.waitForResponse((r) =>
     /\/api\/venues\/binjiang-gymnasium\/sensors\/power-1\/history$/.test(r.url()),
   );
-  await sensors.getByRole('button', { name: /^power-1:/ }).click();
+  await sensors.getByRole('link', { name: /^power-1:/ }).click();
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium\/sensors\/power-1$/);
   expect((await answered).status()).toBe(200);
   const detail = page.getByRole('region', { name: 'Sensor power-1' });
   await expect(detail).toContainText(/\d+ minutes? of history/);
-  await expect(detail.getByRole('img', { name: 'History of power-1, last 60 minutes' }).locator('canvas')).toHaveCount(
-    1,
+  const chart = detail.getByRole('img', { name: 'History of power-1, last 60 minutes' });
+  await expect(chart.locator('canvas')).toHaveCount(1);
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Binjiang Gymnasium' }).click();
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium$/);
+});
+
+test("a zone's page shows its occupancy history from the server, its sensors, and a map that picks", async ({
+  page,
+}) => {
+  await page.goto('/venues/binjiang-gymnasium');
+  await expect(page.getByRole('status')).toContainText('Live');
+  const answered = page.waitForResponse((r) =>
+    /\/api\/venues\/binjiang-gymnasium\/zones\/stand-1\/history$/.test(r.url()),
   );
-  await detail.getByRole('button', { name: 'Close history' }).click();
-  await expect(detail).toHaveCount(0);
+  await page
+    .getByRole('region', { name: 'Zones' })
+    .getByRole('link', { name: /^North Stand/ })
+    .click();
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium\/zones\/stand-1$/);
+  expect((await answered).status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('North Stand');
+  await expect(page.getByRole('region', { name: 'Occupancy, last 60 minutes' })).toContainText(
+    /\d+ minutes? of history, 30-second means/,
+  );
+  // Only this zone's sensors: a stand has two sets of temperature, humidity, noise and PM2.5.
+  const sensors = page.getByRole('region', { name: 'Sensors' });
+  await expect(sensors.getByRole('link', { name: /^temp-stand-1-[12]:/ })).toHaveCount(2);
+  await expect(sensors.getByRole('link', { name: /^temp-gate-/ })).toHaveCount(0);
+  // Sparklines from the server's minutes.
+  await expect(sensors.locator('svg.sparkline').first()).toBeAttached();
+
+  // Back at the venue, a tap on the middle of the plan drills into what is there (the field of
+  // play, or one of its sensors).
+  await page.goBack();
+  await expect(page.locator('.map-canvas')).toHaveAttribute('data-level', 'venue:binjiang-gymnasium');
+  await mapSettled(page);
+  // (Below wall sizes the page is stacked and the back button restored its scroll.)
+  await page.locator('.map-canvas').scrollIntoViewIfNeeded();
+  const box = (await page.locator('.map-canvas').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium\/(zones\/field|sensors\/broadcast-\d+)$/);
+});
+
+test('a zone or sensor the venue does not have says so', async ({ page }) => {
+  await page.goto('/venues/binjiang-gymnasium/zones/gate-99');
+  await expect(page.getByRole('alert').filter({ hasText: /no zone .gate-99./ })).toBeVisible();
+  await page.goto('/venues/binjiang-gymnasium/sensors/nope-1');
+  await expect(page.getByRole('alert').filter({ hasText: /no sensor .nope-1./ })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the venue' }).click();
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium$/);
 });

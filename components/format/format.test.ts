@@ -15,6 +15,8 @@ const incident = (
   severity,
   state,
   title: key,
+  zoneId: null,
+  sensorId: null,
   raisedAt,
   updatedAt: raisedAt,
 });

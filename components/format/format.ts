@@ -65,3 +65,15 @@ export const STATUS_LABEL: Record<WorstStatus, string> = {
   unknown: 'No data',
 };
 export const cssRgb = ([r, g, b]: readonly number[]) => `rgb(${r} ${g} ${b})`;
+/** A status as text colour: 'unknown' grey is for map fills; as text it would not read on the dark panels. */
+export const statusTextColor = (s: WorstStatus) => (s === 'unknown' ? 'var(--muted)' : cssRgb(STATUS_RGB[s]));
+
+/** Level of service A-F as map colours: green through amber to red. */
+export const LOS_RGB: Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F', [number, number, number]> = {
+  A: [46, 204, 113],
+  B: [130, 214, 96],
+  C: [196, 222, 70],
+  D: [255, 208, 0],
+  E: [255, 138, 0],
+  F: [255, 59, 59],
+};

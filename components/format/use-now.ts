@@ -1,13 +1,54 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
+
+/**
+ * One shared timer per interval, however many ages are on screen: a venue page shows
+ * hundreds, and each re-renders only its own text when the clock ticks.
+ */
+interface Clock {
+  now: number;
+  listeners: Set<() => void>;
+  timer: ReturnType<typeof setInterval> | undefined;
+  subscribe: (listener: () => void) => () => void;
+  read: () => number;
+}
+
+const clocks = new Map<number, Clock>();
+
+function clockFor(intervalMs: number): Clock {
+  let c = clocks.get(intervalMs);
+  if (c) return c;
+  const clock: Clock = {
+    now: Date.now(),
+    listeners: new Set(),
+    timer: undefined,
+    subscribe: (listener) => {
+      clock.listeners.add(listener);
+      if (clock.timer === undefined) {
+        clock.now = Date.now();
+        clock.timer = setInterval(() => {
+          clock.now = Date.now();
+          for (const l of clock.listeners) l();
+        }, intervalMs);
+      }
+      return () => {
+        clock.listeners.delete(listener);
+        if (clock.listeners.size === 0 && clock.timer !== undefined) {
+          clearInterval(clock.timer);
+          clock.timer = undefined;
+        }
+      };
+    },
+    read: () => clock.now,
+  };
+  c = clock;
+  clocks.set(intervalMs, c);
+  return c;
+}
 
 /** The current time, refreshed every `intervalMs`: for ages and clocks, not for data. */
 export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
-  return now;
+  const c = clockFor(intervalMs);
+  return useSyncExternalStore(c.subscribe, c.read, c.read);
 }

@@ -1,14 +1,29 @@
 'use client';
 
+import type { Kpis } from '@/lib/contracts/stream';
 import { useSituation } from '@/components/store/situation-provider';
+import { useVenue } from '@/components/store/venue-provider';
 
-/** Says where the data comes from; the simulator announces itself as simulated, and the wall says so. */
-export function FeedSource() {
-  const simulated = useSituation((s) => s.kpis?.simulated ?? false);
-  const publishers = useSituation((s) => s.kpis?.publishersOnline ?? 0);
+/** Says where the data comes from; the simulator announces itself as simulated, and every level says so. */
+function FeedSourceLine({ kpis, prefix }: { kpis: Kpis | null; prefix?: string | undefined }) {
+  const simulated = kpis?.simulated ?? false;
+  const publishers = kpis?.publishersOnline ?? 0;
+  const source = simulated
+    ? 'Simulated feed (telemetry-sim)'
+    : `${publishers} publisher${publishers === 1 ? '' : 's'} online`;
   return (
     <p className={`feed-source ${simulated ? 'is-simulated' : ''}`}>
-      {simulated ? 'Simulated feed (telemetry-sim)' : `${publishers} publisher${publishers === 1 ? '' : 's'} online`}
+      {prefix ? <span className="feed-prefix">{prefix} · </span> : null}
+      {source}
     </p>
   );
+}
+
+export function FeedSource() {
+  return <FeedSourceLine kpis={useSituation((s) => s.kpis)} />;
+}
+
+/** The venue levels' line: the venue's sports, then the source. */
+export function VenueFeedSource({ prefix }: { prefix?: string | undefined }) {
+  return <FeedSourceLine kpis={useVenue((s) => s.kpis)} prefix={prefix} />;
 }

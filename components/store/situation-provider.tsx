@@ -7,10 +7,17 @@ import { connectStream } from './stream-connection';
 
 const SituationContext = createContext<SituationStore | null>(null);
 
-/** Creates the page's store (one per mount, never shared across requests) and streams into it. */
-export function SituationProvider({ children }: { children: ReactNode }) {
+/**
+ * Creates the page's store (one per mount, never shared across requests) and streams into it
+ * while `active`: a venue page shows no city-wide data, so it does not receive any. The last
+ * city picture stays in the store (greyed by its phase) until the stream is back.
+ */
+export function SituationProvider({ active = true, children }: { active?: boolean; children: ReactNode }) {
   const [store] = useState(createSituationStore);
-  useEffect(() => connectStream(store), [store]);
+  useEffect(() => {
+    if (!active) return;
+    return connectStream(store);
+  }, [store, active]);
   return <SituationContext.Provider value={store}>{children}</SituationContext.Provider>;
 }
 

@@ -80,6 +80,8 @@ describe('situation store', () => {
           severity: 'major',
           state: 'open',
           title: 't',
+          zoneId: null,
+          sensorId: null,
           raisedAt: 1,
           updatedAt: 1,
         },

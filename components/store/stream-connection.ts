@@ -113,6 +113,8 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
   };
 
   open();
+  // Whatever the store held from before (a city picture kept while on a venue page) is not live yet.
+  evaluate();
   const ticker = setInterval(evaluate, 500);
   return () => {
     stopped = true;

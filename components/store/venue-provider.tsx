@@ -1,16 +1,23 @@
 'use client';
 
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { connectStream } from './stream-connection';
 import { createVenueStore, type VenueState, type VenueStore } from './venue-store';
 
 const VenueContext = createContext<VenueStore | null>(null);
 
-/** One venue's store, streaming only that venue (plus the city KPIs) from the server. */
-export function VenueProvider({ venueId, children }: { venueId: string; children: ReactNode }) {
-  const [store] = useState(createVenueStore);
-  useEffect(() => connectStream(store, `/api/stream?venue=${encodeURIComponent(venueId)}`), [store, venueId]);
+/**
+ * The store of the venue on screen, streaming only that venue (plus the city KPIs). A new
+ * venue gets a fresh store, so nothing of the last one shows under the new name; with no
+ * venue (the city level) nothing streams.
+ */
+export function VenueProvider({ venueId, children }: { venueId: string | null; children: ReactNode }) {
+  const store = useMemo(() => createVenueStore(venueId), [venueId]);
+  useEffect(() => {
+    if (venueId === null) return;
+    return connectStream(store, `/api/stream?venue=${encodeURIComponent(venueId)}`);
+  }, [store, venueId]);
   return <VenueContext.Provider value={store}>{children}</VenueContext.Provider>;
 }
 

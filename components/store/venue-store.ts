@@ -9,6 +9,7 @@ import type {
   SensorLive,
   VenueDetail,
   VenueLive,
+  VenuePlan,
   VenueStreamMessage,
   VenueSummary,
   ZoneLive,
@@ -16,6 +17,8 @@ import type {
 import type { ConnectionPhase } from './situation-store';
 
 export interface VenueState {
+  /** The venue this store streams; null at the city level. */
+  venueId: string | null;
   phase: ConnectionPhase;
   lastMessageAt: number;
   feedAgeAtMessage: number | null;
@@ -23,6 +26,8 @@ export interface VenueState {
   loaded: boolean;
   known: boolean;
   summary: VenueSummary | null;
+  /** The plan from the registry: static, replaced only when the registry changes. */
+  plan: VenuePlan;
   live: VenueLive | null;
   zones: Record<string, ZoneLive>;
   /** Zone ids in registry order. */
@@ -37,14 +42,17 @@ export interface VenueState {
 
 type Data = Pick<
   VenueState,
-  'known' | 'summary' | 'live' | 'zones' | 'zoneOrder' | 'sensors' | 'sensorOrder' | 'incidents'
+  'known' | 'summary' | 'plan' | 'live' | 'zones' | 'zoneOrder' | 'sensors' | 'sensorOrder' | 'incidents'
 >;
+
+const EMPTY_PLAN: VenuePlan = { zones: {}, sensors: {} };
 
 function fromDetail(d: VenueDetail | null): Data {
   if (!d)
     return {
       known: false,
       summary: null,
+      plan: EMPTY_PLAN,
       live: null,
       zones: {},
       zoneOrder: [],
@@ -55,6 +63,7 @@ function fromDetail(d: VenueDetail | null): Data {
   return {
     known: true,
     summary: d.summary,
+    plan: d.plan,
     live: d.live,
     zones: Object.fromEntries(d.zones.map((z) => [z.id, z])),
     zoneOrder: d.zones.map((z) => z.id),
@@ -88,8 +97,9 @@ function apply(s: VenueState, m: VenueStreamMessage): Partial<VenueState> {
   return next;
 }
 
-export function createVenueStore() {
+export function createVenueStore(venueId: string | null = null) {
   return createStore<VenueState>()((set) => ({
+    venueId,
     phase: 'connecting',
     lastMessageAt: 0,
     feedAgeAtMessage: null,

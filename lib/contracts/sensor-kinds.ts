@@ -63,6 +63,9 @@ export const SENSOR_KIND_INFO: Record<SensorKind, SensorKindInfo> = {
 
 export type SensorStatus = 'ok' | 'warning' | 'critical' | 'offline';
 
+/** A sensor is offline when not heard from within this many of its expected intervals. */
+export const OFFLINE_AFTER_INTERVALS = 3;
+
 /** Status of a reading against its thresholds; offline is decided by freshness, not here. */
 export function statusFor(value: number, t: Thresholds): Exclude<SensorStatus, 'offline'> {
   if ((t.critHigh !== undefined && value >= t.critHigh) || (t.critLow !== undefined && value <= t.critLow)) {

@@ -2,7 +2,7 @@
  * What the server streams to browsers (SSE `/api/stream`): a snapshot, then coalesced
  * deltas. Shared by lib/stream (server) and components/store (client); plain data only.
  */
-import type { IncidentKind, LocalizedNameT, Severity, ZoneKindT } from './payloads.schema';
+import type { IncidentKind, LocalizedNameT, PlanPointT, Severity, ZoneKindT } from './payloads.schema';
 import type { SensorKind, SensorStatus, Thresholds } from './sensor-kinds';
 
 export type WorstStatus = 'ok' | 'warning' | 'critical' | 'offline' | 'unknown';
@@ -44,6 +44,9 @@ export interface IncidentView {
   severity: Severity;
   state: 'open' | 'cleared';
   title: string;
+  /** Where in the venue, when the source says. */
+  zoneId: string | null;
+  sensorId: string | null;
   raisedAt: number;
   updatedAt: number;
 }
@@ -132,8 +135,18 @@ export interface SensorLive {
   lastSeen: number;
 }
 
+/**
+ * A venue's plan as its registry publishes it (metres east/north of summary.lon/lat);
+ * static, so sent with the detail only. Zones or sensors without geometry are absent.
+ */
+export interface VenuePlan {
+  zones: Record<string, PlanPointT[]>;
+  sensors: Record<string, PlanPointT>;
+}
+
 export interface VenueDetail {
   summary: VenueSummary;
+  plan: VenuePlan;
   live: VenueLive;
   zones: ZoneLive[];
   sensors: SensorLive[];
@@ -174,6 +187,28 @@ export type VenueStreamMessage = VenueSnapshot | VenueDelta;
 export const FEED_STALE_MS = 10_000;
 /** The server sends at least one message this often, so a silent stream means a dead one. */
 export const STREAM_HEARTBEAT_MS = 1_000;
+
+/** GET /api/venues/{venueId}/zones/{zoneId}/history: occupancy over the last hour, bucket means, oldest first. */
+export interface ZoneHistory {
+  venueId: string;
+  zoneId: string;
+  capacity: number;
+  areaM2: number;
+  bucketMs: number;
+  /** [bucket start (epoch ms), mean occupancy] */
+  points: [number, number][];
+}
+
+/**
+ * GET /api/venues/{venueId}/sparklines: every sensor's last hour as per-bucket means on
+ * one time axis (`from` is the first bucket's start), null where it sent nothing.
+ */
+export interface SensorSparklines {
+  venueId: string;
+  bucketMs: number;
+  from: number;
+  series: Record<string, (number | null)[]>;
+}
 
 /** GET /api/venues/{venueId}/sensors/{sensorId}/history: the last hour, bucket means, oldest first. */
 export interface SensorHistory {

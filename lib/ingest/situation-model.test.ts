@@ -203,3 +203,43 @@ describe('SituationModel folding', () => {
     expect(m.takeChanges().venuesChanged.size).toBe(0);
   });
 });
+
+describe('SituationModel for the drill-down', () => {
+  it('keeps a zone its last hour of occupancy, and the venue plan with the detail', () => {
+    const m = new SituationModel();
+    const def = venueDef();
+    def.zones[0]!.outline = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+    ];
+    def.sensors[0]!.position = [1, 2];
+    expect(m.applyRegistry('hangzhou', 'test-arena', registry(T0, 1, def), T0)).toBeNull();
+    for (let i = 0; i < 4; i++) {
+      const c = { ts: T0 + i * 30_000, seq: i + 1, entries: 10 * (i + 1), exits: 0, occupancy: 10 * (i + 1) };
+      expect(m.applyCrowd('hangzhou', 'test-arena', 'gate-1', c, T0 + i * 30_000)).toBeNull();
+    }
+    const zone = m.venues.get('test-arena')!.zones.get('gate-1')!;
+    expect(zone.history.points().map(([, v]) => v)).toEqual([10, 20, 30, 40]);
+    const detail = m.venues.get('test-arena')!.detail();
+    expect(detail.plan.zones['gate-1']).toEqual(def.zones[0]!.outline);
+    expect(detail.plan.zones['stand-1']).toBeUndefined();
+    expect(detail.plan.sensors['temp-1']).toEqual([1, 2]);
+  });
+
+  it('says where in the venue an incident is, when its source says', () => {
+    const m = new SituationModel();
+    m.applyRegistry('hangzhou', 'test-arena', registry(), T0);
+    m.applyIncident(
+      'hangzhou',
+      'test-arena',
+      'i1',
+      { ...incident(1, 'open'), zoneId: 'gate-1', sensorId: 'temp-1' },
+      T0,
+    );
+    m.applyIncident('hangzhou', 'test-arena', 'i2', incident(2, 'open'), T0);
+    const views = m.venues.get('test-arena')!.detail().incidents;
+    expect(views.find((i) => i.id === 'i1')).toMatchObject({ zoneId: 'gate-1', sensorId: 'temp-1' });
+    expect(views.find((i) => i.id === 'i2')).toMatchObject({ zoneId: null, sensorId: null });
+  });
+});

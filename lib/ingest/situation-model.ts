@@ -17,7 +17,7 @@ import type {
   VenueDefT,
   ZoneDefT,
 } from '../contracts/payloads.schema';
-import { statusFor, type SensorStatus } from '../contracts/sensor-kinds';
+import { OFFLINE_AFTER_INTERVALS, statusFor, type SensorStatus } from '../contracts/sensor-kinds';
 import type {
   IncidentView,
   Kpis,
@@ -26,6 +26,7 @@ import type {
   TrendPoint,
   VenueDetail,
   VenueLive,
+  VenuePlan,
   VenueSummary,
   WorstStatus,
   ZoneLive,
@@ -36,8 +37,6 @@ import { ZoneFlow } from './zone-flow';
 
 /** How far in the future a source timestamp may be (clock skew) before it is refused. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-/** A sensor is offline when not heard from within this many of its expected intervals. */
-export const OFFLINE_AFTER_INTERVALS = 3;
 /** Cleared incidents stay listed this long, then leave the model. */
 export const CLEARED_RETENTION_MS = 15 * 60_000;
 /** Bound on incidents kept per venue (open ones are never evicted before cleared ones). */
@@ -45,6 +44,8 @@ export const MAX_INCIDENTS_PER_VENUE = 200;
 /** Bound on publishers tracked by presence. */
 export const MAX_PUBLISHERS = 1000;
 const SENSOR_HISTORY = { buckets: 60, bucketMs: 60_000 };
+/** A zone's occupancy, the last hour in 30 s buckets (crowds move faster than sensors drift). */
+const ZONE_HISTORY = { buckets: 120, bucketMs: 30_000 };
 const CITY_TREND = { buckets: 360, bucketMs: 10_000 };
 
 export type FoldResult = RejectReason | null;
@@ -92,6 +93,7 @@ export class ZoneState implements Ordered {
   occupancy = 0;
   receivedAt = 0;
   readonly flow = new ZoneFlow();
+  readonly history = new RingSeries(ZONE_HISTORY.buckets, ZONE_HISTORY.bucketMs);
   constructor(public def: ZoneDefT) {}
   view(): ZoneLive {
     const flow = this.flow.flowPerMinute();
@@ -135,6 +137,8 @@ export class IncidentState implements Ordered {
       severity: this.event.severity,
       state: this.state,
       title: this.event.title,
+      zoneId: this.event.zoneId ?? null,
+      sensorId: this.event.sensorId ?? null,
       raisedAt: this.raisedAt,
       updatedAt: this.updatedAt,
     };
@@ -226,8 +230,12 @@ export class VenueState implements Ordered {
   }
 
   detail(): VenueDetail {
+    const plan: VenuePlan = { zones: {}, sensors: {} };
+    for (const z of this.def.zones) if (z.outline) plan.zones[z.id] = z.outline;
+    for (const s of this.def.sensors) if (s.position) plan.sensors[s.id] = s.position;
     return {
       summary: this.summary(),
+      plan,
       live: this.live(),
       zones: [...this.zones.values()].map((z) => z.view()),
       sensors: [...this.sensors.values()].map((s) => s.view()),
@@ -396,6 +404,7 @@ export class SituationModel {
     z.occupancy = p.occupancy;
     z.receivedAt = now;
     z.flow.add(p.ts, p.entries, p.exits, p.occupancy);
+    z.history.add(p.ts, p.occupancy);
     v.changedZones.add(zoneId);
     this.touched(v, now);
     return null;

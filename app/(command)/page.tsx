@@ -1,7 +1,6 @@
 import { redirect } from 'next/navigation';
 import { ID_PATTERN } from '@/lib/contracts/topics';
-import { readServerEnv } from '@/lib/server/env';
-import { CityWall } from '@/components/wall/city-wall';
+import { CityPanels } from '@/components/wall/city-panels';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +10,5 @@ export default async function CityPage({ searchParams }: { searchParams: Promise
   // `/?venue=ID` starts a venue manager's tablet on their venue (until sign-in does it).
   const { venue } = await searchParams;
   if (typeof venue === 'string' && VENUE_ID.test(venue)) redirect(`/venues/${venue}`);
-  // Only what the browser may see leaves the server.
-  const { basemapUrl } = readServerEnv();
-  return <CityWall basemapUrl={basemapUrl} />;
+  return <CityPanels />;
 }

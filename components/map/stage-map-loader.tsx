@@ -1,10 +1,10 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import type { CityMapProps } from './city-map';
+import type { StageMapProps } from './stage-map';
 
 /** deck.gl needs WebGL: load it in the browser only. */
-export const CityMapLoader = dynamic<CityMapProps>(() => import('./city-map'), {
+export const StageMapLoader = dynamic<StageMapProps>(() => import('./stage-map'), {
   ssr: false,
   loading: () => <div className="map-canvas map-loading">Loading map…</div>,
 });

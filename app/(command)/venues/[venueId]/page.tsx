@@ -1,13 +1,11 @@
 import { notFound } from 'next/navigation';
 import { ID_PATTERN } from '@/lib/contracts/topics';
-import { VenueView } from '@/components/venue/venue-view';
+import { VenuePanels } from '@/components/venue/venue-panels';
 
-export const dynamic = 'force-dynamic';
-
-const VENUE_ID = new RegExp(ID_PATTERN);
+const ID = new RegExp(ID_PATTERN);
 
 export default async function VenuePage({ params }: { params: Promise<{ venueId: string }> }) {
   const { venueId } = await params;
-  if (!VENUE_ID.test(venueId)) notFound();
-  return <VenueView venueId={venueId} />;
+  if (!ID.test(venueId)) notFound();
+  return <VenuePanels venueId={venueId} />;
 }

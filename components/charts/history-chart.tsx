@@ -1,0 +1,167 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { formatHm } from '@/components/format/format';
+import { useVenueStore } from '@/components/store/venue-provider';
+import type { VenueState } from '@/components/store/venue-store';
+import { echarts, type WallChartOption } from './echarts-core';
+
+const WINDOW_MS = 60 * 60_000;
+
+export interface HistoryChartProps {
+  /** Answers `{ bucketMs, points: [t, mean][] }`: the server's bounded history. */
+  url: string;
+  /** What the chart shows, for screen readers and tests. */
+  label: string;
+  unit: string;
+  /** The newest sample in the venue store, [time, value], to continue the line live. */
+  live: (s: VenueState) => readonly [number, number] | null;
+  /** A horizontal reference line, e.g. the zone's capacity. */
+  limit?: { value: number; label: string } | undefined;
+}
+
+/** Means over fixed buckets, as the server keeps them. */
+interface Bucket {
+  t: number;
+  sum: number;
+  n: number;
+}
+
+/**
+ * The last 60 minutes of a sensor or zone: the server's history, then live samples from
+ * the venue stream folded into the same buckets, so it continues without refetching.
+ */
+export default function HistoryChart({ url, label, unit, live, limit }: HistoryChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const store = useVenueStore();
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [minutes, setMinutes] = useState(0);
+  const [bucketS, setBucketS] = useState(60);
+  // The selector is read through a ref: a new function each render must not refetch.
+  const liveRef = useRef(live);
+  useEffect(() => {
+    liveRef.current = live;
+  }, [live]);
+  const limitValue = limit?.value;
+  const limitLabel = limit?.label;
+
+  useEffect(() => {
+    if (!el.current) return;
+    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    // Type follows the page's (which scales with the screen): legible on a 4K wall too.
+    const base = Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.85);
+    chart.setOption<WallChartOption>({
+      animation: false,
+      textStyle: { fontFamily: '"Inter Variable", sans-serif', fontSize: base },
+      grid: { left: base * 4.5, right: base * 1.5, top: base * 2, bottom: base * 2 },
+      tooltip: { trigger: 'axis' },
+      xAxis: {
+        type: 'time',
+        axisLabel: { color: '#94a3b8', fontSize: base, formatter: (v: number) => formatHm(v) },
+      },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        name: unit,
+        nameTextStyle: { color: '#94a3b8', fontSize: base },
+        axisLabel: { color: '#94a3b8', fontSize: base },
+        splitLine: { lineStyle: { color: 'rgba(148,163,184,0.15)' } },
+      },
+      series: [
+        {
+          id: 'history',
+          type: 'line',
+          showSymbol: false,
+          lineStyle: { width: 3, color: '#38bdf8' },
+          data: [],
+          ...(limitValue !== undefined
+            ? {
+                markLine: {
+                  symbol: 'none',
+                  silent: true,
+                  lineStyle: { color: '#fbbf24', type: 'dashed', width: 2 },
+                  label: { color: '#fbbf24', fontSize: base, formatter: limitLabel ?? '' },
+                  data: [{ yAxis: limitValue }],
+                },
+              }
+            : {}),
+        },
+      ],
+    });
+
+    let buckets: Bucket[] = [];
+    let bucketMs = 60_000;
+    let lastT = 0;
+    const draw = () => {
+      const newest = buckets.at(-1)?.t ?? Date.now();
+      chart.setOption<WallChartOption>(
+        {
+          xAxis: { min: newest - WINDOW_MS, max: newest + bucketMs },
+          series: [{ id: 'history', data: buckets.map((b) => [b.t, b.sum / b.n]) }],
+        },
+        { lazyUpdate: true },
+      );
+      setMinutes(Math.round((buckets.length * bucketMs) / 60_000));
+    };
+    const add = (ts: number, value: number) => {
+      const t = Math.floor(ts / bucketMs) * bucketMs;
+      const last = buckets.at(-1);
+      if (last && last.t === t) {
+        last.sum += value;
+        last.n += 1;
+      } else if (!last || t > last.t) {
+        buckets.push({ t, sum: value, n: 1 });
+        buckets = buckets.filter((b) => b.t > t - WINDOW_MS);
+      }
+    };
+
+    const controller = new AbortController();
+    let unsubscribe = () => {};
+    fetch(url, { signal: controller.signal })
+      .then((r) =>
+        r.ok
+          ? (r.json() as Promise<{ bucketMs: number; points: [number, number][] }>)
+          : Promise.reject(new Error(String(r.status))),
+      )
+      .then((h) => {
+        bucketMs = h.bucketMs;
+        setBucketS(Math.round(bucketMs / 1000));
+        buckets = h.points.map(([t, v]) => ({ t, sum: v, n: 1 }));
+        lastT = liveRef.current(store.getState())?.[0] ?? 0;
+        setStatus('ready');
+        draw();
+        unsubscribe = store.subscribe((s) => {
+          const sample = liveRef.current(s);
+          if (!sample || sample[0] <= lastT) return;
+          lastT = sample[0];
+          add(sample[0], sample[1]);
+          draw();
+        });
+      })
+      .catch((e: unknown) => {
+        if ((e as Error).name !== 'AbortError') setStatus('error');
+      });
+
+    const resize = new ResizeObserver(() => chart.resize());
+    resize.observe(el.current);
+    return () => {
+      controller.abort();
+      unsubscribe();
+      resize.disconnect();
+      chart.dispose();
+    };
+  }, [store, url, unit, limitValue, limitLabel]);
+
+  return (
+    <div className="history">
+      <p className="muted" aria-live="polite">
+        {status === 'loading'
+          ? 'Loading history…'
+          : status === 'error'
+            ? 'History unavailable'
+            : `${minutes} minute${minutes === 1 ? '' : 's'} of history, ${bucketS === 60 ? 'per-minute' : `${bucketS}-second`} means, live`}
+      </p>
+      <div ref={el} className="history-canvas" role="img" aria-label={label} />
+    </div>
+  );
+}

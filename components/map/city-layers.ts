@@ -1,0 +1,138 @@
+/**
+ * The city level of the map: the host cities' outlines and labels, and every venue as a
+ * marker sized by its crowd and coloured by its worst status. Builders only; the Deck
+ * lives in stage-map.tsx.
+ */
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { CITIES } from '@/lib/contracts/cities';
+import type { WorstStatus } from '@/lib/contracts/stream';
+import { formatInt, STATUS_LABEL, STATUS_RGB } from '@/components/format/format';
+import type { SituationState } from '@/components/store/situation-store';
+
+/** The six host cities with a margin: what the map fits at the city level. */
+export const CITY_BOUNDS: [[number, number], [number, number]] = [
+  [118.6, 27.6],
+  [122.2, 31.1],
+];
+/** Marker radius (px at 1920 wide) for an empty venue and for the largest crowd. */
+const RADIUS_MIN = 6;
+const RADIUS_MAX = 30;
+const LARGEST_CROWD = 80_000;
+export const STALE_RGB: [number, number, number] = [110, 116, 128];
+
+export interface VenuePoint {
+  id: string;
+  name: string;
+  zh: string;
+  position: [number, number];
+  occupancy: number;
+  capacity: number;
+  worst: WorstStatus;
+}
+
+export type CityFeature = GeoJSON.Feature<
+  GeoJSON.MultiPolygon,
+  { id: string; name: string; zh: string; host: boolean }
+>;
+
+/** Pure: the store's venues as map points (kepler.gl's formatLayerData, apart from rendering). */
+export function venuePoints(s: Pick<SituationState, 'venueOrder' | 'venues' | 'live'>): VenuePoint[] {
+  return s.venueOrder.flatMap((id) => {
+    const v = s.venues[id];
+    if (!v) return [];
+    const live = s.live[id];
+    return [
+      {
+        id,
+        name: v.name.en,
+        zh: v.name.zh,
+        position: [v.lon, v.lat] as [number, number],
+        occupancy: live?.occupancy ?? 0,
+        capacity: v.capacity,
+        worst: live?.worst ?? 'unknown',
+      },
+    ];
+  });
+}
+
+export function venueTooltip(object: VenuePoint): string {
+  // Text, never HTML: names come from the feed.
+  return `${object.name}\n${object.zh}\n${formatInt(object.occupancy)} people · ${STATUS_LABEL[object.worst]}`;
+}
+
+/** Host-city outlines: static geography shipped in public/geo, drawn under every level. */
+export function cityOutlines(cities: CityFeature[], overBasemap: boolean): Layer {
+  return new GeoJsonLayer<CityFeature['properties']>({
+    id: 'cities',
+    data: cities,
+    // Over a basemap, outlines only.
+    filled: !overBasemap,
+    stroked: true,
+    getFillColor: (f) => (f.properties.host ? [28, 40, 64, 255] : [16, 22, 34, 255]),
+    getLineColor: (f) => (f.properties.host ? [96, 126, 170, 255] : [48, 60, 80, 255]),
+    getLineWidth: 1.5,
+    lineWidthUnits: 'pixels',
+    pickable: false,
+  });
+}
+
+export function cityLabels(pxScale: number): Layer {
+  return new TextLayer({
+    id: 'city-labels',
+    data: CITIES,
+    getPosition: (c) => [c.label[0], c.label[1]],
+    getText: (c) => `${c.name.en} ${c.name.zh}`,
+    characterSet: 'auto',
+    getSize: 15,
+    sizeScale: pxScale,
+    getColor: [203, 213, 225, 230],
+    fontFamily: '"Inter Variable", "Noto Sans SC Variable", sans-serif',
+    fontWeight: 600,
+    outlineWidth: 3,
+    outlineColor: [7, 12, 22, 255],
+    fontSettings: { sdf: true },
+  });
+}
+
+export function venueMarkers(
+  s: Pick<SituationState, 'venueOrder' | 'venues' | 'live'>,
+  live: boolean,
+  pxScale: number,
+): Layer {
+  return new ScatterplotLayer<VenuePoint>({
+    id: 'venues',
+    data: venuePoints(s),
+    getPosition: (d) => d.position,
+    getRadius: (d) => RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) * Math.sqrt(Math.min(1, d.occupancy / LARGEST_CROWD)),
+    radiusUnits: 'pixels',
+    radiusScale: pxScale,
+    getFillColor: (d) => [...(live ? STATUS_RGB[d.worst] : STALE_RGB), 200] as [number, number, number, number],
+    getLineColor: [7, 12, 22, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2,
+    stroked: true,
+    pickable: true,
+    updateTriggers: { getFillColor: live },
+  });
+}
+
+/** Tiles of a site-hosted basemap; geo-layers loads only when one is configured. */
+export async function basemapLayer(url: string): Promise<Layer> {
+  const [{ TileLayer }, { BitmapLayer }] = await Promise.all([
+    import('@deck.gl/geo-layers'),
+    import('@deck.gl/layers'),
+  ]);
+  return new TileLayer<ImageBitmap>({
+    id: 'basemap',
+    data: url,
+    tileSize: 256,
+    minZoom: 0,
+    maxZoom: 18,
+    renderSubLayers: (props) => {
+      const [[west = 0, south = 0] = [], [east = 0, north = 0] = []] = props.tile.boundingBox;
+      // props.id is already unique per tile.
+      return new BitmapLayer({ id: props.id, image: props.data, bounds: [west, south, east, north], opacity: 0.9 });
+    },
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * The venue level of the map: the venue's zones as polygons coloured by crowd density
+ * (level of service), live flow arrows at the gates, and every sensor as a point coloured
+ * by status. Geometry is the venue's published plan in metres around its reference point,
+ * drawn with deck.gl's METER_OFFSETS so no reprojection happens in JavaScript.
+ */
+import { COORDINATE_SYSTEM, type Layer, type PickingInfo } from '@deck.gl/core';
+import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { PlanPointT } from '@/lib/contracts/payloads.schema';
+import { density, levelOfService } from '@/lib/contracts/level-of-service';
+import type { SensorLive, ZoneLive } from '@/lib/contracts/stream';
+import { formatInt, LOS_RGB, STATUS_RGB } from '@/components/format/format';
+import { STALE_RGB } from './city-layers';
+import {
+  gateArrows,
+  gateFlowLabels,
+  planRadius,
+  sensorDots,
+  zoneShapes,
+  type GateArrow,
+  type GateFlowLabel,
+  type PlanView,
+  type SensorDot,
+  type ZoneShape,
+} from './plan-shapes';
+
+type Rgba = [number, number, number, number];
+const NO_COUNT: Rgba = [75, 85, 99, 160];
+const ENTRY_RGB: Rgba = [56, 189, 248, 255];
+const EXIT_RGB: Rgba = [192, 132, 252, 255];
+/** Flow (people per minute) drawn with the widest arrow. */
+const FLOW_FULL_WIDTH = 300;
+
+export interface PlanLayerOptions {
+  live: boolean;
+  selectedZone: string | null;
+  selectedSensor: string | null;
+  pxScale: number;
+}
+
+export function planTooltip(info: PickingInfo): string | null {
+  const o = info.object as ZoneShape | SensorDot | undefined;
+  if (!o) return null;
+  if ('zone' in o) {
+    const z = o.zone;
+    return `${z.name.en} ${z.name.zh}\n${formatInt(z.occupancy)} / ${formatInt(z.capacity)} people · LOS ${levelOfService(z.occupancy, z.areaM2)}`;
+  }
+  const s = o.sensor;
+  return `${s.id}\n${s.value ?? '—'} ${s.unit} · ${s.status}`;
+}
+
+export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
+  const common = {
+    coordinateSystem: COORDINATE_SYSTEM.METER_OFFSETS,
+    coordinateOrigin: [v.summary.lon, v.summary.lat, 0] as [number, number, number],
+  };
+  const shapes = zoneShapes(v);
+  const radius = planRadius(v.plan);
+  const dim = (id: string) => o.selectedZone !== null && id !== o.selectedZone;
+  const zoneFill = (z: ZoneLive): Rgba => {
+    if (!o.live) return [...STALE_RGB, 150];
+    if (!z.lastSeen) return NO_COUNT;
+    return [...LOS_RGB[levelOfService(z.occupancy, z.areaM2)], dim(z.id) ? 70 : 190];
+  };
+  const sensorFill = (s: SensorLive): Rgba => {
+    const rgb = o.live ? STATUS_RGB[s.status] : STALE_RGB;
+    const faded = o.selectedZone !== null && s.zoneId !== o.selectedZone;
+    return [...rgb, faded ? 80 : 255];
+  };
+  const arrows = o.live ? gateArrows(shapes, radius) : [];
+  const selectedSensor = o.selectedSensor ? v.plan.sensors[o.selectedSensor] : undefined;
+
+  return [
+    new PolygonLayer<ZoneShape>({
+      ...common,
+      id: 'plan-zones',
+      data: shapes,
+      getPolygon: (d) => d.outline,
+      getFillColor: (d) => zoneFill(d.zone),
+      getLineColor: (d) => (d.zone.id === o.selectedZone ? [255, 255, 255, 255] : [7, 12, 22, 255]),
+      getLineWidth: (d) => (d.zone.id === o.selectedZone ? 3 : 1),
+      lineWidthUnits: 'pixels',
+      lineWidthScale: o.pxScale,
+      stroked: true,
+      filled: true,
+      pickable: true,
+      updateTriggers: {
+        getFillColor: [o.live, o.selectedZone],
+        getLineColor: o.selectedZone,
+        getLineWidth: o.selectedZone,
+      },
+    }),
+    new TextLayer<ZoneShape>({
+      ...common,
+      id: 'plan-zone-labels',
+      data: shapes.filter((s) => s.zone.kind !== 'concourse'),
+      getPosition: (d) => d.centre,
+      getText: (d) => `${d.zone.name.en}\n${density(d.zone.occupancy, d.zone.areaM2).toFixed(1)} p/m²`,
+      characterSet: 'auto',
+      getSize: 12,
+      sizeScale: o.pxScale,
+      getColor: [241, 245, 249, 255],
+      fontFamily: '"Inter Variable", sans-serif',
+      fontWeight: 600,
+      outlineWidth: 3,
+      outlineColor: [7, 12, 22, 255],
+      fontSettings: { sdf: true },
+      lineHeight: 1.1,
+    }),
+    new PathLayer<GateArrow>({
+      ...common,
+      id: 'plan-gate-flow',
+      data: arrows,
+      getPath: (d) => d.path,
+      getColor: (d) => (d.kind === 'in' ? ENTRY_RGB : EXIT_RGB),
+      getWidth: (d) => 2 + 5 * Math.min(1, d.flow / FLOW_FULL_WIDTH),
+      widthUnits: 'pixels',
+      widthScale: o.pxScale,
+      jointRounded: true,
+      capRounded: true,
+    }),
+    new TextLayer<GateFlowLabel>({
+      ...common,
+      id: 'plan-gate-flow-labels',
+      data: o.live ? gateFlowLabels(shapes, radius) : [],
+      getPosition: (d) => d.position,
+      getText: (d) => d.text,
+      characterSet: 'auto',
+      getSize: 12,
+      sizeScale: o.pxScale,
+      getColor: [241, 245, 249, 255],
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+      fontFamily: '"Inter Variable", sans-serif',
+      fontWeight: 700,
+      outlineWidth: 3,
+      outlineColor: [7, 12, 22, 255],
+      fontSettings: { sdf: true },
+    }),
+    new ScatterplotLayer<SensorDot>({
+      ...common,
+      id: 'plan-sensors',
+      data: sensorDots(v),
+      getPosition: (d) => d.position,
+      getRadius: 4,
+      radiusUnits: 'pixels',
+      radiusScale: o.pxScale,
+      getFillColor: (d) => sensorFill(d.sensor),
+      getLineColor: [7, 12, 22, 255],
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1,
+      pickable: true,
+      updateTriggers: { getFillColor: [o.live, o.selectedZone] },
+    }),
+    new ScatterplotLayer<PlanPointT>({
+      ...common,
+      id: 'plan-selected-sensor',
+      data: selectedSensor ? [selectedSensor] : [],
+      getPosition: (d) => d,
+      getRadius: 11,
+      radiusUnits: 'pixels',
+      radiusScale: o.pxScale,
+      filled: false,
+      stroked: true,
+      getLineColor: [255, 255, 255, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 3,
+    }),
+  ];
+}

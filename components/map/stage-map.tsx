@@ -1,0 +1,263 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+import { Deck, FlyToInterpolator, MapView, WebMercatorViewport, type Layer, type PickingInfo } from '@deck.gl/core';
+import { levelKey, sensorHref, venueHref, zoneHref, type Level } from '@/components/shell/level';
+import { useSituationStore } from '@/components/store/situation-provider';
+import { useVenueStore } from '@/components/store/venue-provider';
+import {
+  basemapLayer,
+  CITY_BOUNDS,
+  cityLabels,
+  cityOutlines,
+  venueMarkers,
+  venueTooltip,
+  type CityFeature,
+  type VenuePoint,
+} from './city-layers';
+import { planLayers, planTooltip } from './plan-layers';
+import { planFocus, type SensorDot, type ZoneShape } from './plan-shapes';
+
+export interface StageMapProps {
+  level: Level;
+  /**
+   * Raster tile URL template of a site's own tile server ({z}/{x}/{y}).
+   * @default undefined: city outlines from public/geo only, fully offline
+   */
+  basemapUrl?: string | undefined;
+}
+
+const MAX_ZOOM = 20;
+
+interface Target {
+  longitude: number;
+  latitude: number;
+  zoom: number;
+}
+
+function fit(el: HTMLElement, lonLats: [number, number][], padding: number): Target | null {
+  if (lonLats.length === 0) return null;
+  const { width, height } = el.getBoundingClientRect();
+  const lons = lonLats.map((p) => p[0]);
+  const lats = lonLats.map((p) => p[1]);
+  const v = new WebMercatorViewport({ width: Math.max(width, 100), height: Math.max(height, 100) });
+  const pad = Math.min(padding, Math.max(width, 100) / 4, Math.max(height, 100) / 4);
+  const f = v.fitBounds(
+    [
+      [Math.min(...lons), Math.min(...lats)],
+      [Math.max(...lons), Math.max(...lats)],
+    ],
+    { padding: pad, maxZoom: MAX_ZOOM },
+  );
+  return { longitude: f.longitude, latitude: f.latitude, zoom: f.zoom };
+}
+
+/** A press that moved further than this (px) was a pan, not a tap. */
+const TAP_SLOP_PX = 8;
+
+/** Where a tap on a picked object leads: the venue from the city, a zone or sensor from the plan. */
+function hrefOf(level: Level, info: PickingInfo): string | null {
+  const o = info.object as VenuePoint | ZoneShape | SensorDot | undefined;
+  if (!o) return null;
+  if (info.layer?.id === 'venues') return venueHref((o as VenuePoint).id);
+  if (level.kind === 'city') return null;
+  if (info.layer?.id === 'plan-zones') return zoneHref(level.venueId, (o as ZoneShape).zone.id);
+  if (info.layer?.id === 'plan-sensors') return sensorHref(level.venueId, (o as SensorDot).sensor.id);
+  return null;
+}
+
+function tooltip(info: PickingInfo) {
+  if (!info.object) return null;
+  const text = info.layer?.id === 'venues' ? venueTooltip(info.object as VenuePoint) : planTooltip(info);
+  return text ? { text } : null;
+}
+
+/**
+ * The one map of the command center, from the whole Games down to a sensor. It lives in
+ * the shell, so navigating between levels swaps its layers and flies the camera; the Deck
+ * (and its WebGL context) is created once and never remounted.
+ */
+export default function StageMap({ level, basemapUrl }: StageMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const city = useSituationStore();
+  const venue = useVenueStore();
+  const router = useRouter();
+  // The Deck reads the current level, stores and router through a ref rather than being rebuilt.
+  const current = useRef({ level, city, venue, router });
+  const renderRef = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    current.current = { level, city, venue, router };
+    renderRef.current?.();
+  }, [level, city, venue, router]);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    // Marks and labels grow with the screen (read from across the room): city markers with the
+    // map, which is most of the wall; plan labels with the page's type, as the plan shares the screen.
+    const pxScale = () => Math.max(0.75, el.getBoundingClientRect().width / 1920) * 1.6;
+    const planScale = () => Math.max(0.6, window.innerWidth / 1920) * 1.4;
+    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const cityTarget = () => fit(el, [...CITY_BOUNDS], 16)!;
+    let cities: CityFeature[] = [];
+    let basemap: Layer | null = null;
+    let flownTo: string | null = null;
+
+    const deck = new Deck<MapView>({
+      parent: el,
+      views: new MapView({ repeat: false }),
+      initialViewState: { ...cityTarget(), minZoom: 5, maxZoom: MAX_ZOOM },
+      controller: { dragRotate: false, touchRotate: false },
+      // One finger scrolls the page up and down on a tablet; two fingers pinch the map.
+      touchAction: 'pan-y',
+      getTooltip: tooltip,
+      onViewStateChange: ({ viewState }) => {
+        el.dataset.zoom = (viewState as Target).zoom.toFixed(2);
+      },
+      style: { position: 'absolute', inset: '0' },
+    });
+    let labels = cityLabels(pxScale());
+
+    const render = () => {
+      const { level: lv, city: cityStore, venue: venueStore } = current.current;
+      const key = levelKey(lv);
+      const layers: (Layer | null)[] = [basemap, cityOutlines(cities, basemap !== null)];
+      let target: Target | null = null;
+      if (lv.kind === 'city') {
+        const s = cityStore.getState();
+        layers.push(labels, venueMarkers(s, s.phase === 'live', pxScale()));
+        target = cityTarget();
+      } else {
+        const s = venueStore.getState();
+        if (s.summary) {
+          const view = { ...s, summary: s.summary };
+          layers.push(
+            ...planLayers(view, {
+              live: s.phase === 'live',
+              selectedZone: lv.kind === 'zone' ? lv.zoneId : null,
+              selectedSensor: lv.kind === 'sensor' ? lv.sensorId : null,
+              pxScale: planScale(),
+            }),
+          );
+          const focus =
+            lv.kind === 'zone' ? { zoneId: lv.zoneId } : lv.kind === 'sensor' ? { sensorId: lv.sensorId } : {};
+          target = fit(el, planFocus(view, focus), lv.kind === 'venue' ? 24 : 80);
+        }
+      }
+      deck.setProps({ layers });
+      if (target && flownTo !== key) {
+        // The first view of a page is placed at once; every later one is flown to.
+        const fly = flownTo !== null && !reducedMotion;
+        flownTo = key;
+        deck.setProps({
+          initialViewState: {
+            ...target,
+            pitch: 0,
+            bearing: 0,
+            minZoom: 5,
+            maxZoom: MAX_ZOOM,
+            ...(fly
+              ? {
+                  transitionDuration: 'auto',
+                  transitionInterpolator: new FlyToInterpolator({ maxDuration: 2500 }),
+                  onTransitionEnd: () => (el.dataset.settled = 'true'),
+                  onTransitionInterrupt: () => (el.dataset.settled = 'true'),
+                }
+              : {}),
+          },
+        });
+        // Whether the camera has arrived: screenshots and tests wait for it.
+        el.dataset.settled = String(!fly);
+        el.dataset.level = key;
+        el.dataset.zoom = target.zoom.toFixed(2);
+      }
+    };
+    renderRef.current = render;
+
+    // A tap or click on a marker, zone or sensor drills down to it. Handled here rather than by
+    // deck's click recogniser, which never reported clicks in this setup (deck.gl 9.4). A press
+    // that moved is a pan. No time limit: on a loaded wall PC a quick click can take 0.5 s.
+    let press: { x: number; y: number } | null = null;
+    const onPointerDown = (e: PointerEvent) => {
+      press = e.isPrimary ? { x: e.clientX, y: e.clientY } : null;
+    };
+    const onPointerUp = (e: PointerEvent) => {
+      const p = press;
+      press = null;
+      if (!p || !e.isPrimary || Math.hypot(e.clientX - p.x, e.clientY - p.y) > TAP_SLOP_PX) return;
+      const box = el.getBoundingClientRect();
+      const info = deck.pickObject({ x: e.clientX - box.left, y: e.clientY - box.top, radius: 6 });
+      const href = info ? hrefOf(current.current.level, info) : null;
+      if (href) current.current.router.push(href);
+    };
+    el.addEventListener('pointerdown', onPointerDown);
+    el.addEventListener('pointerup', onPointerUp);
+
+    const controller = new AbortController();
+    fetch('/geo/zhejiang.geojson', { signal: controller.signal })
+      .then((r) => r.json() as Promise<GeoJSON.FeatureCollection<GeoJSON.MultiPolygon, CityFeature['properties']>>)
+      .then((g) => {
+        cities = g.features;
+        render();
+      })
+      .catch(() => {
+        /* the venues still draw without outlines */
+      });
+    if (basemapUrl) {
+      void basemapLayer(basemapUrl).then((layer) => {
+        basemap = layer;
+        render();
+      });
+    }
+    const resize = new ResizeObserver(() => {
+      labels = cityLabels(pxScale());
+      render();
+    });
+    resize.observe(el);
+    render();
+    return () => {
+      renderRef.current = null;
+      el.removeEventListener('pointerdown', onPointerDown);
+      el.removeEventListener('pointerup', onPointerUp);
+      controller.abort();
+      resize.disconnect();
+      deck.finalize();
+    };
+  }, [basemapUrl]);
+
+  // Redraw when what the current level shows changes; each store is read only while on screen.
+  useEffect(
+    () =>
+      city.subscribe((s, prev) => {
+        if (current.current.level.kind !== 'city') return;
+        if (s.live !== prev.live || s.venueOrder !== prev.venueOrder || s.phase !== prev.phase) renderRef.current?.();
+      }),
+    [city],
+  );
+  useEffect(
+    () =>
+      venue.subscribe((s, prev) => {
+        if (current.current.level.kind === 'city') return;
+        if (
+          s.zones !== prev.zones ||
+          s.sensors !== prev.sensors ||
+          s.plan !== prev.plan ||
+          s.summary !== prev.summary ||
+          s.phase !== prev.phase
+        )
+          renderRef.current?.();
+      }),
+    [venue],
+  );
+
+  return (
+    <div
+      ref={container}
+      className="map-canvas"
+      role="img"
+      aria-label={level.kind === 'city' ? 'Map of the host cities and venues' : 'Plan of the venue'}
+    />
+  );
+}

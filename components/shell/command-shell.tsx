@@ -1,0 +1,51 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import { useMemo, type ReactNode } from 'react';
+import { StageMapLoader } from '@/components/map/stage-map-loader';
+import { SituationProvider, useSituation } from '@/components/store/situation-provider';
+import { SparklinesProvider } from '@/components/store/sparklines-provider';
+import { useVenue, VenueProvider } from '@/components/store/venue-provider';
+import { parseLevel, type Level } from './level';
+import { MapLegend } from './map-legend';
+import { ShellHeader } from './shell-header';
+
+/** Carries the level and the connection phase of what is on screen, so stale data greys out together. */
+function Frame({ level, children }: { level: Level; children: ReactNode }) {
+  const cityPhase = useSituation((s) => s.phase);
+  const venuePhase = useVenue((s) => s.phase);
+  return (
+    <div className="shell" data-level={level.kind} data-phase={level.kind === 'city' ? cityPhase : venuePhase}>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Everything that outlives a navigation: the streams, the header and the one map. The
+ * level comes from the URL; only the stream of what is on screen is open (the city's at
+ * the city level, one venue's below it). Pages supply the panels beside the map.
+ */
+export function CommandShell({ basemapUrl, children }: { basemapUrl?: string | undefined; children: ReactNode }) {
+  const pathname = usePathname();
+  const level = useMemo(() => parseLevel(pathname), [pathname]);
+  const venueId = level.kind === 'city' ? null : level.venueId;
+  return (
+    <SituationProvider active={level.kind === 'city'}>
+      <VenueProvider venueId={venueId}>
+        <SparklinesProvider venueId={venueId}>
+          <Frame level={level}>
+            <ShellHeader level={level} />
+            <main className="shell-main">
+              <section className="panel map-panel" aria-label={level.kind === 'city' ? 'City map' : 'Venue plan'}>
+                <StageMapLoader level={level} basemapUrl={basemapUrl} />
+                <MapLegend level={level} />
+              </section>
+              {children}
+            </main>
+          </Frame>
+        </SparklinesProvider>
+      </VenueProvider>
+    </SituationProvider>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import Link from 'next/link';
+import { ConnectionBadge, ConnectionState } from '@/components/panels/connection-badge';
+import { FeedSource, VenueFeedSource } from '@/components/panels/feed-source';
+import { ShanghaiClock } from '@/components/panels/shanghai-clock';
+import { useVenue } from '@/components/store/venue-provider';
+import { venueHref, zoneHref, type Level } from './level';
+
+function VenueConnection() {
+  const phase = useVenue((s) => s.phase);
+  const lastMessageAt = useVenue((s) => s.lastMessageAt);
+  const feedAgeAtMessage = useVenue((s) => s.feedAgeAtMessage);
+  return <ConnectionState phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />;
+}
+
+type Crumb = { label: string; href: string | null };
+
+/** City › venue › zone › sensor, each a link but the last; names from the registry when known. */
+function useCrumbs(level: Exclude<Level, { kind: 'city' }>): { crumbs: Crumb[]; title: string; sub: string | null } {
+  const venue = useVenue((s) => s.summary?.name);
+  const zoneId = useVenue((s) =>
+    level.kind === 'zone' ? level.zoneId : level.kind === 'sensor' ? (s.sensors[level.sensorId]?.zoneId ?? null) : null,
+  );
+  const zone = useVenue((s) => (zoneId ? s.zones[zoneId]?.name : undefined));
+  const venueLabel = venue?.en ?? level.venueId;
+  const crumbs: Crumb[] = [{ label: 'All venues', href: '/' }];
+  if (level.kind === 'venue') {
+    crumbs.push({ label: venueLabel, href: null });
+    return { crumbs, title: venueLabel, sub: venue?.zh ?? null };
+  }
+  crumbs.push({ label: venueLabel, href: venueHref(level.venueId) });
+  if (level.kind === 'zone') {
+    const label = zone?.en ?? level.zoneId;
+    crumbs.push({ label, href: null });
+    return { crumbs, title: label, sub: zone?.zh ?? null };
+  }
+  if (zoneId) crumbs.push({ label: zone?.en ?? zoneId, href: zoneHref(level.venueId, zoneId) });
+  crumbs.push({ label: level.sensorId, href: null });
+  return { crumbs, title: level.sensorId, sub: null };
+}
+
+function DrillHeading({ level }: { level: Exclude<Level, { kind: 'city' }> }) {
+  const { crumbs, title, sub } = useCrumbs(level);
+  const sports = useVenue((s) => s.summary?.sports);
+  return (
+    <div className="brand">
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          {crumbs.map((c) => (
+            <li key={c.label} aria-current={c.href ? undefined : 'page'}>
+              {c.href ? <Link href={c.href}>{c.label}</Link> : c.label}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h1>
+        {title}{' '}
+        {sub ? (
+          <span className="brand-sub" lang="zh-CN">
+            {sub}
+          </span>
+        ) : null}
+      </h1>
+      <VenueFeedSource prefix={level.kind === 'venue' && sports?.length ? sports.join(' · ') : undefined} />
+    </div>
+  );
+}
+
+/** The header of every level: where you are, whether the data is live, and the Games' local time. */
+export function ShellHeader({ level }: { level: Level }) {
+  return (
+    <header className="wall-header">
+      {level.kind === 'city' ? (
+        <div className="brand">
+          <h1>
+            Venue Command Center <span className="brand-sub">Hangzhou 2023 · 杭州亚运会</span>
+          </h1>
+          <FeedSource />
+        </div>
+      ) : (
+        <DrillHeading level={level} />
+      )}
+      {level.kind === 'city' ? <ConnectionBadge /> : <VenueConnection />}
+      <ShanghaiClock />
+    </header>
+  );
+}

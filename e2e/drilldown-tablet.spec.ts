@@ -1,0 +1,152 @@
+import type { CDPSession, Page } from '@playwright/test';
+import { expect, test } from './fixtures/command-center';
+import { LEVELS, lowContrastText, openLevel, smallTargets } from './fixtures/levels';
+
+// Four full page loads per test, on a software-rendered WebGL: slower than one page.
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
+
+const TABLETS = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 1024 },
+  { width: 768, height: 1024 },
+];
+
+for (const size of TABLETS) {
+  test(`a ${size.width}x${size.height} tablet: every level fits the width, every target takes a finger, all text has contrast`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, viewport: size, hasTouch: true });
+    const page = await context.newPage();
+    for (const level of LEVELS) {
+      await openLevel(page, level);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(scroll, `${level.name}: horizontal overflow in px`).toBeLessThanOrEqual(0);
+      expect(await smallTargets(page), `${level.name}: targets under 44 px`).toEqual([]);
+      // Legible in daylight: every piece of text at least 4.5:1 against what is behind it.
+      expect(await lowContrastText(page), `${level.name}: text under 4.5:1`).toEqual([]);
+    }
+    await context.close();
+  });
+}
+
+test('on a tablet, three taps reach a sensor from the city, and back again', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await context.newPage();
+  await openLevel(page, LEVELS[0]!);
+  const canvas = await page.locator('.map-canvas canvas').elementHandle();
+
+  await page
+    .getByRole('region', { name: 'Venues' })
+    .getByRole('link', { name: /^Binjiang Gymnasium/ })
+    .tap();
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium$/);
+  await page
+    .getByRole('region', { name: 'Zones' })
+    .getByRole('link', { name: /^Gate 1/ })
+    .tap();
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium\/zones\/gate-1$/);
+  await page
+    .getByRole('region', { name: 'Sensors' })
+    .getByRole('link', { name: /^scan-gate-1-1:/ })
+    .tap();
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium\/sensors\/scan-gate-1-1$/);
+
+  // Every figure on the way is live and says how old it is.
+  await expect(page.getByRole('status')).toContainText('Live');
+  await expect(page.getByTestId('sensor-value')).toHaveText(/\d/);
+  await expect(page.getByRole('region', { name: 'Sensor status' })).toContainText(/heard \d+ (s|min) ago/);
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(crumbs.getByRole('listitem')).toHaveText([
+    'All venues',
+    'Binjiang Gymnasium',
+    'Gate 1',
+    'scan-gate-1-1',
+  ]);
+
+  // The one map flew down with us: same canvas, never remounted, now at the sensor.
+  await expect(page.locator('.map-canvas')).toHaveAttribute('data-level', 'sensor:binjiang-gymnasium/scan-gate-1-1');
+  await expect(page.locator('.map-canvas canvas')).toHaveCount(1);
+  expect(await canvas!.evaluate((c) => c.isConnected)).toBe(true);
+
+  await crumbs.getByRole('link', { name: 'Gate 1' }).tap();
+  await expect(page).toHaveURL(/\/zones\/gate-1$/);
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('.map-canvas')).toHaveAttribute('data-level', 'city');
+  expect(await canvas!.evaluate((c) => c.isConnected)).toBe(true);
+  await context.close();
+});
+
+/** One or two fingers moving in steps, as the touchscreen reports them. */
+async function touchGesture(page: Page, cdp: CDPSession, steps: { x: number; y: number; id: number }[][]) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: steps[0]! });
+  for (const points of steps.slice(1)) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+test('on a portrait tablet, a finger on the plan scrolls the page and two fingers zoom the plan', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 768, height: 1024 }, hasTouch: true });
+  const page = await context.newPage();
+  await openLevel(page, LEVELS[1]!);
+  const map = page.locator('.map-canvas');
+  const box = (await map.boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const zoom = async () => Number(await map.getAttribute('data-zoom'));
+  const cdp = await context.newCDPSession(page);
+  const zoomBefore = await zoom();
+
+  // One finger up over the map: the page scrolls, the plan stays put.
+  await touchGesture(
+    page,
+    cdp,
+    Array.from({ length: 12 }, (_, i) => [{ x: cx, y: cy + 120 - i * 20, id: 1 }]),
+  );
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(50);
+  expect(await zoom()).toBe(zoomBefore);
+
+  // Two fingers apart: the plan zooms in; the page neither scrolls nor zooms.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  const top = (await map.boundingBox())!;
+  const py = top.y + top.height / 2;
+  await touchGesture(
+    page,
+    cdp,
+    Array.from({ length: 10 }, (_, i) => [
+      { x: cx - 30 - i * 6, y: py, id: 1 },
+      { x: cx + 30 + i * 6, y: py, id: 2 },
+    ]),
+  );
+  await expect.poll(zoom).toBeGreaterThan(zoomBefore + 0.3);
+  expect(await page.evaluate(() => [window.scrollY, window.visualViewport?.scale])).toEqual([0, 1]);
+  await context.close();
+});
+
+for (const size of [
+  { width: 3840, height: 2160 },
+  { width: 1024, height: 768 },
+]) {
+  test(`screenshots of each level at ${size.width}x${size.height}`, async ({ page }, testInfo) => {
+    await page.setViewportSize(size);
+    for (const level of LEVELS) {
+      await openLevel(page, level);
+      // Let the chart draw its first frame too.
+      await page.waitForTimeout(500);
+      const name = `${level.name}-${size.width}x${size.height}.png`;
+      await page.screenshot({ path: testInfo.outputPath(name) });
+      await testInfo.attach(name, { path: testInfo.outputPath(name), contentType: 'image/png' });
+    }
+  });
+}
