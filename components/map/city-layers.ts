@@ -9,6 +9,7 @@ import { CITIES } from '@/lib/contracts/cities';
 import type { WorstStatus } from '@/lib/contracts/stream';
 import { formatInt, STATUS_LABEL, STATUS_RGB } from '@/components/format/format';
 import type { SituationState } from '@/components/store/situation-store';
+import { LABEL_STYLE } from './label-style';
 
 /** The six host cities with a margin: what the map fits at the city level. */
 export const CITY_BOUNDS: [[number, number], [number, number]] = [
@@ -83,15 +84,10 @@ export function cityLabels(pxScale: number): Layer {
     data: CITIES,
     getPosition: (c) => [c.label[0], c.label[1]],
     getText: (c) => `${c.name.en} ${c.name.zh}`,
-    characterSet: 'auto',
+    ...LABEL_STYLE,
     getSize: 15,
     sizeScale: pxScale,
     getColor: [203, 213, 225, 230],
-    fontFamily: '"Inter Variable", "Noto Sans SC Variable", sans-serif',
-    fontWeight: 600,
-    outlineWidth: 3,
-    outlineColor: [7, 12, 22, 255],
-    fontSettings: { sdf: true },
   });
 }
 

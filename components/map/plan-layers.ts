@@ -11,6 +11,7 @@ import { density, levelOfService } from '@/lib/contracts/level-of-service';
 import type { SensorLive, ZoneLive } from '@/lib/contracts/stream';
 import { formatInt, LOS_RGB, STATUS_RGB } from '@/components/format/format';
 import { STALE_RGB } from './city-layers';
+import { LABEL_STYLE } from './label-style';
 import {
   gateArrows,
   gateFlowLabels,
@@ -96,15 +97,10 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
       data: shapes.filter((s) => s.zone.kind !== 'concourse'),
       getPosition: (d) => d.centre,
       getText: (d) => `${d.zone.name.en}\n${density(d.zone.occupancy, d.zone.areaM2).toFixed(1)} p/m²`,
-      characterSet: 'auto',
+      ...LABEL_STYLE,
       getSize: 12,
       sizeScale: o.pxScale,
       getColor: [241, 245, 249, 255],
-      fontFamily: '"Inter Variable", sans-serif',
-      fontWeight: 600,
-      outlineWidth: 3,
-      outlineColor: [7, 12, 22, 255],
-      fontSettings: { sdf: true },
       lineHeight: 1.1,
     }),
     new PathLayer<GateArrow>({
@@ -125,17 +121,11 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
       data: o.live ? gateFlowLabels(shapes, radius) : [],
       getPosition: (d) => d.position,
       getText: (d) => d.text,
-      characterSet: 'auto',
+      ...LABEL_STYLE,
+      fontWeight: 700,
       getSize: 12,
       sizeScale: o.pxScale,
       getColor: [241, 245, 249, 255],
-      getTextAnchor: 'middle',
-      getAlignmentBaseline: 'center',
-      fontFamily: '"Inter Variable", sans-serif',
-      fontWeight: 700,
-      outlineWidth: 3,
-      outlineColor: [7, 12, 22, 255],
-      fontSettings: { sdf: true },
     }),
     new ScatterplotLayer<SensorDot>({
       ...common,

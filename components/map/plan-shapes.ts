@@ -135,7 +135,15 @@ export function planFocus(
   focus: { zoneId?: string; sensorId?: string },
 ): [number, number][] {
   const origin = v.summary;
-  let points: PlanPointT[] = Object.values(v.plan.zones).flat();
+  // The whole venue with a margin for the flow arrows and their labels outside the gates.
+  const all = bounds(Object.values(v.plan.zones).flat());
+  const margin = planRadius(v.plan) * 0.35;
+  let points: PlanPointT[] = all
+    ? [
+        [all[0][0] - margin, all[0][1] - margin],
+        [all[1][0] + margin, all[1][1] + margin],
+      ]
+    : [];
   if (focus.zoneId && v.plan.zones[focus.zoneId]) points = v.plan.zones[focus.zoneId]!;
   if (focus.sensorId && v.plan.sensors[focus.sensorId]) {
     const [x, y] = v.plan.sensors[focus.sensorId]!;
