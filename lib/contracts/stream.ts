@@ -2,6 +2,7 @@
  * What the server streams to browsers (SSE `/api/stream`): a snapshot, then coalesced
  * deltas. Shared by lib/stream (server) and components/store (client); plain data only.
  */
+import type { AlertView } from './alerts';
 import type { IncidentKind, LocalizedNameT, PlanPointT, Severity, ZoneKindT } from './payloads.schema';
 import type { SensorKind, SensorStatus, Thresholds } from './sensor-kinds';
 
@@ -82,6 +83,8 @@ export interface StreamSnapshot {
   venues: VenueSummary[];
   live: VenueLive[];
   incidents: IncidentView[];
+  /** Unresolved alerts and the recently resolved. */
+  alerts: AlertView[];
   kpis: Kpis;
   trend: TrendPoint[];
 }
@@ -96,6 +99,10 @@ export interface StreamDelta {
   incidents?: IncidentView[];
   /** Keys of incidents no longer listed (cleared long enough ago). */
   incidentsRemoved?: string[];
+  /** Alerts that changed (the whole alert, newest version). */
+  alerts?: AlertView[];
+  /** Ids of alerts no longer shown (resolved long enough ago). */
+  alertsRemoved?: number[];
   kpis: Kpis;
   trend?: TrendPoint[];
 }
@@ -161,6 +168,8 @@ export interface VenueSnapshot {
   at: number;
   venueId: string;
   detail: VenueDetail | null;
+  /** This venue's alerts. */
+  alerts: AlertView[];
   kpis: Kpis;
 }
 
@@ -177,8 +186,32 @@ export interface VenueDelta {
   sensors?: SensorLive[];
   incidents?: IncidentView[];
   incidentsRemoved?: string[];
+  alerts?: AlertView[];
+  alertsRemoved?: number[];
   kpis: Kpis;
 }
+
+/** First message to an alerts-only client (`/api/stream?alerts`): the responder's phone. */
+export interface AlertsSnapshot {
+  type: 'alerts-snapshot';
+  serverId: string;
+  seq: number;
+  at: number;
+  /** The alerts this user may see. */
+  alerts: AlertView[];
+  kpis: Kpis;
+}
+
+export interface AlertsDelta {
+  type: 'alerts-delta';
+  seq: number;
+  at: number;
+  alerts?: AlertView[];
+  alertsRemoved?: number[];
+  kpis: Kpis;
+}
+
+export type AlertsStreamMessage = AlertsSnapshot | AlertsDelta;
 
 export type StreamMessage = StreamSnapshot | StreamDelta;
 export type VenueStreamMessage = VenueSnapshot | VenueDelta;

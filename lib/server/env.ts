@@ -18,6 +18,14 @@ export interface ServerEnv {
   streamFlushMs: number;
   /** Raster tile URL template ({z}/{x}/{y}) of a site's own tile server; unset: outlines only. */
   basemapUrl: string | undefined;
+  /** PostgreSQL for alerts, audit and sessions; unset: the embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database lives. @default ./data */
+  dataDir: string;
+  /** Who may sign in. @default config/users.json (the demo's users) */
+  usersFile: string;
+  /** The alert rules' settings. @default config/alert-rules.json */
+  alertRulesFile: string;
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -35,6 +43,13 @@ function basemap(): string | undefined {
   if (!/^(https?:\/\/|\/)/.test(url) || !['{z}', '{x}', '{y}'].every((p) => url.includes(p))) {
     throw new Error(`BASEMAP_URL must be an http(s) or site-relative URL with {z}, {x} and {y}, got '${url}'`);
   }
+  return url;
+}
+
+function database(): string | undefined {
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// URL, got '${url}'`);
   return url;
 }
 
@@ -61,5 +76,9 @@ export function readServerEnv(): ServerEnv {
     embeddedMqttWsPort: wsPort === 0 ? undefined : wsPort,
     streamFlushMs: int('STREAM_FLUSH_MS', 200, 50, 5000),
     basemapUrl: basemap(),
+    databaseUrl: database(),
+    dataDir: process.env.DATA_DIR?.trim() || './data',
+    usersFile: process.env.USERS_FILE?.trim() || 'config/users.json',
+    alertRulesFile: process.env.ALERT_RULES_FILE?.trim() || 'config/alert-rules.json',
   };
 }

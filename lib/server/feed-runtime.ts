@@ -6,6 +6,7 @@
  * Next bundles instrumentation and each route separately, so module-level state is not
  * shared between them: the runtime lives on globalThis under a registered symbol.
  */
+import { startAlerts, type AlertsRuntime } from '../alerts/alerts-runtime';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../ingest/embedded-broker';
 import type { FeedStatus } from '../ingest/feed-status';
 import { createIngest, type Ingest } from '../ingest/ingest';
@@ -25,6 +26,7 @@ export interface FeedRuntime {
   readonly hub: StreamHub;
   readonly feed: FeedStatus;
   readonly embedded: EmbeddedBroker | undefined;
+  readonly alerts: AlertsRuntime;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,9 @@ export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
   const model = new SituationModel();
   const metrics = new IngestMetrics();
   const ingest = createIngest(model, metrics, new RateLimitedLog());
-  const hub = new StreamHub(model, metrics, { flushMs: env.streamFlushMs });
+  // The database first: without it no action could be recorded, so the server does not start.
+  const alerts = await startAlerts(env, model);
+  const hub = new StreamHub(model, metrics, { flushMs: env.streamFlushMs }, undefined, alerts.board);
 
   let embedded: EmbeddedBroker | undefined;
   let external: MqttFeed | undefined;
@@ -68,10 +72,12 @@ export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
     hub,
     feed,
     embedded,
+    alerts,
     close: async () => {
       hub.stop();
       await external?.close();
       await embedded?.close();
+      await alerts.close();
     },
   };
 }

@@ -3,23 +3,13 @@
  * the browser goes (request.signal). Backpressure: the hub only hands a frame over
  * while the stream's buffer has room; `pull` drains the client's queue when it does.
  */
-import { ID_PATTERN } from '../contracts/topics';
-import type { StreamClient, StreamHub } from './stream-hub';
-
-const VENUE_ID = new RegExp(ID_PATTERN);
+import type { StreamClient, StreamHub, StreamScope } from './stream-hub';
 
 /** Bytes the transport may buffer per client before the hub's own bounded queue takes over. */
 const TRANSPORT_BUFFER_BYTES = 512 * 1024;
 
-/**
- * `?venue=ID` scopes the stream to one venue (its zones, sensors and incidents, plus the city
- * KPIs); without it the client gets the city wall's stream.
- */
-export function openEventStream(hub: StreamHub, request: Request): Response {
-  const venue = new URL(request.url).searchParams.get('venue');
-  if (venue !== null && !VENUE_ID.test(venue)) {
-    return new Response('venue must be a venue id\n', { status: 400, headers: { 'Content-Type': 'text/plain' } });
-  }
+/** Streams `scope` (decided and authorised by the caller) until the request ends. */
+export function openEventStream(hub: StreamHub, request: Request, scope: StreamScope = { kind: 'city' }): Response {
   let client: StreamClient | undefined;
   let closed = false;
   const close = () => {
@@ -37,7 +27,7 @@ export function openEventStream(hub: StreamHub, request: Request): Response {
           controller.enqueue(frame);
           return true;
         };
-        client = hub.connect(send, request.headers.get('last-event-id'), venue);
+        client = hub.connect(send, request.headers.get('last-event-id'), scope);
         request.signal.addEventListener('abort', () => {
           close();
           try {

@@ -163,7 +163,7 @@ describe('StreamHub venue scope', () => {
     const other = registry(T0, 1, { ...registry().venue, id: 'other-hall', name: { en: 'Other', zh: '其他' } });
     ingest.handle(topics.registry('hangzhou', 'other-hall'), json(other), T0);
     const frames: Uint8Array[] = [];
-    hub.connect((f) => (frames.push(f), true), null, 'test-arena');
+    hub.connect((f) => (frames.push(f), true), null, { kind: 'venue', venueId: 'test-arena' });
     const [snap] = parseVenueFrames(frames);
     expect(snap).toMatchObject({ type: 'venue-snapshot', venueId: 'test-arena' });
     expect(snap!.type === 'venue-snapshot' && snap!.detail?.sensors.map((s) => s.id)).toEqual([
@@ -193,7 +193,7 @@ describe('StreamHub venue scope', () => {
 
   it('serialises one venue delta per watched venue per flush, not per client', () => {
     const { hub, ingest } = setup();
-    for (let i = 0; i < 10; i++) hub.connect(() => true, null, 'test-arena');
+    for (let i = 0; i < 10; i++) hub.connect(() => true, null, { kind: 'venue', venueId: 'test-arena' });
     hub.connect(() => true);
     const before = hub.stats.deltasSerialised;
     ingest.handle(topics.sensor('hangzhou', 'test-arena', 'temp-1'), json({ ts: T0 + 1, seq: 1, value: 20 }), T0 + 1);

@@ -5,10 +5,14 @@
  * queued deltas and gets a fresh snapshot when it drains, so a slow client never slows
  * the others or grows memory.
  */
+import type { AlertBoard } from '../alerts/alert-board';
+import type { AlertView } from '../contracts/alerts';
 import type { IngestMetrics } from '../ingest/ingest-metrics';
 import type { ModelChanges, SituationModel } from '../ingest/situation-model';
 import {
   STREAM_HEARTBEAT_MS,
+  type AlertsDelta,
+  type AlertsSnapshot,
   type Kpis,
   type StreamDelta,
   type StreamSnapshot,
@@ -38,9 +42,36 @@ export interface StreamClient {
   seq: number;
   /** Set while the hub is handing this client frames. */
   draining: boolean;
-  /** A venue id: the client sees that venue in detail plus the city KPIs; null: the city wall. */
-  readonly scope: string | null;
+  readonly scope: StreamScope;
+  /** scopeKey(scope): clients with equal keys share frames. */
+  readonly scopeKey: string;
 }
+
+/**
+ * What a client sees: the city wall; one venue in detail (plus the city KPIs); or only the
+ * alerts (a responder's phone), of some venues or (null) all.
+ */
+export type StreamScope =
+  { kind: 'city' } | { kind: 'venue'; venueId: string } | { kind: 'alerts'; venues: readonly string[] | null };
+
+export const CITY_SCOPE: StreamScope = { kind: 'city' };
+
+/** Clients with equal keys get the same bytes. */
+function scopeKey(scope: StreamScope): string {
+  if (scope.kind === 'city') return 'city';
+  if (scope.kind === 'venue') return `venue:${scope.venueId}`;
+  return `alerts:${scope.venues === null ? '*' : [...scope.venues].sort().join(',')}`;
+}
+
+function alertInScope(a: AlertView, venues: readonly string[] | null): boolean {
+  return venues === null || (a.venueId !== null && venues.includes(a.venueId));
+}
+
+interface AlertChanges {
+  changed: AlertView[];
+  removed: number[];
+}
+const NO_ALERT_CHANGES: AlertChanges = { changed: [], removed: [] };
 
 const encoder = new TextEncoder();
 
@@ -74,6 +105,8 @@ export class StreamHub {
     private readonly metrics: IngestMetrics,
     options: StreamHubOptions = {},
     serverId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    /** The alerts screens show; none in tests and benchmarks of the feed alone. */
+    private readonly alertBoard?: AlertBoard,
   ) {
     this.serverId = serverId;
     this.options = { flushMs: 200, maxQueuedFrames: 16, maxQueuedBytes: 4 * 1024 * 1024, sweepMs: 1000, ...options };
@@ -106,12 +139,13 @@ export class StreamHub {
   connect(
     send: (frame: Uint8Array) => boolean,
     lastEventId?: string | null,
-    scope: string | null = null,
+    scope: StreamScope = CITY_SCOPE,
   ): StreamClient {
     const client: StreamClient = {
       id: this.nextClientId++,
       send,
       scope,
+      scopeKey: scopeKey(scope),
       queue: [],
       queuedBytes: 0,
       needsSnapshot: lastEventId !== this.currentEventId,
@@ -169,6 +203,7 @@ export class StreamHub {
       venues: venues.map((v) => v.summary()),
       live: venues.map((v) => v.live()),
       incidents: venues.flatMap((v) => [...v.incidents.values()].map((i) => i.view())),
+      alerts: this.alertBoard?.list() ?? [],
       kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
       trend: this.model.trend(),
     };
@@ -184,23 +219,43 @@ export class StreamHub {
       at: now,
       venueId,
       detail: v?.def ? v.detail() : null,
+      alerts: this.alertsOf([venueId]),
       kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
     };
   }
 
+  alertsSnapshot(venues: readonly string[] | null, now: number): AlertsSnapshot {
+    const rates = this.metrics.sampleRatesPeek();
+    return {
+      type: 'alerts-snapshot',
+      serverId: this.serverId,
+      seq: this.seq,
+      at: now,
+      alerts: this.alertsOf(venues),
+      kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
+    };
+  }
+
+  private alertsOf(venues: readonly string[] | null): AlertView[] {
+    return (this.alertBoard?.list() ?? []).filter((a) => alertInScope(a, venues));
+  }
+
   /** The snapshot frame for a scope, serialised once per sequence number however many clients ask. */
-  private snapshotFrame(scope: string | null, now: number): Uint8Array {
+  private snapshotFrame(scope: StreamScope, now: number): Uint8Array {
     if (this.snapshotCacheSeq !== this.seq) {
       this.snapshotCache.clear();
       this.snapshotCacheSeq = this.seq;
     }
-    const key = scope ?? '';
+    const key = scopeKey(scope);
     let frame = this.snapshotCache.get(key);
     if (!frame) {
+      const id = this.currentEventId;
       frame =
-        scope === null
-          ? sseFrame('snapshot', this.currentEventId, JSON.stringify(this.snapshot(now)))
-          : sseFrame('venue-snapshot', this.currentEventId, JSON.stringify(this.venueSnapshot(scope, now)));
+        scope.kind === 'city'
+          ? sseFrame('snapshot', id, JSON.stringify(this.snapshot(now)))
+          : scope.kind === 'venue'
+            ? sseFrame('venue-snapshot', id, JSON.stringify(this.venueSnapshot(scope.venueId, now)))
+            : sseFrame('alerts-snapshot', id, JSON.stringify(this.alertsSnapshot(scope.venues, now)));
       this.snapshotCache.set(key, frame);
       this.stats.snapshotsSerialised++;
     }
@@ -231,11 +286,14 @@ export class StreamHub {
       this.lastSweepAt = now;
     }
     const changes = this.model.takeChanges();
+    const alertChanges = this.alertBoard?.takeChanges() ?? NO_ALERT_CHANGES;
     const changed =
       changes.venuesChanged.size +
       changes.venuesDefined.size +
       changes.incidentsChanged.size +
-      changes.incidentsRemoved.size;
+      changes.incidentsRemoved.size +
+      alertChanges.changed.length +
+      alertChanges.removed.length;
     const latestTrend = this.model.cityTrend.occupancy.latest();
     const trendMoved = latestTrend !== undefined && latestTrend[0] !== this.lastTrendT;
     if (changed === 0 && !trendMoved && now - this.lastSentAt < STREAM_HEARTBEAT_MS) {
@@ -271,6 +329,8 @@ export class StreamHub {
       });
     }
     if (changes.incidentsRemoved.size > 0) delta.incidentsRemoved = [...changes.incidentsRemoved];
+    if (alertChanges.changed.length > 0) delta.alerts = alertChanges.changed;
+    if (alertChanges.removed.length > 0) delta.alertsRemoved = alertChanges.removed;
     if (trendMoved) {
       // The previous bucket is now complete; send it (and the open one, refined later).
       const points = this.model.trend();
@@ -280,34 +340,42 @@ export class StreamHub {
     this.lastSentAt = now;
 
     // Serialise once per scope, share across that scope's clients.
-    let cityFrame: Uint8Array | undefined;
-    const venueFrames = new Map<string, Uint8Array>();
+    const frames = new Map<string, Uint8Array>();
     for (const client of this.clients.values()) {
-      let frame: Uint8Array;
-      if (client.scope === null) {
-        frame = cityFrame ??= this.serialise('delta', delta);
-        this.stats.lastDeltaBytes = frame.byteLength;
-      } else {
-        let f = venueFrames.get(client.scope);
-        if (!f) {
-          f = this.serialise('venue-delta', this.venueDelta(client.scope, changes, delta.kpis, now));
-          venueFrames.set(client.scope, f);
+      const key = client.scopeKey;
+      let frame = frames.get(key);
+      if (!frame) {
+        const scope = client.scope;
+        if (scope.kind === 'city') {
+          frame = this.serialise('delta', delta);
+          this.stats.lastDeltaBytes = frame.byteLength;
+        } else if (scope.kind === 'venue') {
+          frame = this.serialise('venue-delta', this.venueDelta(scope.venueId, changes, alertChanges, delta.kpis, now));
+        } else {
+          frame = this.serialise('alerts-delta', this.alertsDelta(scope.venues, alertChanges, delta.kpis, now));
         }
-        frame = f;
+        frames.set(key, frame);
       }
       this.enqueue(client, frame, now);
     }
     this.clearVenueChanges();
   }
 
-  private serialise(event: string, message: StreamDelta | VenueDelta): Uint8Array {
+  private serialise(event: string, message: StreamDelta | VenueDelta | AlertsDelta): Uint8Array {
     this.stats.deltasSerialised++;
     return sseFrame(event, this.currentEventId, JSON.stringify(message));
   }
 
   /** What changed in one venue, for the clients watching it. */
-  private venueDelta(venueId: string, changes: ModelChanges, kpis: Kpis, now: number): VenueDelta {
+  private venueDelta(
+    venueId: string,
+    changes: ModelChanges,
+    alertChanges: AlertChanges,
+    kpis: Kpis,
+    now: number,
+  ): VenueDelta {
     const d: VenueDelta = { type: 'venue-delta', seq: this.seq, at: now, venueId, kpis };
+    this.addAlerts(d, [venueId], alertChanges);
     const v = this.model.venues.get(venueId);
     if (!v?.def) return d;
     if (v.redefined) {
@@ -324,6 +392,24 @@ export class StreamHub {
     const removed = [...changes.incidentsRemoved].filter((k) => k.startsWith(prefix));
     if (removed.length > 0) d.incidentsRemoved = removed;
     return d;
+  }
+
+  private alertsDelta(
+    venues: readonly string[] | null,
+    alertChanges: AlertChanges,
+    kpis: Kpis,
+    now: number,
+  ): AlertsDelta {
+    const d: AlertsDelta = { type: 'alerts-delta', seq: this.seq, at: now, kpis };
+    this.addAlerts(d, venues, alertChanges);
+    return d;
+  }
+
+  /** Puts the alert changes a scope may see into its delta. Removed ids carry no venue: all are sent. */
+  private addAlerts(d: VenueDelta | AlertsDelta, venues: readonly string[] | null, c: AlertChanges): void {
+    const alerts = venues === null ? c.changed : c.changed.filter((a) => alertInScope(a, venues));
+    if (alerts.length > 0) d.alerts = alerts;
+    if (c.removed.length > 0) d.alertsRemoved = c.removed;
   }
 
   private clearVenueChanges(): void {

@@ -13,6 +13,10 @@ export function testServerEnv(overrides: Partial<ServerEnv> = {}): ServerEnv {
     embeddedMqttWsPort: undefined,
     streamFlushMs: 100,
     basemapUrl: undefined,
+    databaseUrl: undefined,
+    dataDir: 'memory://',
+    usersFile: 'config/users.json',
+    alertRulesFile: 'config/alert-rules.json',
     ...overrides,
   };
 }

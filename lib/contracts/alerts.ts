@@ -1,0 +1,114 @@
+/**
+ * Alerts: what the command center asks people to act on, and who may do what. Shared
+ * by the server (rules, database, API, stream) and the browser (store, phone view);
+ * plain data only.
+ *
+ * Two facts are kept apart, as ThingsBoard does: whether the condition is still there
+ * (`clearedAt`) and what people did about it (`status`). A cleared alert still wants
+ * an acknowledgement; an acknowledged one can still be active.
+ */
+import type { Severity } from './payloads.schema';
+
+export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** Where an alert comes from: an IT incident of the feed, or a rule over the live model. */
+export const ALERT_TYPES = [
+  'it_network_outage',
+  'it_scanner_failure',
+  'it_broadcast_signal_loss',
+  'it_power_fault',
+  'it_results_delay',
+  'zone_level_of_service',
+  'venue_capacity',
+  'sensor_threshold',
+  'sensor_offline',
+  'feed_stale',
+] as const;
+export type AlertType = (typeof ALERT_TYPES)[number];
+
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, major: 3, minor: 2, warning: 1 };
+
+export interface AlertView {
+  id: number;
+  /** What the alert is about, e.g. `zone:hz-olympic-stadium/gate-1`; with `type`, at most one unresolved alert. */
+  source: string;
+  type: AlertType;
+  /** null for alerts about the whole feed. */
+  venueId: string | null;
+  /** The venue's English name when the alert was raised. */
+  venueName: string | null;
+  zoneId: string | null;
+  sensorId: string | null;
+  severity: Severity;
+  title: string;
+  status: AlertStatus;
+  /** How many times the condition was raised while this alert was unresolved. */
+  count: number;
+  raisedAt: number;
+  lastRaisedAt: number;
+  /** When the condition ended; null while it is still there. */
+  clearedAt: number | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: number | null;
+  assignee: string | null;
+  assignedAt: number | null;
+  resolvedBy: string | null;
+  resolvedAt: number | null;
+  /** Set when an unacknowledged critical alert waited too long. */
+  escalatedAt: number | null;
+  /** Increases with every change: the newest version wins wherever two copies meet. */
+  version: number;
+}
+
+export const ALERT_ACTIONS = ['acknowledge', 'assign', 'resolve', 'note'] as const;
+export type AlertAction = (typeof ALERT_ACTIONS)[number];
+
+/** One line of an alert's audit trail; the table behind it refuses updates and deletes. */
+export interface AlertEventView {
+  id: number;
+  alertId: number;
+  at: number;
+  /** A person's user id, or `system` for the rules. */
+  actor: string;
+  actorName: string;
+  action: AlertAction | 'raised' | 'repeated' | 'cleared' | 'escalated' | 'severity';
+  note: string | null;
+}
+
+/** POST /api/alerts/{id}/actions */
+export interface AlertActionRequest {
+  action: AlertAction;
+  /** Client-made id: a retried request with the same id acts once and gets the same answer. */
+  requestId: string;
+  note?: string;
+  /** For `assign`: the user to assign; a responder may only name themselves. @default the caller */
+  assignee?: string;
+}
+
+export interface AlertActionResponse {
+  alert: AlertView;
+}
+
+/** The answer when another person got there first (409). */
+export interface AlertConflict {
+  error: string;
+  alert: AlertView;
+}
+
+export const ROLES = ['operator', 'venue_manager', 'responder', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The signed-in person as the browser may see them (never the password hash). */
+export interface SessionUser {
+  id: string;
+  name: string;
+  role: Role;
+  /** Venues a venue manager is responsible for; null: every venue. */
+  venues: string[] | null;
+}
+
+export const MAX_NOTE_LENGTH = 1000;
+
+/** Resolved alerts stay on screens (and in the stream's snapshot) this long after resolution. */
+export const RESOLVED_ON_SCREEN_MS = 15 * 60_000;

@@ -1,0 +1,107 @@
+/**
+ * The schema, as ordered migrations applied once each. Several instances starting at once
+ * take turns (a transaction-scoped advisory lock); a migration is never edited after it
+ * has shipped, only followed by another.
+ */
+import 'server-only';
+import type { Database } from './database';
+
+interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: 'alerts, audit trail, idempotent actions, sessions',
+    sql: `
+      create table alerts (
+        id integer generated always as identity primary key,
+        source text not null,
+        type text not null,
+        venue_id text,
+        venue_name text,
+        zone_id text,
+        sensor_id text,
+        severity text not null check (severity in ('critical', 'major', 'minor', 'warning')),
+        title text not null,
+        status text not null default 'open' check (status in ('open', 'acknowledged', 'resolved')),
+        count integer not null default 1,
+        raised_at timestamptz not null,
+        last_raised_at timestamptz not null,
+        cleared_at timestamptz,
+        acknowledged_by text,
+        acknowledged_at timestamptz,
+        assignee text,
+        assigned_at timestamptz,
+        resolved_by text,
+        resolved_at timestamptz,
+        escalated_at timestamptz,
+        version integer not null default 1
+      );
+      -- One unresolved alert per source and type: repeats count up instead of piling up,
+      -- whichever instance raises them.
+      create unique index alerts_one_unresolved on alerts (source, type) where status <> 'resolved';
+      create index alerts_recent on alerts (resolved_at) where status = 'resolved';
+
+      create table alert_events (
+        id integer generated always as identity primary key,
+        alert_id integer not null references alerts (id),
+        at timestamptz not null,
+        actor text not null,
+        actor_name text not null,
+        action text not null,
+        note text
+      );
+      create index alert_events_by_alert on alert_events (alert_id, id);
+      -- The audit trail is append-only, whoever connects.
+      create function alert_events_append_only() returns trigger language plpgsql as $$
+      begin
+        raise exception 'alert_events is append-only';
+      end $$;
+      create trigger alert_events_no_change before update or delete on alert_events
+        for each row execute function alert_events_append_only();
+
+      create table action_requests (
+        request_id text primary key,
+        user_id text not null,
+        alert_id integer not null references alerts (id),
+        status integer not null,
+        body jsonb not null,
+        at timestamptz not null
+      );
+
+      create table sessions (
+        token_hash text primary key,
+        user_id text not null,
+        created_at timestamptz not null,
+        expires_at timestamptz not null
+      );
+      create index sessions_expiry on sessions (expires_at);
+    `,
+  },
+];
+
+/** Arbitrary, fixed: the advisory lock that serialises migrations across instances. */
+const MIGRATION_LOCK = 0x7663_0001;
+
+export async function migrate(db: Database): Promise<number[]> {
+  await db.query(
+    `create table if not exists schema_migrations (id integer primary key, name text not null, applied_at timestamptz not null default now())`,
+  );
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    const { rows } = await tx.query<{ id: number }>('select id from schema_migrations');
+    const done = new Set(rows.map((r) => r.id));
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      await tx.exec(m.sql);
+      await tx.query('insert into schema_migrations (id, name) values ($1, $2)', [m.id, m.name]);
+      applied.push(m.id);
+    }
+    return applied;
+  });
+}
