@@ -1,8 +1,13 @@
 /** The logic behind app/api/* routes; each route file is a one-line delegate to these. */
 import 'server-only';
+import type { SessionUser } from '../contracts/alerts';
 import type { SensorHistory, ZoneHistory } from '../contracts/stream';
+import { ID_PATTERN } from '../contracts/topics';
+import { canViewCity, canViewVenue } from '../auth/permissions';
 import { openEventStream } from '../stream/event-stream';
-import { getFeedRuntime } from './feed-runtime';
+import type { StreamScope } from '../stream/stream-hub';
+import { getFeedRuntime, type FeedRuntime } from './feed-runtime';
+import { json, requestUser, signInFirst } from './request-auth';
 import { healthReport } from './health';
 import { sparklinesOf } from '../stream/history-views';
 import { renderMetrics } from './prometheus';
@@ -13,9 +18,41 @@ const notStarted = () =>
     headers: { 'Content-Type': 'text/plain', 'Retry-After': '1' },
   });
 
+const VENUE_ID = new RegExp(ID_PATTERN);
+
+/**
+ * What a user's stream carries: `?venue=ID`, one venue (theirs, for a venue manager);
+ * `?alerts`, only the alerts they may see (a responder's phone); neither, the city wall
+ * (not for someone limited to some venues).
+ */
+function streamScope(user: SessionUser, params: URLSearchParams): StreamScope | Response {
+  const venue = params.get('venue');
+  if (venue !== null) {
+    if (!VENUE_ID.test(venue)) return json({ error: 'venue must be a venue id' }, 400);
+    if (!canViewVenue(user, venue)) return json({ error: 'not your venue' }, 403);
+    return { kind: 'venue', venueId: venue };
+  }
+  if (params.has('alerts')) return { kind: 'alerts', venues: user.venues };
+  if (!canViewCity(user)) return json({ error: 'the city wall is for those who see every venue' }, 403);
+  return { kind: 'city' };
+}
+
 export async function streamGET(request: Request): Promise<Response> {
   const rt = await getFeedRuntime();
-  return rt ? openEventStream(rt.hub, request) : notStarted();
+  if (!rt) return notStarted();
+  const user = await requestUser(rt, request);
+  if (!user) return signInFirst();
+  const scope = streamScope(user, new URL(request.url).searchParams);
+  return scope instanceof Response ? scope : openEventStream(rt.hub, request, scope);
+}
+
+/** The runtime, if the caller may see this venue; otherwise the answer to send. */
+async function venueReader(request: Request, venueId: string): Promise<FeedRuntime | Response> {
+  const rt = await getFeedRuntime();
+  if (!rt) return notStarted();
+  const user = await requestUser(rt, request);
+  if (!user) return signInFirst();
+  return canViewVenue(user, venueId) ? rt : json({ error: 'not your venue' }, 403);
 }
 
 export async function healthGET(): Promise<Response> {
@@ -34,12 +71,12 @@ export async function metricsGET(): Promise<Response> {
 
 /** A sensor's last hour (per-minute means from the server's ring), for the venue page's history chart. */
 export async function sensorHistoryGET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ venueId: string; sensorId: string }> },
 ): Promise<Response> {
-  const rt = await getFeedRuntime();
-  if (!rt) return notStarted();
   const { venueId, sensorId } = await params;
+  const rt = await venueReader(request, venueId);
+  if (rt instanceof Response) return rt;
   const sensor = rt.model.venues.get(venueId)?.sensors.get(sensorId);
   if (!sensor) return Response.json({ error: `no sensor '${sensorId}' at venue '${venueId}'` }, { status: 404 });
   const body: SensorHistory = {
@@ -54,12 +91,12 @@ export async function sensorHistoryGET(
 
 /** A zone's occupancy over the last hour (30 s means from the server's ring), for the zone page. */
 export async function zoneHistoryGET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ venueId: string; zoneId: string }> },
 ): Promise<Response> {
-  const rt = await getFeedRuntime();
-  if (!rt) return notStarted();
   const { venueId, zoneId } = await params;
+  const rt = await venueReader(request, venueId);
+  if (rt instanceof Response) return rt;
   const zone = rt.model.venues.get(venueId)?.zones.get(zoneId);
   if (!zone) return Response.json({ error: `no zone '${zoneId}' at venue '${venueId}'` }, { status: 404 });
   const body: ZoneHistory = {
@@ -75,12 +112,12 @@ export async function zoneHistoryGET(
 
 /** Every sensor of a venue, its last hour on one time axis: the sparklines of the sensor lists. */
 export async function sensorSparklinesGET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ venueId: string }> },
 ): Promise<Response> {
-  const rt = await getFeedRuntime();
-  if (!rt) return notStarted();
   const { venueId } = await params;
+  const rt = await venueReader(request, venueId);
+  if (rt instanceof Response) return rt;
   const venue = rt.model.venues.get(venueId);
   if (!venue) return Response.json({ error: `no venue '${venueId}'` }, { status: 404 });
   const body = sparklinesOf(venueId, [...venue.sensors.values()], Date.now());

@@ -1,0 +1,4 @@
+import { alertGET } from '@/lib/server/alert-handlers';
+
+export const dynamic = 'force-dynamic';
+export const GET = alertGET;

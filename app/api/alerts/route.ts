@@ -1,0 +1,4 @@
+import { alertsGET } from '@/lib/server/alert-handlers';
+
+export const dynamic = 'force-dynamic';
+export const GET = alertsGET;

@@ -1,0 +1,4 @@
+import { loginPOST } from '@/lib/server/auth-handlers';
+
+export const dynamic = 'force-dynamic';
+export const POST = loginPOST;

@@ -1,0 +1,30 @@
+/**
+ * Fixed-window request limits per key (a user, or an address and a user name), bounded in
+ * memory: past `maxKeys` the expired windows go, and if none has, the oldest.
+ */
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+    readonly maxKeys = 10_000,
+  ) {}
+
+  /** Counts one request; returns ms to wait when over the limit, else 0. */
+  take(key: string, now: number): number {
+    let w = this.windows.get(key);
+    if (!w || now - w.start >= this.windowMs) {
+      if (!w && this.windows.size >= this.maxKeys) this.prune(now);
+      w = { start: now, count: 0 };
+      this.windows.set(key, w);
+    }
+    w.count++;
+    return w.count > this.limit ? w.start + this.windowMs - now : 0;
+  }
+
+  private prune(now: number): void {
+    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+    if (this.windows.size >= this.maxKeys) this.windows.delete(this.windows.keys().next().value!);
+  }
+}

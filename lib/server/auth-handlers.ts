@@ -1,0 +1,67 @@
+/** Sign-in, sign-out and "who am I": the logic behind app/api/auth/*. */
+import 'server-only';
+import { verifyPassword } from '../auth/passwords';
+import { createSession, endSession, readCookie, SESSION_COOKIE } from '../auth/sessions';
+import { publicUser } from '../auth/users';
+import { getFeedRuntime } from './feed-runtime';
+import {
+  clearedSessionCookie,
+  clientAddress,
+  forgedOrigin,
+  json,
+  loginLimiter,
+  requestUser,
+  sameOrigin,
+  sessionCookie,
+  signInFirst,
+  tooMany,
+} from './request-auth';
+
+const notStarted = () => json({ error: 'server starting' }, 503, { 'Retry-After': '1' });
+
+export async function loginPOST(request: Request): Promise<Response> {
+  const rt = await getFeedRuntime();
+  if (!rt) return notStarted();
+  if (!sameOrigin(request)) return forgedOrigin();
+  let body: { username?: unknown; password?: unknown };
+  try {
+    body = (await request.json()) as typeof body;
+  } catch {
+    return json({ error: 'expected JSON: {"username", "password"}' }, 400);
+  }
+  const username = typeof body.username === 'string' ? body.username.trim().toLowerCase() : '';
+  const password = typeof body.password === 'string' ? body.password : '';
+  if (!username || !password || username.length > 64 || password.length > 256) {
+    return json({ error: 'user name and password, please' }, 400);
+  }
+  const wait = loginLimiter.take(`${clientAddress(request)}|${username}`, Date.now());
+  if (wait > 0) return tooMany(wait);
+  const user = rt.alerts.users.get(username);
+  // Unknown names cost the same as wrong passwords, and get the same answer.
+  const ok = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && user !== undefined;
+  if (!ok) {
+    console.warn(`[auth] failed sign-in for '${username}' from ${clientAddress(request)}`);
+    return json({ error: 'wrong user name or password' }, 401);
+  }
+  const token = await createSession(rt.alerts.db, user.id, Date.now());
+  console.log(`[auth] ${user.id} (${user.role}) signed in`);
+  return json({ user: publicUser(user) }, 200, { 'Set-Cookie': sessionCookie(token, request) });
+}
+
+export async function logoutPOST(request: Request): Promise<Response> {
+  const rt = await getFeedRuntime();
+  if (!rt) return notStarted();
+  if (!sameOrigin(request)) return forgedOrigin();
+  await endSession(rt.alerts.db, readCookie(request.headers.get('cookie'), SESSION_COOKIE));
+  return json({ ok: true }, 200, { 'Set-Cookie': clearedSessionCookie() });
+}
+
+export async function meGET(request: Request): Promise<Response> {
+  const rt = await getFeedRuntime();
+  if (!rt) return notStarted();
+  const user = await requestUser(rt, request);
+  return user ? json({ user }) : signInFirst();
+}
+
+/** A valid hash of nothing anyone types, so an unknown user name takes as long as a known one. */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
