@@ -75,6 +75,11 @@ describe.each(TEST_DATABASES)('alerts in $name', ({ make }) => {
     expect(assigned).toMatchObject({ status: 200, alert: { assignee: 'Li Na' } });
     const taken = await act(db, a.id, zhangMin, 'assign');
     expect(taken).toMatchObject({ status: 409, error: expect.stringContaining('already assigned to Li Na') });
+    expect(await act(db, a.id, liNa, 'resolve')).toMatchObject({
+      status: 409,
+      error: expect.stringContaining('still present'),
+    });
+    await clearAlert(db, a.id, T + 30_000);
     const resolved = await act(db, a.id, liNa, 'resolve', undefined, 'gate reopened');
     expect(resolved).toMatchObject({ status: 200, alert: { status: 'resolved', resolvedBy: 'Li Na' } });
     expect(await act(db, a.id, zhangMin, 'acknowledge')).toMatchObject({ status: 409 });
@@ -84,6 +89,7 @@ describe.each(TEST_DATABASES)('alerts in $name', ({ make }) => {
       ['raised', 'Rules', null],
       ['acknowledge', 'Li Na', 'on my way'],
       ['assign', 'Li Na', null],
+      ['cleared', 'Rules', null],
       ['resolve', 'Li Na', 'gate reopened'],
     ]);
     await expect(db.query('update alert_events set note = $1 where alert_id = $2', ['edited', a.id])).rejects.toThrow(

@@ -68,6 +68,11 @@ export function transition(current: AlertView, input: ActionInput): Transition {
       return { kind: 'ok', alert: bump(next), events };
     }
     case 'resolve': {
+      // Resolved means dealt with: while the condition is still there, a resolution would only
+      // be followed by the same alert raised again. Acknowledge and assign it meanwhile.
+      if (current.clearedAt === null) {
+        return { kind: 'conflict', message: 'the condition is still present: resolve it once it has cleared' };
+      }
       const events: TransitionEvent[] = [];
       let next = current;
       if (next.status === 'open') {

@@ -30,7 +30,9 @@ export const RuleConfigSchema = Type.Object(
       {
         warning: SeverityOrOff,
         critical: SeverityOrOff,
-        criticalByKind: Type.Record(Type.String({ pattern: `^(${SENSOR_KINDS.join('|')})$` }), SeverityOrOff),
+        criticalByKind: Type.Record(Type.String({ pattern: `^(${SENSOR_KINDS.join('|')})$` }), SeverityOrOff, {
+          additionalProperties: false,
+        }),
       },
       { additionalProperties: false },
     ),
@@ -62,5 +64,6 @@ export function parseRuleConfig(json: unknown, where: string): RuleConfig {
 }
 
 export function readRuleConfig(file = DEFAULT_RULES_FILE): RuleConfig {
-  return parseRuleConfig(JSON.parse(readFileSync(file, 'utf8')), file);
+  // A site's own file, read at start-up: not something to trace into the build.
+  return parseRuleConfig(JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, 'utf8')), file);
 }

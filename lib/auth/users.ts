@@ -46,7 +46,8 @@ export function parseUsers(json: unknown, where: string): Map<string, UserRecord
 }
 
 export function readUsers(file = DEFAULT_USERS_FILE): Map<string, UserRecord> {
-  return parseUsers(JSON.parse(readFileSync(file, 'utf8')), file);
+  // A site's own file, read at start-up: not something to trace into the build.
+  return parseUsers(JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, 'utf8')), file);
 }
 
 export function publicUser(u: UserRecord): SessionUser {

@@ -62,6 +62,7 @@ export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
     );
   }
   hub.start();
+  let closing: Promise<void> | undefined;
   const feed = (external?.status ?? embedded?.status)!;
   return {
     startedAt: Date.now(),
@@ -73,12 +74,14 @@ export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
     feed,
     embedded,
     alerts,
-    close: async () => {
-      hub.stop();
-      await external?.close();
-      await embedded?.close();
-      await alerts.close();
-    },
+    // Once, however often it is called (a test, then the process's own shutdown).
+    close: () =>
+      (closing ??= (async () => {
+        hub.stop();
+        await external?.close();
+        await embedded?.close();
+        await alerts.close();
+      })()),
   };
 }
 

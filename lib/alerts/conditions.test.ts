@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { SituationModel } from '../ingest/situation-model';
+import { registry, T0 } from '../testing/fixtures';
+import { readRuleConfig, parseRuleConfig } from './rule-config';
+import { conditionKey, evaluateConditions } from './conditions';
+
+const rules = readRuleConfig('config/alert-rules.json');
+const NOW = T0 + 1000;
+
+function model(): SituationModel {
+  const m = new SituationModel();
+  expect(m.applyRegistry('hangzhou', 'test-arena', registry(), NOW)).toBeNull();
+  return m;
+}
+
+const keys = (m: SituationModel, at = NOW) => [...evaluateConditions(m, rules, at).present.keys()].sort();
+
+describe('alert rules', () => {
+  it('a quiet venue raises nothing', () => {
+    expect(keys(model())).toEqual([]);
+  });
+
+  it('a gate at level of service E is major, at F critical; stands are for capacity, not walkway crowding', () => {
+    const m = model();
+    // Gate 1: 300 m². E: 0.46-0.93 m² per person; F: under 0.46.
+    m.applyCrowd('hangzhou', 'test-arena', 'gate-1', { ts: T0, seq: 1, entries: 400, exits: 0, occupancy: 400 }, NOW);
+    let c = evaluateConditions(m, rules, NOW).present.get(
+      conditionKey('zone_level_of_service', 'zone:test-arena/gate-1'),
+    );
+    expect(c).toMatchObject({
+      severity: 'major',
+      zoneId: 'gate-1',
+      venueName: 'Test Arena',
+      title: 'Gate 1: crowding at level of service E',
+    });
+    m.applyCrowd(
+      'hangzhou',
+      'test-arena',
+      'gate-1',
+      { ts: T0 + 1, seq: 2, entries: 700, exits: 0, occupancy: 700 },
+      NOW,
+    );
+    c = evaluateConditions(m, rules, NOW).present.get(conditionKey('zone_level_of_service', 'zone:test-arena/gate-1'));
+    expect(c?.severity).toBe('critical');
+    // A packed stand (seats) is no walkway: no crowding alert for it.
+    m.applyCrowd(
+      'hangzhou',
+      'test-arena',
+      'stand-1',
+      { ts: T0, seq: 1, entries: 5200, exits: 0, occupancy: 5200 },
+      NOW,
+    );
+    expect(keys(m)).not.toContain(conditionKey('zone_level_of_service', 'zone:test-arena/stand-1'));
+  });
+
+  it('a venue above 95% of its capacity', () => {
+    const m = model();
+    m.applyCrowd(
+      'hangzhou',
+      'test-arena',
+      'stand-1',
+      { ts: T0, seq: 1, entries: 4750, exits: 0, occupancy: 4750 },
+      NOW,
+    );
+    expect(keys(m)).not.toContain(conditionKey('venue_capacity', 'venue:test-arena'));
+    m.applyCrowd(
+      'hangzhou',
+      'test-arena',
+      'stand-1',
+      { ts: T0 + 1, seq: 2, entries: 4760, exits: 0, occupancy: 4760 },
+      NOW,
+    );
+    expect(keys(m)).toContain(conditionKey('venue_capacity', 'venue:test-arena'));
+  });
+
+  it('sensor thresholds from the registry: a UPS fault is critical, a hot stand major, a warning by default nothing', () => {
+    const m = model();
+    m.applySensor('hangzhou', 'test-arena', 'ups-1', { ts: T0, seq: 1, value: 2 }, NOW);
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0, seq: 1, value: 37 }, NOW);
+    m.applySensor('hangzhou', 'test-arena', 'bc-1', { ts: T0, seq: 1, value: 80 }, NOW);
+    const present = evaluateConditions(m, rules, NOW).present;
+    expect(present.get(conditionKey('sensor_threshold', 'sensor:test-arena/ups-1'))?.severity).toBe('critical');
+    expect(present.get(conditionKey('sensor_threshold', 'sensor:test-arena/temp-1'))?.severity).toBe('major');
+    expect(present.has(conditionKey('sensor_threshold', 'sensor:test-arena/bc-1'))).toBe(false);
+    // A site that wants warnings paged says so in the rules file.
+    const strict = parseRuleConfig(
+      { ...rules, sensorThreshold: { ...rules.sensorThreshold, warning: 'warning' } },
+      'test',
+    );
+    expect(
+      evaluateConditions(m, strict, NOW).present.get(conditionKey('sensor_threshold', 'sensor:test-arena/bc-1'))
+        ?.severity,
+    ).toBe('warning');
+  });
+
+  it('a sensor offline past its interval', () => {
+    const m = model();
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0, seq: 1, value: 20 }, NOW);
+    // The rest of the feed goes on (a silent feed is the staleness rule's).
+    m.applySensor('hangzhou', 'test-arena', 'ups-1', { ts: T0 + 31_000, seq: 1, value: 0 }, NOW + 31_000);
+    m.sweep(NOW + 31_000);
+    expect(keys(m, NOW + 31_000)).toContain(conditionKey('sensor_offline', 'sensor:test-arena/temp-1'));
+  });
+
+  it('IT incidents: one condition per thing and kind, the worst severity of those open', () => {
+    const m = model();
+    const inc = (id: string, severity: 'major' | 'critical', state: 'open' | 'cleared', seq = 1) =>
+      m.applyIncident(
+        'hangzhou',
+        'test-arena',
+        id,
+        {
+          ts: T0 + seq,
+          seq,
+          kind: 'broadcast_signal_loss',
+          severity,
+          state,
+          title: 'Broadcast lost',
+          sensorId: 'bc-1',
+        },
+        NOW,
+      );
+    inc('inc-1', 'major', 'open');
+    inc('inc-2', 'critical', 'open');
+    const present = evaluateConditions(m, rules, NOW).present;
+    expect([...present.keys()]).toEqual([conditionKey('it_broadcast_signal_loss', 'it:test-arena/bc-1')]);
+    expect([...present.values()][0]?.severity).toBe('critical');
+    inc('inc-1', 'major', 'cleared', 2);
+    inc('inc-2', 'critical', 'cleared', 3);
+    expect(keys(m)).toEqual([]);
+  });
+
+  it('a stale feed: only the staleness is known, and said', () => {
+    const m = model();
+    const late = NOW + rules.feedStale.afterSeconds * 1000 + 1;
+    const c = evaluateConditions(m, rules, late);
+    expect(c.feedFresh).toBe(false);
+    expect([...c.present.keys()]).toEqual([conditionKey('feed_stale', 'feed')]);
+    expect(c.present.get(conditionKey('feed_stale', 'feed'))).toMatchObject({ severity: 'critical', venueId: null });
+  });
+
+  it('the shipped rules file is valid, and a bad one is refused with the reason', () => {
+    expect(rules.escalation.criticalUnacknowledgedMinutes).toBeGreaterThan(0);
+    expect(() =>
+      parseRuleConfig({ ...rules, venueCapacity: { abovePercent: 0, severity: 'major' } }, 'r.json'),
+    ).toThrow(/r\.json: \/venueCapacity\/abovePercent/);
+    expect(() =>
+      parseRuleConfig(
+        { ...rules, sensorThreshold: { ...rules.sensorThreshold, criticalByKind: { toaster: 'major' } } },
+        'r.json',
+      ),
+    ).toThrow(/r\.json/);
+  });
+});

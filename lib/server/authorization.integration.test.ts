@@ -1,0 +1,205 @@
+/**
+ * The authorisation matrix, through the real route handlers of a running server process
+ * (embedded broker, embedded database): every role x every alert action x own or other venue,
+ * plus a forged origin, a missing Origin and a missing session; and the reads (stream, history,
+ * alert list and detail) a venue manager may and may not make.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALERT_ACTIONS, type AlertAction, type AlertView, type Role } from '../contracts/alerts';
+import { raiseCondition } from '../alerts/alert-repository';
+import { testServerEnv } from '../testing/server-env';
+import { alertActionPOST, alertGET, alertsGET } from './alert-handlers';
+import { loginPOST } from './auth-handlers';
+import { startFeedRuntime, type FeedRuntime } from './feed-runtime';
+import { sensorSparklinesGET, streamGET } from './route-handlers';
+
+const ORIGIN = 'http://vcc.test';
+const OWN = 'binjiang-gymnasium'; // the demo venue manager's venue
+const OTHER = 'hz-olympic-stadium';
+const USERS: Record<Role, string> = {
+  operator: 'operator',
+  venue_manager: 'manager',
+  responder: 'responder',
+  admin: 'admin',
+};
+
+/** What each role may do, by venue: the product's rules written out once more, as a table. */
+const EXPECTED: Record<Role, Record<'own' | 'other', Record<AlertAction, number>>> = {
+  operator: {
+    own: { acknowledge: 200, assign: 403, resolve: 403, note: 200 },
+    other: { acknowledge: 200, assign: 403, resolve: 403, note: 200 },
+  },
+  venue_manager: {
+    own: { acknowledge: 200, assign: 403, resolve: 403, note: 200 },
+    other: { acknowledge: 403, assign: 403, resolve: 403, note: 403 },
+  },
+  responder: {
+    own: { acknowledge: 200, assign: 200, resolve: 200, note: 200 },
+    other: { acknowledge: 200, assign: 200, resolve: 200, note: 200 },
+  },
+  admin: {
+    own: { acknowledge: 200, assign: 200, resolve: 200, note: 200 },
+    other: { acknowledge: 200, assign: 200, resolve: 200, note: 200 },
+  },
+};
+
+let rt: FeedRuntime;
+const cookies = new Map<Role, string>();
+let n = 0;
+
+function request(path: string, init: RequestInit & { cookie?: string; origin?: string | null } = {}): Request {
+  const headers = new Headers(init.headers);
+  headers.set('host', 'vcc.test');
+  if (init.cookie) headers.set('cookie', init.cookie);
+  if (init.origin !== null) headers.set('origin', init.origin ?? ORIGIN);
+  return new Request(`${ORIGIN}${path}`, { ...init, headers });
+}
+
+async function freshAlert(venueId: string): Promise<AlertView> {
+  n++;
+  const a = await raiseCondition(
+    rt.alerts.db,
+    {
+      source: `zone:${venueId}/gate-${n}`,
+      type: 'zone_level_of_service',
+      venueId,
+      venueName: venueId,
+      zoneId: `gate-${n}`,
+      sensorId: null,
+      severity: 'major',
+      title: `Gate ${n}`,
+    },
+    Date.now(),
+  );
+  // A resolution needs the condition gone; the matrix is about who, not when.
+  await rt.alerts.db.query('update alerts set cleared_at = now() where id = $1', [a!.id]);
+  return a!;
+}
+
+function act(alertId: number, action: AlertAction, opts: { cookie?: string; origin?: string | null } = {}) {
+  return alertActionPOST(
+    request(`/api/alerts/${alertId}/actions`, {
+      method: 'POST',
+      body: JSON.stringify({ action, requestId: `req-${n}-${Math.random().toString(36).slice(2)}`, note: 'checked' }),
+      ...opts,
+    }),
+    { params: Promise.resolve({ alertId: String(alertId) }) },
+  );
+}
+
+beforeAll(async () => {
+  rt = await startFeedRuntime(testServerEnv());
+  for (const [role, user] of Object.entries(USERS) as [Role, string][]) {
+    const res = await loginPOST(
+      request('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: user, password: 'games-2023' }) }),
+    );
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    cookies.set(role, cookie.split(';')[0]!);
+  }
+});
+
+afterAll(async () => {
+  await rt.close();
+});
+
+describe('alert actions: every role x every action x own or other venue', () => {
+  for (const role of Object.keys(USERS) as Role[]) {
+    for (const where of ['own', 'other'] as const) {
+      for (const action of ALERT_ACTIONS) {
+        const expected = EXPECTED[role][where][action];
+        it(`${role} ${action} at ${where} venue: ${expected}`, async () => {
+          const alert = await freshAlert(where === 'own' ? OWN : OTHER);
+          const res = await act(alert.id, action, { cookie: cookies.get(role)! });
+          expect(res.status).toBe(expected);
+        });
+      }
+    }
+  }
+});
+
+describe('requests that never reach the data', () => {
+  it('a forged or missing Origin is refused before anything happens', async () => {
+    const alert = await freshAlert(OWN);
+    const cookie = cookies.get('admin')!;
+    expect((await act(alert.id, 'acknowledge', { cookie, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await act(alert.id, 'acknowledge', { cookie, origin: null })).status).toBe(403);
+    const login = await loginPOST(
+      request('/api/auth/login', {
+        method: 'POST',
+        origin: 'https://evil.example',
+        body: JSON.stringify({ username: 'admin', password: 'games-2023' }),
+      }),
+    );
+    expect(login.status).toBe(403);
+    const after = await alertGET(request(`/api/alerts/${alert.id}`, { cookie }), {
+      params: Promise.resolve({ alertId: String(alert.id) }),
+    });
+    expect(((await after.json()) as { alert: AlertView }).alert.status).toBe('open');
+  });
+
+  it('no session, or a made-up one: 401', async () => {
+    const alert = await freshAlert(OWN);
+    expect((await act(alert.id, 'acknowledge')).status).toBe(401);
+    expect((await act(alert.id, 'acknowledge', { cookie: 'vcc_session=made-up' })).status).toBe(401);
+    expect((await alertsGET(request('/api/alerts'))).status).toBe(401);
+    expect((await streamGET(request('/api/stream'))).status).toBe(401);
+  });
+
+  it('a wrong password is refused, and so is guessing past the limit', async () => {
+    const attempt = () =>
+      loginPOST(
+        request('/api/auth/login', {
+          method: 'POST',
+          headers: { 'x-forwarded-for': '198.51.100.7' },
+          body: JSON.stringify({ username: 'operator', password: 'guess' }),
+        }),
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
+
+describe("a venue manager's reads stay in their venue", () => {
+  it('stream: their venue yes; another venue or the city wall no; the alerts scope only theirs', async () => {
+    const cookie = cookies.get('venue_manager')!;
+    const own = await streamGET(request(`/api/stream?venue=${OWN}`, { cookie }));
+    expect(own.status).toBe(200);
+    await own.body?.cancel();
+    expect((await streamGET(request(`/api/stream?venue=${OTHER}`, { cookie }))).status).toBe(403);
+    expect((await streamGET(request('/api/stream', { cookie }))).status).toBe(403);
+    expect(
+      (
+        await sensorSparklinesGET(request(`/api/venues/${OTHER}/sparklines`, { cookie }), {
+          params: Promise.resolve({ venueId: OTHER }),
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('alerts: the list holds only theirs; another venue’s alert is as absent as a missing one', async () => {
+    const cookie = cookies.get('venue_manager')!;
+    const other = await freshAlert(OTHER);
+    await freshAlert(OWN);
+    // The board hears of new alerts through the database's notification.
+    await expect.poll(() => rt.alerts.board.alerts.has(other.id)).toBe(true);
+    const list = ((await (await alertsGET(request('/api/alerts', { cookie }))).json()) as { alerts: AlertView[] })
+      .alerts;
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((a) => a.venueId === OWN)).toBe(true);
+    const detail = await alertGET(request(`/api/alerts/${other.id}`, { cookie }), {
+      params: Promise.resolve({ alertId: String(other.id) }),
+    });
+    expect(detail.status).toBe(404);
+    const operatorList = (
+      (await (await alertsGET(request('/api/alerts', { cookie: cookies.get('operator')! }))).json()) as {
+        alerts: AlertView[];
+      }
+    ).alerts;
+    expect(operatorList.some((a) => a.venueId === OTHER)).toBe(true);
+  });
+});
