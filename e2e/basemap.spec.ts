@@ -69,6 +69,7 @@ const test = base.extend<{ tiles: { served: string[]; url: string }; center: Com
 
 test('draws the site basemap under the venues when BASEMAP_URL is set', async ({ page, center, tiles }, testInfo) => {
   const wall = new WallPage(page);
+  await center.signIn(page.context());
   await page.goto(center.baseURL);
   await expect(wall.connection).toContainText('Live');
   await expect.poll(() => tiles.served.length, { timeout: 30_000 }).toBeGreaterThan(3);

@@ -26,14 +26,17 @@ test('figures change live', async ({ page }) => {
   await expect(wall.peopleInside).not.toHaveText(first!, { timeout: 15_000 });
 });
 
-test('an injected incident reaches the ticker and turns its venue critical', async ({ page, center }) => {
+test('an injected incident is raised as an alert on the wall and turns its venue critical', async ({
+  page,
+  center,
+}) => {
   const wall = new WallPage(page);
   await wall.open();
   await expect(wall.connection).toContainText('Live');
   await center.scenario('power-loss', 'binjiang-gymnasium');
-  await expect(
-    wall.incidents.filter({ hasText: 'Mains power lost' }).filter({ hasText: 'Binjiang Gymnasium' }),
-  ).toContainText('critical');
+  const alert = wall.alerts.filter({ hasText: 'Mains power lost' }).filter({ hasText: 'Binjiang Gymnasium' });
+  await expect(alert).toContainText('critical');
+  await expect(alert).toContainText('Unacknowledged');
   await expect(wall.venue('Binjiang Gymnasium')).toHaveAccessibleName(/Critical$/);
 });
 
@@ -67,12 +70,14 @@ test('a closed wall leaves the server: its stream client is released', async ({ 
   };
   // Every earlier test closed its page: none of their streams may linger.
   await expect.poll(streamClients, { timeout: 10_000 }).toBe(0);
-  const page = await browser.newPage({ baseURL: center.baseURL });
+  const context = await browser.newContext({ baseURL: center.baseURL });
+  await center.signIn(context);
+  const page = await context.newPage();
   const wall = new WallPage(page);
   await wall.open();
   await expect(wall.connection).toContainText('Live');
   await expect.poll(streamClients).toBe(1);
-  await page.close();
+  await context.close();
   await expect.poll(streamClients, { timeout: 10_000 }).toBe(0);
 });
 

@@ -15,8 +15,10 @@ for (const size of TABLETS) {
   test(`a ${size.width}x${size.height} tablet: every level fits the width, every target takes a finger, all text has contrast`, async ({
     browser,
     baseURL,
+    center,
   }) => {
     const context = await browser.newContext({ baseURL, viewport: size, hasTouch: true });
+    await center.signIn(context);
     const page = await context.newPage();
     for (const level of LEVELS) {
       await openLevel(page, level);
@@ -30,8 +32,9 @@ for (const size of TABLETS) {
   });
 }
 
-test('on a tablet, three taps reach a sensor from the city, and back again', async ({ browser, baseURL }) => {
+test('on a tablet, three taps reach a sensor from the city, and back again', async ({ browser, baseURL, center }) => {
   const context = await browser.newContext({ baseURL, viewport: { width: 1024, height: 768 }, hasTouch: true });
+  await center.signIn(context);
   const page = await context.newPage();
   await openLevel(page, LEVELS[0]!);
   const canvas = await page.locator('.map-canvas canvas').elementHandle();
@@ -95,8 +98,10 @@ async function touchGesture(page: Page, cdp: CDPSession, steps: { x: number; y: 
 test('on a portrait tablet, a finger on the plan scrolls the page and two fingers zoom the plan', async ({
   browser,
   baseURL,
+  center,
 }) => {
   const context = await browser.newContext({ baseURL, viewport: { width: 768, height: 1024 }, hasTouch: true });
+  await center.signIn(context);
   const page = await context.newPage();
   await openLevel(page, LEVELS[1]!);
   const map = page.locator('.map-canvas');

@@ -1,5 +1,6 @@
 /**
- * Screenshots of a running wall at the sizes operators and managers use:
+ * Screenshots of a running wall at the sizes operators and managers use, signed in as
+ * SCREENSHOT_USER (default: the demo operator; SCREENSHOT_PASSWORD, default the demo's):
  *   node --import tsx scripts/screenshot.ts [url] [outdir]
  */
 import { mkdirSync } from 'node:fs';
@@ -17,13 +18,25 @@ const SIZES = [
 
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const origin = new URL(url).origin;
+const signedIn = await browser.newContext();
+const login = await signedIn.request.post(`${origin}/api/auth/login`, {
+  headers: { Origin: origin },
+  data: {
+    username: process.env.SCREENSHOT_USER ?? 'operator',
+    password: process.env.SCREENSHOT_PASSWORD ?? 'games-2023',
+  },
+});
+if (!login.ok()) throw new Error(`sign-in failed: ${login.status()} ${await login.text()}`);
+const storageState = await signedIn.storageState();
 for (const s of SIZES) {
-  const page = await browser.newPage({ viewport: { width: s.width, height: s.height } });
+  const context = await browser.newContext({ viewport: { width: s.width, height: s.height }, storageState });
+  const page = await context.newPage();
   await page.goto(url);
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(4000);
   await page.screenshot({ path: `${out}/${s.name}.png` });
-  await page.close();
+  await context.close();
   console.log(`${out}/${s.name}.png`);
 }
 await browser.close();

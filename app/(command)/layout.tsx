@@ -1,12 +1,18 @@
 import type { ReactNode } from 'react';
 import { readServerEnv } from '@/lib/server/env';
+import { pageUser } from '@/lib/server/page-auth';
 import { CommandShell } from '@/components/shell/command-shell';
 
 export const dynamic = 'force-dynamic';
 
 /** City, venue, zone and sensor pages share this layout, so the map and streams survive navigation. */
-export default function CommandLayout({ children }: { children: ReactNode }) {
+export default async function CommandLayout({ children }: { children: ReactNode }) {
+  const user = await pageUser();
   // Only what the browser may see leaves the server.
   const { basemapUrl } = readServerEnv();
-  return <CommandShell basemapUrl={basemapUrl}>{children}</CommandShell>;
+  return (
+    <CommandShell basemapUrl={basemapUrl} user={user}>
+      {children}
+    </CommandShell>
+  );
 }

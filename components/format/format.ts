@@ -1,4 +1,5 @@
 /** Display formatting shared by the wall's panels. */
+import { SEVERITY_RANK, type AlertStatus, type AlertView, type Role } from '@/lib/contracts/alerts';
 import type { Severity } from '@/lib/contracts/payloads.schema';
 import type { IncidentView, WorstStatus } from '@/lib/contracts/stream';
 
@@ -37,14 +38,13 @@ export const formatDate = (t: number) => date.format(t);
 export const formatHm = (t: number) => hm.format(t);
 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'warning'];
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2, warning: 3 };
 
 /** Open incidents first, worst then oldest first; cleared ones after them. */
 export function incidentsByUrgency(incidents: Record<string, IncidentView>): IncidentView[] {
   return Object.values(incidents).sort(
     (a, b) =>
       (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) ||
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
       a.raisedAt - b.raisedAt,
   );
 }
@@ -64,6 +64,13 @@ export const STATUS_LABEL: Record<WorstStatus, string> = {
   offline: 'Sensors offline',
   unknown: 'No data',
 };
+/** Alert severities as RGB (the same hues as the --critical, --major, --minor, --sev-warning CSS colours). */
+export const SEVERITY_RGB: Record<Severity, [number, number, number]> = {
+  critical: [255, 59, 59],
+  major: [255, 138, 0],
+  minor: [255, 208, 0],
+  warning: [90, 176, 255],
+};
 export const cssRgb = ([r, g, b]: readonly number[]) => `rgb(${r} ${g} ${b})`;
 /** A status as text colour: 'unknown' grey is for map fills; as text it would not read on the dark panels. */
 export const statusTextColor = (s: WorstStatus) => (s === 'unknown' ? 'var(--muted)' : cssRgb(STATUS_RGB[s]));
@@ -77,3 +84,20 @@ export const LOS_RGB: Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F', [number, number,
   E: [255, 138, 0],
   F: [255, 59, 59],
 };
+
+export const ROLE_LABEL: Record<Role, string> = {
+  operator: 'Operator',
+  venue_manager: 'Venue manager',
+  responder: 'Responder',
+  admin: 'Admin',
+};
+
+/** What an alert's state is, in words: the person's step, and whether the condition is still there. */
+export function alertStateLabel(a: AlertView): string {
+  const steps: Record<AlertStatus, string> = {
+    open: a.escalatedAt !== null ? 'Escalated, unacknowledged' : 'Unacknowledged',
+    acknowledged: `Acknowledged by ${a.acknowledgedBy}${a.assignee ? ` · assigned to ${a.assignee}` : ''}`,
+    resolved: `Resolved by ${a.resolvedBy}`,
+  };
+  return `${steps[a.status]}${a.status !== 'resolved' && a.clearedAt !== null ? ' · condition cleared' : ''}`;
+}

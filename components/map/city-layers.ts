@@ -1,13 +1,16 @@
 /**
  * The city level of the map: the host cities' outlines and labels, and every venue as a
- * marker sized by its crowd and coloured by its worst status. Builders only; the Deck
+ * marker sized by its crowd and coloured by its worst status, ringed in the colour of its worst
+ * unacknowledged alert. Builders only; the Deck
  * lives in stage-map.tsx.
  */
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { CITIES } from '@/lib/contracts/cities';
+import type { Severity } from '@/lib/contracts/payloads.schema';
 import type { WorstStatus } from '@/lib/contracts/stream';
-import { formatInt, STATUS_LABEL, STATUS_RGB } from '@/components/format/format';
+import { formatInt, SEVERITY_RGB, STATUS_LABEL, STATUS_RGB } from '@/components/format/format';
+import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import type { SituationState } from '@/components/store/situation-store';
 import { LABEL_STYLE } from './label-style';
 
@@ -30,6 +33,8 @@ export interface VenuePoint {
   occupancy: number;
   capacity: number;
   worst: WorstStatus;
+  /** The worst alert nobody has acknowledged yet, rolled up from the venue's zones and sensors. */
+  alarm: Severity | null;
 }
 
 export type CityFeature = GeoJSON.Feature<
@@ -38,7 +43,8 @@ export type CityFeature = GeoJSON.Feature<
 >;
 
 /** Pure: the store's venues as map points (kepler.gl's formatLayerData, apart from rendering). */
-export function venuePoints(s: Pick<SituationState, 'venueOrder' | 'venues' | 'live'>): VenuePoint[] {
+export function venuePoints(s: Pick<SituationState, 'venueOrder' | 'venues' | 'live' | 'alerts'>): VenuePoint[] {
+  const alarms = worstUnacknowledgedByVenue(s.alerts);
   return s.venueOrder.flatMap((id) => {
     const v = s.venues[id];
     if (!v) return [];
@@ -52,6 +58,7 @@ export function venuePoints(s: Pick<SituationState, 'venueOrder' | 'venues' | 'l
         occupancy: live?.occupancy ?? 0,
         capacity: v.capacity,
         worst: live?.worst ?? 'unknown',
+        alarm: alarms[id] ?? null,
       },
     ];
   });
@@ -59,7 +66,8 @@ export function venuePoints(s: Pick<SituationState, 'venueOrder' | 'venues' | 'l
 
 export function venueTooltip(object: VenuePoint): string {
   // Text, never HTML: names come from the feed.
-  return `${object.name}\n${object.zh}\n${formatInt(object.occupancy)} people · ${STATUS_LABEL[object.worst]}`;
+  const alarm = object.alarm ? `\n${object.alarm} alert unacknowledged` : '';
+  return `${object.name}\n${object.zh}\n${formatInt(object.occupancy)} people · ${STATUS_LABEL[object.worst]}${alarm}`;
 }
 
 /** Host-city outlines: static geography shipped in public/geo, drawn under every level. */
@@ -92,7 +100,7 @@ export function cityLabels(pxScale: number): Layer {
 }
 
 export function venueMarkers(
-  s: Pick<SituationState, 'venueOrder' | 'venues' | 'live'>,
+  s: Pick<SituationState, 'venueOrder' | 'venues' | 'live' | 'alerts'>,
   live: boolean,
   pxScale: number,
 ): Layer {
@@ -104,12 +112,15 @@ export function venueMarkers(
     radiusUnits: 'pixels',
     radiusScale: pxScale,
     getFillColor: (d) => [...(live ? STATUS_RGB[d.worst] : STALE_RGB), 200] as [number, number, number, number],
-    getLineColor: [7, 12, 22, 255],
+    // A ring in the colour of the worst unacknowledged alert: what still needs a person.
+    getLineColor: (d) =>
+      (d.alarm && live ? [...SEVERITY_RGB[d.alarm], 255] : [7, 12, 22, 255]) as [number, number, number, number],
     lineWidthUnits: 'pixels',
-    getLineWidth: 2,
+    lineWidthScale: pxScale,
+    getLineWidth: (d) => (d.alarm && live ? 5 : 2),
     stroked: true,
     pickable: true,
-    updateTriggers: { getFillColor: live },
+    updateTriggers: { getFillColor: live, getLineColor: live, getLineWidth: live },
   });
 }
 

@@ -232,7 +232,13 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     () =>
       city.subscribe((s, prev) => {
         if (current.current.level.kind !== 'city') return;
-        if (s.live !== prev.live || s.venueOrder !== prev.venueOrder || s.phase !== prev.phase) renderRef.current?.();
+        if (
+          s.live !== prev.live ||
+          s.venueOrder !== prev.venueOrder ||
+          s.phase !== prev.phase ||
+          s.alerts !== prev.alerts
+        )
+          renderRef.current?.();
       }),
     [city],
   );

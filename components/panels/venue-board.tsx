@@ -1,12 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import type { Severity } from '@/lib/contracts/payloads.schema';
 import { CITIES } from '@/lib/contracts/cities';
 import { cssRgb, formatInt, STATUS_LABEL, STATUS_RGB } from '@/components/format/format';
+import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import { useSituation } from '@/components/store/situation-provider';
 
-const VenueChip = memo(function VenueChip({ id }: { id: string }) {
+const VenueChip = memo(function VenueChip({ id, alarm }: { id: string; alarm: Severity | undefined }) {
   const venue = useSituation((s) => s.venues[id]);
   const live = useSituation((s) => s.live[id]);
   if (!venue) return null;
@@ -16,12 +18,13 @@ const VenueChip = memo(function VenueChip({ id }: { id: string }) {
     <li
       className={`venue-chip status-${worst}`}
       style={{ borderLeftColor: cssRgb(STATUS_RGB[worst]) }}
-      aria-label={`${venue.name.en}: ${STATUS_LABEL[worst]}`}
+      aria-label={`${venue.name.en}: ${STATUS_LABEL[worst]}${alarm ? `, ${alarm} alert unacknowledged` : ''}`}
       title={`${venue.name.en} · ${venue.name.zh}`}
       data-venue-id={id}
     >
       <Link className="venue-chip-link" href={`/venues/${id}`}>
         <span className="venue-name" lang="en">
+          {alarm ? <span className={`venue-alarm sev-${alarm}`} aria-hidden /> : null}
           {venue.name.en}
         </span>
         <span className="venue-zh" lang="zh-CN">
@@ -36,10 +39,12 @@ const VenueChip = memo(function VenueChip({ id }: { id: string }) {
   );
 });
 
-/** Every venue, grouped by city, with its status and crowd: the wall's roll call. */
+/** Every venue, grouped by city, with its status, its worst unacknowledged alert and its crowd: the wall's roll call. */
 export function VenueBoard() {
   const order = useSituation((s) => s.venueOrder);
   const venues = useSituation((s) => s.venues);
+  const alerts = useSituation((s) => s.alerts);
+  const alarms = useMemo(() => worstUnacknowledgedByVenue(alerts), [alerts]);
   return (
     <section className="panel venues" aria-label="Venues">
       <h2 className="panel-title">
@@ -53,7 +58,7 @@ export function VenueBoard() {
             <li key={c.id} className="venue-city-name" aria-hidden>
               {c.name.en} <span lang="zh-CN">{c.name.zh}</span>
             </li>,
-            ...ids.map((id) => <VenueChip key={id} id={id} />),
+            ...ids.map((id) => <VenueChip key={id} id={id} alarm={alarms[id]} />),
           ];
         })}
       </ul>

@@ -2,6 +2,8 @@
 
 import { usePathname } from 'next/navigation';
 import { useMemo, type ReactNode } from 'react';
+import type { SessionUser } from '@/lib/contracts/alerts';
+import { UserProvider } from '@/components/auth/user-context';
 import { StageMapLoader } from '@/components/map/stage-map-loader';
 import { SituationProvider, useSituation } from '@/components/store/situation-provider';
 import { SparklinesProvider } from '@/components/store/sparklines-provider';
@@ -26,26 +28,36 @@ function Frame({ level, children }: { level: Level; children: ReactNode }) {
  * level comes from the URL; only the stream of what is on screen is open (the city's at
  * the city level, one venue's below it). Pages supply the panels beside the map.
  */
-export function CommandShell({ basemapUrl, children }: { basemapUrl?: string | undefined; children: ReactNode }) {
+export function CommandShell({
+  basemapUrl,
+  user,
+  children,
+}: {
+  basemapUrl?: string | undefined;
+  user: SessionUser;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const level = useMemo(() => parseLevel(pathname), [pathname]);
   const venueId = level.kind === 'city' ? null : level.venueId;
   return (
-    <SituationProvider active={level.kind === 'city'}>
-      <VenueProvider venueId={venueId}>
-        <SparklinesProvider venueId={venueId}>
-          <Frame level={level}>
-            <ShellHeader level={level} />
-            <main className="shell-main">
-              <section className="panel map-panel" aria-label={level.kind === 'city' ? 'City map' : 'Venue plan'}>
-                <StageMapLoader level={level} basemapUrl={basemapUrl} />
-                <MapLegend level={level} />
-              </section>
-              {children}
-            </main>
-          </Frame>
-        </SparklinesProvider>
-      </VenueProvider>
-    </SituationProvider>
+    <UserProvider user={user}>
+      <SituationProvider active={level.kind === 'city'}>
+        <VenueProvider venueId={venueId}>
+          <SparklinesProvider venueId={venueId}>
+            <Frame level={level}>
+              <ShellHeader level={level} />
+              <main className="shell-main">
+                <section className="panel map-panel" aria-label={level.kind === 'city' ? 'City map' : 'Venue plan'}>
+                  <StageMapLoader level={level} basemapUrl={basemapUrl} />
+                  <MapLegend level={level} />
+                </section>
+                {children}
+              </main>
+            </Frame>
+          </SparklinesProvider>
+        </VenueProvider>
+      </SituationProvider>
+    </UserProvider>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { UserMenu } from '@/components/auth/user-menu';
 import { ConnectionBadge, ConnectionState } from '@/components/panels/connection-badge';
 import { FeedSource, VenueFeedSource } from '@/components/panels/feed-source';
 import { ShanghaiClock } from '@/components/panels/shanghai-clock';
@@ -83,6 +84,7 @@ export function ShellHeader({ level }: { level: Level }) {
       )}
       {level.kind === 'city' ? <ConnectionBadge /> : <VenueConnection />}
       <ShanghaiClock />
+      <UserMenu />
     </header>
   );
 }

@@ -47,6 +47,7 @@ const snapshot: StreamSnapshot = {
   ],
   live: [],
   incidents: [],
+  alerts: [],
   kpis: kpis(),
   trend: [],
 };

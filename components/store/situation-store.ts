@@ -4,6 +4,7 @@
  * map and charts subscribe transiently instead of re-rendering.
  */
 import { createStore } from 'zustand/vanilla';
+import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
 import type {
   IncidentView,
   Kpis,
@@ -39,6 +40,8 @@ export interface VenuesSlice {
 
 export interface IncidentsSlice {
   incidents: Record<string, IncidentView>;
+  /** Unresolved and recently resolved alerts, by id. */
+  alerts: AlertMap;
 }
 
 export interface KpiSlice {
@@ -59,7 +62,7 @@ function orderVenues(venues: Record<string, VenueSummary>): string[] {
 
 function fromSnapshot(
   s: StreamSnapshot,
-): Pick<SituationState, 'venues' | 'venueOrder' | 'live' | 'incidents' | 'kpis' | 'trend' | 'serverId'> {
+): Pick<SituationState, 'venues' | 'venueOrder' | 'live' | 'incidents' | 'alerts' | 'kpis' | 'trend' | 'serverId'> {
   const venues = Object.fromEntries(s.venues.map((v) => [v.id, v]));
   return {
     serverId: s.serverId,
@@ -67,6 +70,7 @@ function fromSnapshot(
     venueOrder: orderVenues(venues),
     live: Object.fromEntries(s.live.map((v) => [v.id, v])),
     incidents: Object.fromEntries(s.incidents.map((i) => [i.key, i])),
+    alerts: alertMapOf(s.alerts),
     kpis: s.kpis,
     trend: s.trend.slice(-MAX_TREND_POINTS),
   };
@@ -101,6 +105,7 @@ function applyDelta(state: SituationState, d: StreamDelta): Partial<SituationSta
     for (const key of d.incidentsRemoved ?? []) delete incidents[key];
     next.incidents = incidents;
   }
+  if (d.alerts?.length || d.alertsRemoved?.length) next.alerts = mergeAlerts(state.alerts, d.alerts, d.alertsRemoved);
   if (d.trend?.length) next.trend = mergeTrend(state.trend, d.trend);
   return next;
 }
@@ -115,6 +120,7 @@ export function createSituationStore() {
     venueOrder: [],
     live: {},
     incidents: {},
+    alerts: {},
     kpis: null,
     trend: [],
     setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),

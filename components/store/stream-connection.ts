@@ -4,6 +4,7 @@
  * before it. The connection phase is re-evaluated twice a second, so a dead stream or
  * a stopped feed shows within a second or two: stale data never looks live.
  */
+import { reloadTo } from '@/components/auth/reload-to';
 import { FEED_STALE_MS, STREAM_HEARTBEAT_MS, type Kpis } from '@/lib/contracts/stream';
 import type { ConnectionPhase } from './situation-store';
 
@@ -18,7 +19,7 @@ export interface StreamTarget<M> {
 }
 
 /** The SSE event names each kind of stream sends. */
-const EVENTS = ['snapshot', 'delta', 'venue-snapshot', 'venue-delta'] as const;
+const EVENTS = ['snapshot', 'delta', 'venue-snapshot', 'venue-delta', 'alerts-snapshot', 'alerts-delta'] as const;
 
 /** A stream silent for this long is treated as down even if the socket looks open. */
 const STREAM_SILENT_MS = STREAM_HEARTBEAT_MS * 4;
@@ -92,11 +93,22 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
       // EventSource retries by itself unless the server answered with an error status.
       if (source?.readyState === EventSource.CLOSED) {
         source = undefined;
+        void signedOutCheck();
         reopen = setTimeout(open, backoffMs);
         backoffMs = Math.min(backoffMs * 2, 15_000);
       }
       evaluate();
     };
+  };
+
+  // A stream refused because the session ended (expired, signed out elsewhere) goes to sign-in
+  // rather than retrying for ever.
+  const signedOutCheck = async () => {
+    const res = await fetch('/api/auth/me').catch(() => undefined);
+    if (res?.status === 401 && !stopped) {
+      const next = window.location.pathname + window.location.search;
+      reloadTo(`/login?next=${encodeURIComponent(next)}`);
+    }
   };
 
   const evaluate = () => {

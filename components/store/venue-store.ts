@@ -14,6 +14,7 @@ import type {
   VenueSummary,
   ZoneLive,
 } from '@/lib/contracts/stream';
+import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
 import type { ConnectionPhase } from './situation-store';
 
 export interface VenueState {
@@ -35,6 +36,8 @@ export interface VenueState {
   sensors: Record<string, SensorLive>;
   sensorOrder: string[];
   incidents: Record<string, IncidentView>;
+  /** This venue's alerts, by id. */
+  alerts: AlertMap;
   kpis: Kpis | null;
   setPhase: (phase: ConnectionPhase) => void;
   applyMessages: (messages: VenueStreamMessage[], receivedAt: number) => void;
@@ -74,9 +77,13 @@ function fromDetail(d: VenueDetail | null): Data {
 }
 
 function apply(s: VenueState, m: VenueStreamMessage): Partial<VenueState> {
-  if (m.type === 'venue-snapshot') return { ...fromDetail(m.detail), loaded: true, kpis: m.kpis };
-  if (m.detail) return { ...fromDetail(m.detail), kpis: m.kpis };
-  const next: Partial<VenueState> = { kpis: m.kpis };
+  if (m.type === 'venue-snapshot') {
+    return { ...fromDetail(m.detail), loaded: true, kpis: m.kpis, alerts: alertMapOf(m.alerts) };
+  }
+  const alerts =
+    m.alerts?.length || m.alertsRemoved?.length ? { alerts: mergeAlerts(s.alerts, m.alerts, m.alertsRemoved) } : {};
+  if (m.detail) return { ...fromDetail(m.detail), kpis: m.kpis, ...alerts };
+  const next: Partial<VenueState> = { kpis: m.kpis, ...alerts };
   if (m.live) next.live = m.live;
   if (m.zones?.length) {
     const zones = { ...s.zones };
@@ -105,6 +112,7 @@ export function createVenueStore(venueId: string | null = null) {
     feedAgeAtMessage: null,
     loaded: false,
     ...fromDetail(null),
+    alerts: {},
     kpis: null,
     setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
     applyMessages: (messages, receivedAt) =>

@@ -8,6 +8,7 @@ import { Age } from '@/components/format/age';
 import { formatInt, SEVERITY_ORDER, STATUS_LABEL, statusTextColor } from '@/components/format/format';
 import { zoneHref } from '@/components/shell/level';
 import { useVenue } from '@/components/store/venue-provider';
+import { AlertListPanel } from '@/components/alerts/alert-list-panel';
 import { IncidentList } from './incident-list';
 import { SensorGroups } from './sensor-list';
 import { VenueGate } from './venue-gate';
@@ -137,13 +138,20 @@ function Sensors({ venueId }: { venueId: string }) {
   );
 }
 
-/** One venue in detail: zones with density and level of service, its incidents, every sensor; live. */
+/** The venue's alerts and who has them (the same rows as the wall's). */
+function VenueAlerts() {
+  const alerts = useVenue((s) => s.alerts);
+  return <AlertListPanel alerts={alerts} showVenue={false} />;
+}
+
+/** One venue in detail: zones with density and level of service, its alerts and incidents, every sensor; live. */
 export function VenuePanels({ venueId }: { venueId: string }) {
   return (
     <div className="level-detail">
       <VenueGate venueId={venueId}>
         <Summary />
         <Zones venueId={venueId} />
+        <VenueAlerts />
         <IncidentList empty="No incidents at this venue." />
         <Sensors venueId={venueId} />
       </VenueGate>

@@ -1,12 +1,14 @@
 'use client';
 
+import { AlertListPanel } from '@/components/alerts/alert-list-panel';
 import { TrendChartLoader } from '@/components/charts/trend-chart-loader';
-import { IncidentTicker } from '@/components/panels/incident-ticker';
 import { KpiTiles } from '@/components/panels/kpi-tiles';
 import { VenueBoard } from '@/components/panels/venue-board';
+import { useSituation } from '@/components/store/situation-provider';
 
 /** The city level beside the map: one glance for the whole Games, read from across the room. */
 export function CityPanels() {
+  const alerts = useSituation((s) => s.alerts);
   return (
     <div className="level-city">
       <div className="side">
@@ -15,7 +17,7 @@ export function CityPanels() {
           <h2 className="panel-title">Last hour</h2>
           <TrendChartLoader />
         </section>
-        <IncidentTicker />
+        <AlertListPanel alerts={alerts} />
       </div>
       <VenueBoard />
     </div>

@@ -1,0 +1,129 @@
+'use client';
+
+import { reloadTo } from '@/components/auth/reload-to';
+import { memo, useState } from 'react';
+import { allowedActions } from '@/lib/auth/permissions';
+import { MAX_NOTE_LENGTH, type AlertAction, type AlertView } from '@/lib/contracts/alerts';
+import { useUser } from '@/components/auth/user-context';
+import { alertStateLabel, formatAge, formatHm } from '@/components/format/format';
+import { sendAlertAction, type ActionResult } from './send-alert-action';
+
+const VERB: Record<AlertAction, [idle: string, busy: string]> = {
+  acknowledge: ['Acknowledge', 'Acknowledging…'],
+  assign: ['Assign to me', 'Assigning…'],
+  resolve: ['Resolve', 'Resolving…'],
+  note: ['Save note', 'Saving note…'],
+};
+
+/**
+ * One alert on a responder's phone, with the actions this user may take. A control shows the
+ * new state only once the server has recorded it (the store takes the server's answer); until
+ * then it says it is sending, and a refusal says why and who got there first.
+ */
+export const AlertCard = memo(function AlertCard({
+  alert,
+  now,
+  onConfirmed,
+}: {
+  alert: AlertView;
+  now: number;
+  onConfirmed: (a: AlertView) => void;
+}) {
+  const user = useUser();
+  const may = allowedActions(user);
+  const [pending, setPending] = useState<AlertAction | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+
+  const run = async (action: AlertAction) => {
+    setPending(action);
+    setMessage(null);
+    const result: ActionResult = await sendAlertAction(alert.id, action, note.trim() || null);
+    setPending(null);
+    if (result.ok) {
+      onConfirmed(result.alert);
+      setNote('');
+    } else {
+      if (result.alert) onConfirmed(result.alert);
+      if (result.signedOut) reloadTo('/login?next=/alerts');
+      setMessage(result.message);
+    }
+  };
+
+  const resolved = alert.status === 'resolved';
+  const show: AlertAction[] = [];
+  if (alert.status === 'open' && may.includes('acknowledge')) show.push('acknowledge');
+  if (!resolved && alert.assignee === null && may.includes('assign')) show.push('assign');
+  if (!resolved && alert.clearedAt !== null && may.includes('resolve')) show.push('resolve');
+  const resolveLater = !resolved && alert.clearedAt === null && may.includes('resolve');
+  const escalated = alert.escalatedAt !== null && alert.status === 'open';
+
+  return (
+    <article
+      className={`alert-card sev-${alert.severity} is-${alert.status}${escalated ? ' is-escalated' : ''}`}
+      aria-label={`${alert.severity} alert: ${alert.title}`}
+      data-alert-id={alert.id}
+    >
+      <header>
+        <span className="alert-sev">{alert.severity}</span>
+        <span className="alert-age" title={`raised ${formatHm(alert.raisedAt)}`}>
+          {formatAge(now - alert.raisedAt)} ago
+        </span>
+      </header>
+      <h2 className="alert-card-title">
+        {alert.title}
+        {alert.count > 1 ? <small> ×{alert.count}</small> : null}
+      </h2>
+      <p className="alert-venue">{alert.venueName ?? 'All venues'}</p>
+      <p className="alert-state" role="status">
+        {alertStateLabel(alert)}
+      </p>
+      {show.length > 0 || (may.includes('note') && !resolved) ? (
+        <div className="alert-actions">
+          {show.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={`button big${action === 'acknowledge' ? ' primary' : ''}`}
+              disabled={pending !== null}
+              onClick={() => run(action)}
+            >
+              {pending === action ? VERB[action][1] : VERB[action][0]}
+            </button>
+          ))}
+          {resolveLater ? <p className="alert-hint">Can be resolved once the condition has cleared.</p> : null}
+          {may.includes('note') ? (
+            <details className="alert-note">
+              <summary>Add a note</summary>
+              <div className="alert-note-form">
+                <label>
+                  Note
+                  <textarea
+                    value={note}
+                    maxLength={MAX_NOTE_LENGTH}
+                    rows={2}
+                    onChange={(e) => setNote(e.target.value)}
+                    placeholder="What you see or did (kept in the alert's record)"
+                  />
+                </label>
+                <button
+                  type="button"
+                  className="button big"
+                  disabled={pending !== null || note.trim() === ''}
+                  onClick={() => run('note')}
+                >
+                  {pending === 'note' ? VERB.note[1] : VERB.note[0]}
+                </button>
+              </div>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+      {message ? (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      ) : null}
+    </article>
+  );
+});

@@ -1,0 +1,46 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo, useRef } from 'react';
+import type { AlertView } from '@/lib/contracts/alerts';
+import { useNow } from '@/components/format/use-now';
+import { useRowsThatFit } from '@/components/format/use-rows-that-fit';
+import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';
+import { AlertRow } from './alert-row';
+
+/** Rows shown at most; the rest are counted. */
+const MAX_ROWS = 20;
+
+/**
+ * Alerts on the wall and the venue page: unacknowledged first (escalated on top, pulsing),
+ * then those someone has, then the recently resolved. Who has what is on every row.
+ */
+export function AlertListPanel({ alerts, showVenue = true }: { alerts: AlertMap; showVenue?: boolean }) {
+  const now = useNow(1000);
+  const rows: AlertView[] = useMemo(() => alertsByUrgency(alerts), [alerts]);
+  const unacknowledged = rows.filter((a) => a.status === 'open').length;
+  const unresolved = rows.filter((a) => a.status !== 'resolved').length;
+  const list = useRef<HTMLOListElement>(null);
+  const fit = useRowsThatFit(list, '.alert-row', MAX_ROWS, rows.length > 0);
+  return (
+    <section className="panel alert-panel" aria-label="Alerts">
+      <h2 className="panel-title">
+        Alerts{' '}
+        <span className="panel-count">
+          {unacknowledged} unacknowledged · {unresolved} unresolved
+        </span>
+        <Link className="panel-link" href="/alerts">
+          Act on alerts
+        </Link>
+      </h2>
+      <ol className="alert-list" ref={list}>
+        {rows.length === 0 ? (
+          <li className="empty">No alerts.</li>
+        ) : (
+          rows.slice(0, fit).map((a) => <AlertRow key={a.id} alert={a} now={now} showVenue={showVenue} />)
+        )}
+      </ol>
+      {rows.length > fit ? <p className="ticker-more">+{rows.length - fit} more</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { SEVERITIES } from '@/lib/contracts/payloads.schema';
+import { ConnectionState } from '@/components/panels/connection-badge';
+import { UserMenu } from '@/components/auth/user-menu';
+import { useNow } from '@/components/format/use-now';
+import { alertsByUrgency } from '@/components/store/alert-map';
+import { createAlertsStore } from '@/components/store/alerts-store';
+import { connectStream } from '@/components/store/stream-connection';
+import { AlertCard } from './alert-card';
+import { useCriticalAlarm } from './use-critical-alarm';
+
+/**
+ * The responder's phone: alerts by severity and age, a venue filter, large controls. Streams
+ * only the alerts this user may see (`/api/stream?alerts`).
+ */
+export function AlertsView() {
+  const [store] = useState(createAlertsStore);
+  useEffect(() => connectStream(store, '/api/stream?alerts'), [store]);
+  const alerts = useStore(store, (s) => s.alerts);
+  const loaded = useStore(store, (s) => s.loaded);
+  const phase = useStore(store, (s) => s.phase);
+  const lastMessageAt = useStore(store, (s) => s.lastMessageAt);
+  const feedAgeAtMessage = useStore(store, (s) => s.feedAgeAtMessage);
+  const confirm = useStore(store, (s) => s.confirm);
+  const now = useNow(1000);
+  const [venue, setVenue] = useState('');
+  const [showResolved, setShowResolved] = useState(false);
+
+  const all = useMemo(() => alertsByUrgency(alerts), [alerts]);
+  const venues = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const a of all) if (a.venueId) names.set(a.venueId, a.venueName ?? a.venueId);
+    return [...names].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [all]);
+  const shown = all.filter((a) => (venue === '' || a.venueId === venue) && (showResolved || a.status !== 'resolved'));
+  const counts = SEVERITIES.map((s) => [s, all.filter((a) => a.severity === s && a.status === 'open').length] as const);
+  const alarm = useCriticalAlarm(alerts, loaded);
+
+  return (
+    <div className="alerts-page" data-phase={phase}>
+      <header className="alerts-header">
+        <h1>Alerts</h1>
+        <ConnectionState phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />
+        <UserMenu alertsLink={false} />
+      </header>
+      <div className="alerts-filters">
+        <p className="alerts-counts" aria-label="Unacknowledged by severity">
+          {counts.map(([s, n]) => (
+            <span key={s} className={`count sev-${s}`}>
+              {n} {s}
+            </span>
+          ))}
+        </p>
+        <label>
+          Venue
+          <select value={venue} onChange={(e) => setVenue(e.target.value)}>
+            <option value="">All venues</option>
+            {venues.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />
+          Show resolved
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={alarm.enabled} onChange={(e) => alarm.setEnabled(e.target.checked)} />
+          Sound and vibration for new critical alerts
+        </label>
+      </div>
+      <div className="alerts-list">
+        {!loaded ? (
+          <p className="empty">Loading alerts…</p>
+        ) : shown.length === 0 ? (
+          <p className="empty">No alerts{venue ? ' at this venue' : ''}.</p>
+        ) : (
+          shown.map((a) => <AlertCard key={a.id} alert={a} now={now} onConfirmed={confirm} />)
+        )}
+      </div>
+    </div>
+  );
+}

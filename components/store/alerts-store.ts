@@ -1,0 +1,59 @@
+/**
+ * The browser's alerts for the responder's view: fed by `/api/stream?alerts` (only the alerts
+ * this user may see) at most once per animation frame, and by the answers to this user's own
+ * actions. The newest version of an alert wins either way.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { AlertView } from '@/lib/contracts/alerts';
+import type { AlertsStreamMessage, Kpis } from '@/lib/contracts/stream';
+import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
+import type { ConnectionPhase } from './situation-store';
+
+export interface AlertsState {
+  phase: ConnectionPhase;
+  lastMessageAt: number;
+  feedAgeAtMessage: number | null;
+  loaded: boolean;
+  alerts: AlertMap;
+  kpis: Kpis | null;
+  setPhase: (phase: ConnectionPhase) => void;
+  applyMessages: (messages: AlertsStreamMessage[], receivedAt: number) => void;
+  /** The server's answer to an action: shown at once, without waiting for the stream. */
+  confirm: (alert: AlertView) => void;
+}
+
+export function createAlertsStore() {
+  return createStore<AlertsState>()((set) => ({
+    phase: 'connecting',
+    lastMessageAt: 0,
+    feedAgeAtMessage: null,
+    loaded: false,
+    alerts: {},
+    kpis: null,
+    setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
+    applyMessages: (messages, receivedAt) =>
+      set((state) => {
+        let alerts = state.alerts;
+        let loaded = state.loaded;
+        for (const m of messages) {
+          if (m.type === 'alerts-snapshot') {
+            alerts = alertMapOf(m.alerts);
+            loaded = true;
+          } else {
+            alerts = mergeAlerts(alerts, m.alerts, m.alertsRemoved);
+          }
+        }
+        const last = messages[messages.length - 1];
+        return {
+          alerts,
+          loaded,
+          kpis: last?.kpis ?? state.kpis,
+          lastMessageAt: receivedAt,
+          feedAgeAtMessage: last?.kpis.feedAgeMs ?? state.feedAgeAtMessage,
+        };
+      }),
+    confirm: (alert) => set((s) => ({ alerts: mergeAlerts(s.alerts, [alert]) })),
+  }));
+}
+
+export type AlertsStore = ReturnType<typeof createAlertsStore>;
