@@ -118,3 +118,14 @@ export async function clearRetained(url: string, prefix: string): Promise<void> 
 export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
+
+/** Signs in as a demo user (config/users.json) and returns the session cookie for stream clients. */
+export async function signInCookie(base: string, user = 'operator'): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: base },
+    body: JSON.stringify({ username: user, password: 'games-2023' }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${user} failed: ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}

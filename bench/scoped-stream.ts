@@ -3,14 +3,14 @@
  * detail + the city KPIs) against a city-wall client, same server, same feed, same moment.
  */
 import { CommandCenter, freePort } from '../e2e/fixtures/command-center';
-import { median, RUNS } from './harness';
+import { median, RUNS, signInCookie } from './harness';
 
 const SECONDS = Number(process.env.BENCH_SCOPED_SECONDS ?? 10);
 const VENUES = ['hz-olympic-stadium', 'binjiang-gymnasium'];
 
-async function bytesPerSecond(url: string, seconds: number): Promise<number> {
+async function bytesPerSecond(url: string, seconds: number, cookie: string): Promise<number> {
   const abort = new AbortController();
-  const res = await fetch(url, { signal: abort.signal });
+  const res = await fetch(url, { signal: abort.signal, headers: { Cookie: cookie } });
   const reader = res.body!.getReader();
   // Skip the snapshot: measure the steady stream of deltas.
   let first = true;
@@ -45,11 +45,12 @@ export async function benchScoped() {
       await new Promise((r) => setTimeout(r, 200));
     }
     await new Promise((r) => setTimeout(r, 3000));
+    const cookie = await signInCookie(center.baseURL);
     const rows: Record<string, number>[] = [];
     for (let run = 1; run <= RUNS; run++) {
       const [city, ...venues] = await Promise.all([
-        bytesPerSecond(`${center.baseURL}/api/stream`, SECONDS),
-        ...VENUES.map((v) => bytesPerSecond(`${center.baseURL}/api/stream?venue=${v}`, SECONDS)),
+        bytesPerSecond(`${center.baseURL}/api/stream`, SECONDS, cookie),
+        ...VENUES.map((v) => bytesPerSecond(`${center.baseURL}/api/stream?venue=${v}`, SECONDS, cookie)),
       ]);
       const row: Record<string, number> = { city: city! };
       VENUES.forEach((v, i) => (row[v] = venues[i]!));

@@ -1,13 +1,19 @@
 /**
  * Many SSE clients in one process (the stream fan-out benchmark's audience). Each parses
  * only what it needs: the server's `at` stamp of each delta, to measure delivery lag.
- *   node --import tsx bench/sse-clients.ts --url http://127.0.0.1:3000/api/stream --clients 1000 --seconds 20
+ *   node --import tsx bench/sse-clients.ts --url http://127.0.0.1:3000/api/stream --clients 1000 --seconds 20 \
+ *     --cookie vcc_session=…   (a signed-in session: see harness.signInCookie)
  */
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { url: { type: 'string' }, clients: { type: 'string' }, seconds: { type: 'string' } },
+  options: {
+    url: { type: 'string' },
+    clients: { type: 'string' },
+    seconds: { type: 'string' },
+    cookie: { type: 'string' },
+  },
 });
 const url = new URL(values.url!);
 const clients = Number(values.clients);
@@ -23,7 +29,13 @@ const requests: ReturnType<typeof request>[] = [];
 
 function open() {
   const req = request(
-    { host: url.hostname, port: url.port, path: url.pathname, agent, headers: { Accept: 'text/event-stream' } },
+    {
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      agent,
+      headers: { Accept: 'text/event-stream', ...(values.cookie ? { Cookie: values.cookie } : {}) },
+    },
     (res) => {
       connected++;
       let buf = '';

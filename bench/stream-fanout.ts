@@ -5,9 +5,11 @@
  * (same run), and from /api/metrics that each delta is serialised once per flush.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { freePort } from '../e2e/fixtures/command-center';
-import { median, RUNS } from './harness';
+import { median, RUNS, signInCookie } from './harness';
 
 const CLIENTS = Number(process.env.BENCH_FANOUT_CLIENTS ?? 1000);
 const SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 20);
@@ -53,6 +55,8 @@ async function once() {
     EMBEDDED_MQTT_PORT: String(mqttPort),
     EMBEDDED_MQTT_WS_PORT: '0',
     MQTT_URL: '',
+    DATABASE_URL: '',
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'vcc-bench-')),
   };
   const web = spawn(
     process.execPath,
@@ -80,9 +84,10 @@ async function once() {
     await new Promise((r) => setTimeout(r, 10_000));
     const idleCpu = (cpuSeconds(web.pid!) - c0) / 10;
 
+    const cookie = await signInCookie(base);
     const clients = fork(
       'bench/sse-clients.ts',
-      ['--url', `${base}/api/stream`, '--clients', String(CLIENTS), '--seconds', String(SECONDS)],
+      ['--url', `${base}/api/stream`, '--clients', String(CLIENTS), '--seconds', String(SECONDS), '--cookie', cookie],
       {
         execArgv: ['--import', 'tsx'],
       },

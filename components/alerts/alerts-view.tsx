@@ -78,7 +78,9 @@ export function AlertsView() {
         {!loaded ? (
           <p className="empty">Loading alerts…</p>
         ) : shown.length === 0 ? (
-          <p className="empty">No alerts{venue ? ' at this venue' : ''}.</p>
+          <p className="empty">
+            No {showResolved ? '' : 'unresolved '}alerts{venue ? ' at this venue' : ''}.
+          </p>
         ) : (
           shown.map((a) => <AlertCard key={a.id} alert={a} now={now} onConfirmed={confirm} />)
         )}
