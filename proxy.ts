@@ -4,8 +4,7 @@
  * happen where the data is: in the pages' layout and in every API route.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-
-const SESSION_COOKIE = 'vcc_session';
+import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
 
 export function proxy(request: NextRequest) {
   if (request.cookies.has(SESSION_COOKIE)) return NextResponse.next();

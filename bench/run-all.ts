@@ -4,6 +4,8 @@
  * Needs the Mosquitto on 127.0.0.1:1883 (BENCH_MOSQUITTO_URL) and a `next build` for fan-out.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchAlertActions } from './alert-actions';
+import { benchAlertRules } from './alert-rules';
 import { benchFanout } from './stream-fanout';
 import { machine, startBenchBroker } from './harness';
 import { benchIngest } from './ingest-throughput';
@@ -21,6 +23,8 @@ if (!only || only === 'overload') results.overload = await benchOverload();
 if (!only || only === 'memory') results.memory = await benchMemory();
 if (!only || only === 'fanout') results.fanout = await benchFanout();
 if (!only || only === 'scoped') results.scoped = await benchScoped();
+if (!only || only === 'alert-rules') results.alertRules = await benchAlertRules();
+if (!only || only === 'alert-actions') results.alertActions = await benchAlertActions();
 stopBroker();
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));

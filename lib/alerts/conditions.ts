@@ -2,7 +2,7 @@
  * The rules: which alert conditions the live model shows now. Pure and cheap enough to run
  * once a second over the whole Games (the engine's tick), never per MQTT message.
  */
-import type { AlertType } from '../contracts/alerts';
+import type { AlertType, AlertView } from '../contracts/alerts';
 import type { Severity } from '../contracts/payloads.schema';
 import { levelOfService } from '../contracts/level-of-service';
 import { SENSOR_KIND_INFO } from '../contracts/sensor-kinds';
@@ -10,17 +10,11 @@ import { SEVERITY_RANK } from '../contracts/alerts';
 import type { SituationModel } from '../ingest/situation-model';
 import type { RuleConfig } from './rule-config';
 
-/** A condition a rule or the feed reports as present now. */
-export interface Condition {
-  source: string;
-  type: AlertType;
-  venueId: string | null;
-  venueName: string | null;
-  zoneId: string | null;
-  sensorId: string | null;
-  severity: Severity;
-  title: string;
-}
+/** A condition a rule or the feed reports as present now: what an alert about it says. */
+export type Condition = Pick<
+  AlertView,
+  'source' | 'type' | 'venueId' | 'venueName' | 'zoneId' | 'sensorId' | 'severity' | 'title'
+>;
 
 export const conditionKey = (type: AlertType, source: string) => `${type}|${source}`;
 

@@ -9,7 +9,7 @@ import type { SessionUser } from '../contracts/alerts';
 import type { Queryable } from '../db/database';
 import { publicUser, type UserRecord } from './users';
 
-export const SESSION_COOKIE = 'vcc_session';
+export { SESSION_COOKIE } from './session-cookie';
 /** A shift and a half: long enough for a wall's day, short enough to expire a lost phone. */
 export const SESSION_TTL_MS = 18 * 3600_000;
 

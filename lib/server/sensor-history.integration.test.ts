@@ -3,6 +3,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SensorHistory } from '../contracts/stream';
 import { topics } from '../contracts/topics';
+import { createSession } from '../auth/sessions';
 import { testServerEnv } from '../testing/server-env';
 import { Simulator } from '../../telemetry-sim/simulator';
 import { createFeedRuntime, type FeedRuntime } from './feed-runtime';
@@ -12,9 +13,11 @@ const KEY = Symbol.for('vcc.feed-runtime');
 
 describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
   let rt: FeedRuntime;
+  let cookie = '';
   beforeAll(async () => {
     rt = await createFeedRuntime(testServerEnv());
     (globalThis as Record<symbol, unknown>)[KEY] = Promise.resolve(rt);
+    cookie = `vcc_session=${await createSession(rt.alerts.db, 'operator', Date.now())}`;
     const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${rt.embedded!.port}`);
     const registry = new Simulator({ seed: 1, scale: 1, startMs: Date.now() }).registryMessages(Date.now())[0]!;
     await c.publishAsync(registry.topic, registry.payload, { qos: 1 });
@@ -31,7 +34,9 @@ describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
   });
 
   const get = (venueId: string, sensorId: string) =>
-    sensorHistoryGET(new Request('http://test/'), { params: Promise.resolve({ venueId, sensorId }) });
+    sensorHistoryGET(new Request('http://test/', { headers: { cookie } }), {
+      params: Promise.resolve({ venueId, sensorId }),
+    });
 
   it('answers per-minute means, oldest first', async () => {
     await expect.poll(() => rt.model.venues.get('hz-olympic-stadium')?.sensors.get('power-1')?.seq).toBe(10);
@@ -40,6 +45,13 @@ describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
     const body = (await res.json()) as SensorHistory;
     expect(body).toMatchObject({ venueId: 'hz-olympic-stadium', sensorId: 'power-1', unit: 'kW', bucketMs: 60_000 });
     expect(body.points.map(([, v]) => v)).toEqual([103, 102, 101, 100]);
+  });
+
+  it('answers only a signed-in user', async () => {
+    const anonymous = await sensorHistoryGET(new Request('http://test/'), {
+      params: Promise.resolve({ venueId: 'hz-olympic-stadium', sensorId: 'power-1' }),
+    });
+    expect(anonymous.status).toBe(401);
   });
 
   it('says so for a sensor it does not know', async () => {
