@@ -62,6 +62,10 @@ test('a responder on a phone acknowledges and resolves a critical alert; the wal
   await card.getByLabel('Note').fill('UPS holding; generator on its way');
   await card.getByRole('button', { name: 'Save note' }).tap();
   await expect(card.getByLabel('Note')).toHaveValue('');
+  // The card's history shows what the server recorded, with who.
+  await card.getByText('History').tap();
+  await expect(card.getByRole('listitem').filter({ hasText: 'UPS holding' })).toContainText('Li Na · note');
+  await expect(card.getByRole('listitem').filter({ hasText: 'acknowledged' })).toContainText('Li Na');
   await expect(card.getByRole('status')).toContainText('condition cleared');
   await card.getByRole('button', { name: 'Resolve' }).tap();
   await expect(row).toContainText('Resolved by Li Na');
@@ -123,6 +127,19 @@ test('two responders acknowledging one alert at once: one wins, the other is tol
   for (const { context } of contexts) await context.close();
 });
 
+test('an admin hands an alert to a responder, who sees it is theirs', async ({ browser, center }) => {
+  await center.scenario('network-outage', 'shaoxing-olympic-gym');
+  const admin = await browser.newContext({ ...PHONE, baseURL: center.baseURL });
+  await center.signIn(admin, 'admin');
+  const page = await admin.newPage();
+  await page.goto('/alerts');
+  const card = page.getByRole('article', { name: /Network outage/ }).filter({ hasText: 'Shaoxing' });
+  await card.getByLabel('Assign to').selectOption({ label: 'Zhang Min (responder)' });
+  await card.getByRole('button', { name: 'Assign', exact: true }).tap();
+  await expect(card.getByRole('status')).toHaveText('Acknowledged by Zhou Jie · assigned to Zhang Min');
+  await admin.close();
+});
+
 test('sign-in: a wrong password is refused; a deep link survives signing in', async ({ browser, center }) => {
   const context = await browser.newContext({ baseURL: center.baseURL });
   const page = await context.newPage();
@@ -150,6 +167,8 @@ test('a venue manager sees their venue only: pages, stream and API', async ({ br
   await page.goto('/');
   await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium$/);
   await expect(page.getByRole('status').first()).toContainText('Live');
+  // No way back to a city they may not see.
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link')).toHaveCount(0);
   await page.goto('/venues/hz-olympic-stadium');
   await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium$/);
   expect((await context.request.get('/api/stream')).status()).toBe(403);

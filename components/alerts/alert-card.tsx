@@ -3,9 +3,10 @@
 import { reloadTo } from '@/components/auth/reload-to';
 import { memo, useState } from 'react';
 import { allowedActions } from '@/lib/auth/permissions';
-import { MAX_NOTE_LENGTH, type AlertAction, type AlertView } from '@/lib/contracts/alerts';
+import { MAX_NOTE_LENGTH, type AlertAction, type AlertView, type SessionUser } from '@/lib/contracts/alerts';
 import { useUser } from '@/components/auth/user-context';
 import { alertStateLabel, formatAge, formatHm } from '@/components/format/format';
+import { AlertTrail } from './alert-trail';
 import { sendAlertAction, type ActionResult } from './send-alert-action';
 
 const VERB: Record<AlertAction, [idle: string, busy: string]> = {
@@ -20,13 +21,47 @@ const VERB: Record<AlertAction, [idle: string, busy: string]> = {
  * new state only once the server has recorded it (the store takes the server's answer); until
  * then it says it is sending, and a refusal says why and who got there first.
  */
+/** An admin hands an alert to someone. */
+function AssignTo({
+  people,
+  disabled,
+  onAssign,
+}: {
+  people: SessionUser[];
+  disabled: boolean;
+  onAssign: (userId: string) => void;
+}) {
+  const [to, setTo] = useState('');
+  return (
+    <div className="alert-assign">
+      <label>
+        Assign to
+        <select value={to} onChange={(e) => setTo(e.target.value)}>
+          <option value="">Choose a person</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.role.replace('_', ' ')})
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="button big" disabled={disabled || to === ''} onClick={() => onAssign(to)}>
+        Assign
+      </button>
+    </div>
+  );
+}
+
 export const AlertCard = memo(function AlertCard({
   alert,
   now,
+  people,
   onConfirmed,
 }: {
   alert: AlertView;
   now: number;
+  /** Whom an admin may assign alerts to (empty for everyone else). */
+  people: SessionUser[];
   onConfirmed: (a: AlertView) => void;
 }) {
   const user = useUser();
@@ -35,10 +70,10 @@ export const AlertCard = memo(function AlertCard({
   const [message, setMessage] = useState<string | null>(null);
   const [note, setNote] = useState('');
 
-  const run = async (action: AlertAction) => {
+  const run = async (action: AlertAction, assignee?: string) => {
     setPending(action);
     setMessage(null);
-    const result: ActionResult = await sendAlertAction(alert.id, action, note.trim() || null);
+    const result: ActionResult = await sendAlertAction(alert.id, action, note.trim() || null, assignee);
     setPending(null);
     if (result.ok) {
       onConfirmed(result.alert);
@@ -91,6 +126,9 @@ export const AlertCard = memo(function AlertCard({
               {pending === action ? VERB[action][1] : VERB[action][0]}
             </button>
           ))}
+          {user.role === 'admin' && !resolved && people.length > 0 ? (
+            <AssignTo people={people} disabled={pending !== null} onAssign={(id) => run('assign', id)} />
+          ) : null}
           {resolveLater ? <p className="alert-hint">Can be resolved once the condition has cleared.</p> : null}
           {may.includes('note') ? (
             <details className="alert-note">
@@ -124,6 +162,7 @@ export const AlertCard = memo(function AlertCard({
           {message}
         </p>
       ) : null}
+      <AlertTrail alertId={alert.id} version={alert.version} />
     </article>
   );
 });

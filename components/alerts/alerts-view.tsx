@@ -4,6 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { SEVERITIES } from '@/lib/contracts/payloads.schema';
 import { ConnectionState } from '@/components/panels/connection-badge';
+import type { SessionUser } from '@/lib/contracts/alerts';
+import { useUser } from '@/components/auth/user-context';
 import { UserMenu } from '@/components/auth/user-menu';
 import { useNow } from '@/components/format/use-now';
 import { alertsByUrgency } from '@/components/store/alert-map';
@@ -11,6 +13,24 @@ import { createAlertsStore } from '@/components/store/alerts-store';
 import { connectStream } from '@/components/store/stream-connection';
 import { AlertCard } from './alert-card';
 import { useCriticalAlarm } from './use-critical-alarm';
+
+const NOBODY: SessionUser[] = [];
+
+/** For an admin, the people alerts can be handed to (fetched once); nobody for anyone else. */
+function useAssignablePeople(): SessionUser[] {
+  const user = useUser();
+  const [people, setPeople] = useState<SessionUser[]>(NOBODY);
+  useEffect(() => {
+    if (user.role !== 'admin') return;
+    const abort = new AbortController();
+    fetch('/api/users', { signal: abort.signal })
+      .then((r) => (r.ok ? (r.json() as Promise<{ users: SessionUser[] }>) : { users: NOBODY }))
+      .then((b) => setPeople(b.users.filter((u) => u.role === 'responder' || u.role === 'admin')))
+      .catch(() => undefined);
+    return () => abort.abort();
+  }, [user.role]);
+  return people;
+}
 
 /**
  * The responder's phone: alerts by severity and age, a venue filter, large controls. Streams
@@ -38,6 +58,7 @@ export function AlertsView() {
   const shown = all.filter((a) => (venue === '' || a.venueId === venue) && (showResolved || a.status !== 'resolved'));
   const counts = SEVERITIES.map((s) => [s, all.filter((a) => a.severity === s && a.status === 'open').length] as const);
   const alarm = useCriticalAlarm(alerts, loaded);
+  const people = useAssignablePeople();
 
   return (
     <div className="alerts-page" data-phase={phase}>
@@ -82,7 +103,7 @@ export function AlertsView() {
             No {showResolved ? '' : 'unresolved '}alerts{venue ? ' at this venue' : ''}.
           </p>
         ) : (
-          shown.map((a) => <AlertCard key={a.id} alert={a} now={now} onConfirmed={confirm} />)
+          shown.map((a) => <AlertCard key={a.id} alert={a} now={now} people={people} onConfirmed={confirm} />)
         )}
       </div>
     </div>

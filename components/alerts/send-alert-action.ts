@@ -13,10 +13,12 @@ export async function sendAlertAction(
   alertId: number,
   action: AlertAction,
   note: string | null,
+  /** For assign: someone else (an admin's choice); default the caller. */
+  assignee?: string,
   fetcher: typeof fetch = fetch,
 ): Promise<ActionResult> {
   const requestId = crypto.randomUUID();
-  const body = JSON.stringify({ action, requestId, ...(note ? { note } : {}) });
+  const body = JSON.stringify({ action, requestId, ...(note ? { note } : {}), ...(assignee ? { assignee } : {}) });
   let lastError = 'no answer from the server';
   for (let attempt = 0; attempt < RETRIES; attempt++) {
     let res: Response;

@@ -42,7 +42,7 @@ export function LoginForm({ next }: { next: string | null }) {
         Password
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      <button className="button primary" type="submit" disabled={busy}>
+      <button className="button primary big" type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
       {error ? (

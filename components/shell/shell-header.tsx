@@ -1,7 +1,9 @@
 'use client';
 
 import Link from 'next/link';
+import { canViewCity } from '@/lib/auth/permissions';
 import { UserMenu } from '@/components/auth/user-menu';
+import { useUser } from '@/components/auth/user-context';
 import { ConnectionBadge, ConnectionState } from '@/components/panels/connection-badge';
 import { FeedSource, VenueFeedSource } from '@/components/panels/feed-source';
 import { ShanghaiClock } from '@/components/panels/shanghai-clock';
@@ -25,7 +27,8 @@ function useCrumbs(level: Exclude<Level, { kind: 'city' }>): { crumbs: Crumb[]; 
   );
   const zone = useVenue((s) => (zoneId ? s.zones[zoneId]?.name : undefined));
   const venueLabel = venue?.en ?? level.venueId;
-  const crumbs: Crumb[] = [{ label: 'All venues', href: '/' }];
+  // Someone limited to some venues has no city to go back to.
+  const crumbs: Crumb[] = canViewCity(useUser()) ? [{ label: 'All venues', href: '/' }] : [];
   if (level.kind === 'venue') {
     crumbs.push({ label: venueLabel, href: null });
     return { crumbs, title: venueLabel, sub: venue?.zh ?? null };

@@ -65,3 +65,13 @@ export async function meGET(request: Request): Promise<Response> {
 
 /** A valid hash of nothing anyone types, so an unknown user name takes as long as a known one. */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** GET /api/users: who may be assigned an alert (admins hand alerts to people). */
+export async function usersGET(request: Request): Promise<Response> {
+  const rt = await getFeedRuntime();
+  if (!rt) return notStarted();
+  const user = await requestUser(rt, request);
+  if (!user) return signInFirst();
+  if (user.role !== 'admin') return json({ error: 'only an admin lists the users' }, 403);
+  return json({ users: [...rt.alerts.users.values()].map(publicUser) });
+}

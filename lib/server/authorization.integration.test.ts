@@ -9,7 +9,7 @@ import { ALERT_ACTIONS, type AlertAction, type AlertView, type Role } from '../c
 import { raiseCondition } from '../alerts/alert-repository';
 import { testServerEnv } from '../testing/server-env';
 import { alertActionPOST, alertGET, alertsGET } from './alert-handlers';
-import { loginPOST } from './auth-handlers';
+import { loginPOST, usersGET } from './auth-handlers';
 import { startFeedRuntime, type FeedRuntime } from './feed-runtime';
 import { sensorSparklinesGET, streamGET } from './route-handlers';
 
@@ -161,6 +161,33 @@ describe('requests that never reach the data', () => {
     for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
+
+describe('the users list (for handing alerts to people)', () => {
+  it('is for admins only, and carries no password hashes', async () => {
+    const admin = await usersGET(request('/api/users', { cookie: cookies.get('admin')! }));
+    expect(admin.status).toBe(200);
+    const text = await admin.text();
+    expect(text).toContain('Zhang Min');
+    expect(text).not.toContain('scrypt');
+    for (const role of ['operator', 'venue_manager', 'responder'] as const) {
+      expect((await usersGET(request('/api/users', { cookie: cookies.get(role)! }))).status).toBe(403);
+    }
+  });
+
+  it('an admin hands an alert to a responder; the trail says to whom', async () => {
+    const alert = await freshAlert(OTHER);
+    const res = await alertActionPOST(
+      request(`/api/alerts/${alert.id}/actions`, {
+        method: 'POST',
+        cookie: cookies.get('admin')!,
+        body: JSON.stringify({ action: 'assign', requestId: `assign-${alert.id}-x`, assignee: 'responder2' }),
+      }),
+      { params: Promise.resolve({ alertId: String(alert.id) }) },
+    );
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { alert: AlertView }).alert.assignee).toBe('Zhang Min');
   });
 });
 
