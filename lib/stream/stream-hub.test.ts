@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { AlertBoard } from '../alerts/alert-board';
+import type { AlertView } from '../contracts/alerts';
 import type { StreamDelta, StreamMessage, StreamSnapshot, VenueStreamMessage } from '../contracts/stream';
 import { topics } from '../contracts/topics';
 import { createIngest } from '../ingest/ingest';
@@ -199,5 +201,68 @@ describe('StreamHub venue scope', () => {
     ingest.handle(topics.sensor('hangzhou', 'test-arena', 'temp-1'), json({ ts: T0 + 1, seq: 1, value: 20 }), T0 + 1);
     hub.flush(T0 + 1000);
     expect(hub.stats.deltasSerialised - before).toBe(2); // the city delta and the venue's
+  });
+});
+
+describe('StreamHub alerts', () => {
+  const alert = (id: number, venueId: string | null, version = 1): AlertView => ({
+    id,
+    source: `zone:${venueId}/gate-${id}`,
+    type: 'zone_level_of_service',
+    venueId,
+    venueName: venueId,
+    zoneId: null,
+    sensorId: null,
+    severity: 'critical',
+    title: `Alert ${id}`,
+    status: 'open',
+    count: 1,
+    raisedAt: T0,
+    lastRaisedAt: T0,
+    clearedAt: null,
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    assignee: null,
+    assignedAt: null,
+    resolvedBy: null,
+    resolvedAt: null,
+    escalatedAt: null,
+    version,
+  });
+  const messages = (frames: Uint8Array[]) =>
+    frames
+      .map((f) => decoder.decode(f))
+      .filter((t) => t.includes('data: '))
+      .map((t) => JSON.parse(/^data: (.*)$/m.exec(t)![1]!) as { type: string; alerts?: AlertView[] });
+
+  it("each scope gets the alerts it may see: the city all, a venue its own, a manager's phone only theirs", () => {
+    const model = new SituationModel();
+    const metrics = new IngestMetrics();
+    const board = new AlertBoard();
+    const hub = new StreamHub(model, metrics, {}, 'srv-a', board);
+    board.apply(alert(1, 'test-arena'));
+    const city: Uint8Array[] = [];
+    const venue: Uint8Array[] = [];
+    const phone: Uint8Array[] = [];
+    hub.connect((f) => (city.push(f), true));
+    hub.connect((f) => (venue.push(f), true), null, { kind: 'venue', venueId: 'other-hall' });
+    hub.connect((f) => (phone.push(f), true), null, { kind: 'alerts', venues: ['test-arena'] });
+    expect(messages(city)[0]?.alerts?.map((a) => a.id)).toEqual([1]);
+    expect(messages(venue)[0]?.alerts).toEqual([]);
+    expect(messages(phone)[0]).toMatchObject({ type: 'alerts-snapshot', alerts: [{ id: 1 }] });
+
+    board.apply(alert(2, 'other-hall'));
+    board.apply(alert(3, null));
+    board.apply(alert(1, 'test-arena', 2));
+    hub.flush(T0 + 1000);
+    const ids = (frames: Uint8Array[]) =>
+      messages(frames)
+        .at(-1)
+        ?.alerts?.map((a) => a.id)
+        .sort();
+    expect(ids(city)).toEqual([1, 2, 3]);
+    expect(ids(venue)).toEqual([2]);
+    expect(ids(phone)).toEqual([1]);
+    expect(messages(phone).at(-1)).toMatchObject({ type: 'alerts-delta', alerts: [{ id: 1, version: 2 }] });
   });
 });
