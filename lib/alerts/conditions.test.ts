@@ -73,6 +73,15 @@ describe('alert rules', () => {
     expect(keys(m)).toContain(conditionKey('venue_capacity', 'venue:test-arena'));
   });
 
+  it('a UPS on battery (its warning) is major by default', () => {
+    const m = model();
+    m.applySensor('hangzhou', 'test-arena', 'ups-1', { ts: T0, seq: 1, value: 1 }, NOW);
+    const c = evaluateConditions(m, rules, NOW).present.get(
+      conditionKey('sensor_threshold', 'sensor:test-arena/ups-1'),
+    );
+    expect(c).toMatchObject({ severity: 'major', title: 'UPS ups-1 past its warning threshold' });
+  });
+
   it('sensor thresholds from the registry: a UPS fault is critical, a hot stand major, a warning by default nothing', () => {
     const m = model();
     m.applySensor('hangzhou', 'test-arena', 'ups-1', { ts: T0, seq: 1, value: 2 }, NOW);

@@ -117,9 +117,11 @@ export function evaluateConditions(model: SituationModel, rules: RuleConfig, now
         }
         continue;
       }
-      const byKind = threshold.criticalByKind[s.def.kind];
-      const severity =
-        s.status === 'critical' ? (byKind !== undefined ? byKind : threshold.critical) : threshold.warning;
+      const [byKind, general] =
+        s.status === 'critical'
+          ? [threshold.criticalByKind[s.def.kind], threshold.critical]
+          : [threshold.warningByKind[s.def.kind], threshold.warning];
+      const severity = byKind !== undefined ? byKind : general;
       if (!severity) continue;
       add({
         ...base,

@@ -11,6 +11,9 @@ import { SENSOR_KINDS } from '../contracts/sensor-kinds';
 
 const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)));
 const SeverityOrOff = Type.Union([Severity, Type.Null()]);
+const ByKind = Type.Record(Type.String({ pattern: `^(${SENSOR_KINDS.join('|')})$` }), SeverityOrOff, {
+  additionalProperties: false,
+});
 
 export const RuleConfigSchema = Type.Object(
   {
@@ -29,10 +32,10 @@ export const RuleConfigSchema = Type.Object(
     sensorThreshold: Type.Object(
       {
         warning: SeverityOrOff,
+        /** Kinds whose warning matters more (a UPS on battery). */
+        warningByKind: ByKind,
         critical: SeverityOrOff,
-        criticalByKind: Type.Record(Type.String({ pattern: `^(${SENSOR_KINDS.join('|')})$` }), SeverityOrOff, {
-          additionalProperties: false,
-        }),
+        criticalByKind: ByKind,
       },
       { additionalProperties: false },
     ),
