@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useMemo, type ReactNode } from 'react';
 import type { SessionUser } from '@/lib/contracts/alerts';
 import { UserProvider } from '@/components/auth/user-context';
@@ -16,8 +16,15 @@ import { ShellHeader } from './shell-header';
 function Frame({ level, children }: { level: Level; children: ReactNode }) {
   const cityPhase = useSituation((s) => s.phase);
   const venuePhase = useVenue((s) => s.phase);
+  // `?kiosk`: a wall with no controls and no cursor (the URL is the wall's configuration).
+  const kiosk = useSearchParams().has('kiosk');
   return (
-    <div className="shell" data-level={level.kind} data-phase={level.kind === 'city' ? cityPhase : venuePhase}>
+    <div
+      className="shell"
+      data-level={level.kind}
+      data-phase={level.kind === 'city' ? cityPhase : venuePhase}
+      data-kiosk={kiosk ? '' : undefined}
+    >
       {children}
     </div>
   );

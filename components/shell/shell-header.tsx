@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { canViewCity } from '@/lib/auth/permissions';
+import { WallAlarmBanner } from '@/components/alerts/wall-alarm-banner';
 import { UserMenu } from '@/components/auth/user-menu';
 import { useUser } from '@/components/auth/user-context';
 import { ConnectionBadge, ConnectionState } from '@/components/panels/connection-badge';
@@ -88,6 +89,8 @@ export function ShellHeader({ level }: { level: Level }) {
       {level.kind === 'city' ? <ConnectionBadge /> : <VenueConnection />}
       <ShanghaiClock />
       <UserMenu />
+      {/* Its own row across the header, so nothing else is squeezed when it sounds. */}
+      {level.kind === 'city' ? <WallAlarmBanner /> : null}
     </header>
   );
 }

@@ -79,7 +79,7 @@ describe('alert rules', () => {
     const c = evaluateConditions(m, rules, NOW).present.get(
       conditionKey('sensor_threshold', 'sensor:test-arena/ups-1'),
     );
-    expect(c).toMatchObject({ severity: 'major', title: 'UPS ups-1 past its warning threshold' });
+    expect(c).toMatchObject({ severity: 'major', title: 'UPS ups-1 on battery' });
   });
 
   it('sensor thresholds from the registry: a UPS fault is critical, a hot stand major, a warning by default nothing', () => {

@@ -128,7 +128,7 @@ export function evaluateConditions(model: SituationModel, rules: RuleConfig, now
         source: `sensor:${v.id}/${s.def.id}`,
         type: 'sensor_threshold',
         severity,
-        title: `${label} ${s.def.id} past its ${s.status} threshold`,
+        title: `${label} ${s.def.id} ${SENSOR_KIND_INFO[s.def.kind].states?.[s.value] ?? `past its ${s.status} threshold`}`,
       });
     }
   }

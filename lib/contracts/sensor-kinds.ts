@@ -33,6 +33,8 @@ export interface SensorKindInfo {
   /** How often a healthy sensor of this kind reports, in ms. */
   intervalMs: number;
   thresholds: Thresholds;
+  /** For kinds whose value is a state code: what each code means. */
+  states?: Record<number, string>;
 }
 
 export const SENSOR_KIND_INFO: Record<SensorKind, SensorKindInfo> = {
@@ -47,7 +49,13 @@ export const SENSOR_KIND_INFO: Record<SensorKind, SensorKindInfo> = {
   noise: { unit: 'dBA', label: 'Noise', intervalMs: 5_000, thresholds: { warnHigh: 100, critHigh: 110 } },
   power_load: { unit: 'kW', label: 'Power load', intervalMs: 5_000, thresholds: { warnHigh: 850, critHigh: 950 } },
   // 0 = mains, 1 = on battery, 2 = fault
-  ups: { unit: 'state', label: 'UPS', intervalMs: 10_000, thresholds: { warnHigh: 1, critHigh: 2 } },
+  ups: {
+    unit: 'state',
+    label: 'UPS',
+    intervalMs: 10_000,
+    thresholds: { warnHigh: 1, critHigh: 2 },
+    states: { 0: 'on mains', 1: 'on battery', 2: 'fault' },
+  },
   net_latency: { unit: 'ms', label: 'Uplink latency', intervalMs: 5_000, thresholds: { warnHigh: 80, critHigh: 200 } },
   net_loss: { unit: '%', label: 'Uplink loss', intervalMs: 5_000, thresholds: { warnHigh: 1, critHigh: 5 } },
   wifi_clients: {
