@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { SEVERITIES } from '@/lib/contracts/payloads.schema';
 import { ConnectionState } from '@/components/panels/connection-badge';
@@ -47,6 +47,7 @@ export function AlertsView() {
   const confirm = useStore(store, (s) => s.confirm);
   const now = useNow(1000);
   const [venue, setVenue] = useState('');
+  const venueSelect = useId();
   const [showResolved, setShowResolved] = useState(false);
 
   const all = useMemo(() => alertsByUrgency(alerts), [alerts]);
@@ -75,9 +76,10 @@ export function AlertsView() {
             </span>
           ))}
         </p>
-        <label>
-          Venue
-          <select value={venue} onChange={(e) => setVenue(e.target.value)}>
+        <div className="venue-filter">
+          {/* Labelled by "Venue" alone: an enclosing label would name it by its options too. */}
+          <label htmlFor={venueSelect}>Venue</label>
+          <select id={venueSelect} value={venue} onChange={(e) => setVenue(e.target.value)}>
             <option value="">All venues</option>
             {venues.map(([id, name]) => (
               <option key={id} value={id}>
@@ -85,7 +87,7 @@ export function AlertsView() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="check">
           <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />
           Show resolved
