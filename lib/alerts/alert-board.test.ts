@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RESOLVED_ON_SCREEN_MS, type AlertView } from '../contracts/alerts';
+import { alertView, T0 } from '../testing/fixtures';
 import { AlertBoard } from './alert-board';
 
-const T = 1_800_000_000_000;
-const alert = (over: Partial<AlertView> & Pick<AlertView, 'id'>): AlertView => ({
-  source: `zone:v/gate-${over.id}`,
-  type: 'zone_level_of_service',
-  venueId: 'v',
-  venueName: 'V',
-  zoneId: null,
-  sensorId: null,
-  severity: 'major',
-  title: 't',
-  status: 'open',
-  count: 1,
-  raisedAt: T,
-  lastRaisedAt: T,
-  clearedAt: null,
-  acknowledgedBy: null,
-  acknowledgedAt: null,
-  assignee: null,
-  assignedAt: null,
-  resolvedBy: null,
-  resolvedAt: null,
-  escalatedAt: null,
-  version: 1,
-  ...over,
-});
+const T = T0;
+const alert = (over: Partial<AlertView> & Pick<AlertView, 'id'>) =>
+  alertView({ source: `zone:v/gate-${over.id}`, venueId: 'v', ...over });
 
 describe('alert board', () => {
   it('keeps the newest version: a late or repeated notification never undoes a newer one', () => {

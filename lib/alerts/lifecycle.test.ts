@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertView, SessionUser } from '../contracts/alerts';
+import { alertView } from '../testing/fixtures';
 import { transition } from './lifecycle';
 
 const T = 1_800_000_000_000;
@@ -7,33 +8,19 @@ const liNa: SessionUser = { id: 'responder', name: 'Li Na', role: 'responder', v
 const zhang: SessionUser = { id: 'responder2', name: 'Zhang Min', role: 'responder', venues: null };
 const admin: SessionUser = { id: 'admin', name: 'Zhou Jie', role: 'admin', venues: null };
 
-function alert(over: Partial<AlertView> = {}): AlertView {
-  return {
+const alert = (over: Partial<AlertView> = {}): AlertView =>
+  alertView({
     id: 1,
     source: 'zone:v/gate-1',
-    type: 'zone_level_of_service',
     venueId: 'v',
     venueName: 'V',
     zoneId: 'gate-1',
-    sensorId: null,
     severity: 'critical',
     title: 'Gate 1: crowding at level of service F',
-    status: 'open',
-    count: 1,
     raisedAt: T,
     lastRaisedAt: T,
-    clearedAt: null,
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    assignee: null,
-    assignedAt: null,
-    resolvedBy: null,
-    resolvedAt: null,
-    escalatedAt: null,
-    version: 1,
     ...over,
-  };
-}
+  });
 
 const at = T + 60_000;
 

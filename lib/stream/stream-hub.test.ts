@@ -7,7 +7,7 @@ import { createIngest } from '../ingest/ingest';
 import { IngestMetrics } from '../ingest/ingest-metrics';
 import { RateLimitedLog } from '../ingest/rate-limited-log';
 import { SituationModel } from '../ingest/situation-model';
-import { json, registry, T0 } from '../testing/fixtures';
+import { alertView, json, registry, T0 } from '../testing/fixtures';
 import { StreamHub } from './stream-hub';
 
 const decoder = new TextDecoder();
@@ -205,30 +205,8 @@ describe('StreamHub venue scope', () => {
 });
 
 describe('StreamHub alerts', () => {
-  const alert = (id: number, venueId: string | null, version = 1): AlertView => ({
-    id,
-    source: `zone:${venueId}/gate-${id}`,
-    type: 'zone_level_of_service',
-    venueId,
-    venueName: venueId,
-    zoneId: null,
-    sensorId: null,
-    severity: 'critical',
-    title: `Alert ${id}`,
-    status: 'open',
-    count: 1,
-    raisedAt: T0,
-    lastRaisedAt: T0,
-    clearedAt: null,
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    assignee: null,
-    assignedAt: null,
-    resolvedBy: null,
-    resolvedAt: null,
-    escalatedAt: null,
-    version,
-  });
+  const alert = (id: number, venueId: string | null, version = 1): AlertView =>
+    alertView({ id, venueId, venueName: venueId, severity: 'critical', version });
   const messages = (frames: Uint8Array[]) =>
     frames
       .map((f) => decoder.decode(f))

@@ -1,4 +1,5 @@
 /** Small, valid contract payloads for tests: one venue with two zones and three sensors. */
+import type { AlertView } from '../contracts/alerts';
 import type { RegistryPayloadT, VenueDefT } from '../contracts/payloads.schema';
 
 export const T0 = 1_800_000_000_000;
@@ -50,3 +51,31 @@ export function registry(ts = T0, seq = 1, venue = venueDef()): RegistryPayloadT
 }
 
 export const json = (x: unknown) => new TextEncoder().encode(JSON.stringify(x));
+
+/** An open alert as the board and screens hold it; tests override what they are about. */
+export function alertView(over: Partial<AlertView> & Pick<AlertView, 'id'>): AlertView {
+  return {
+    source: `zone:test-arena/gate-${over.id}`,
+    type: 'zone_level_of_service',
+    venueId: 'test-arena',
+    venueName: 'Test Arena',
+    zoneId: null,
+    sensorId: null,
+    severity: 'major',
+    title: `Alert ${over.id}`,
+    status: 'open',
+    count: 1,
+    raisedAt: T0,
+    lastRaisedAt: T0,
+    clearedAt: null,
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    assignee: null,
+    assignedAt: null,
+    resolvedBy: null,
+    resolvedAt: null,
+    escalatedAt: null,
+    version: 1,
+    ...over,
+  };
+}
