@@ -121,6 +121,15 @@ test('on a portrait tablet, a finger on the plan scrolls the page and two finger
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(50);
   expect(await zoom()).toBe(zoomBefore);
 
+  // Let the swipe's fling come to rest (under load it can outlast the next step), then go back up.
+  const scrollY = () => page.evaluate(() => window.scrollY);
+  await expect
+    .poll(async () => {
+      const before = await scrollY();
+      await new Promise((r) => setTimeout(r, 250));
+      return (await scrollY()) === before;
+    })
+    .toBe(true);
   // Two fingers apart: the plan zooms in; the page neither scrolls nor zooms.
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
