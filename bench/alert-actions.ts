@@ -9,7 +9,7 @@ import { raiseCondition } from '../lib/alerts/alert-repository';
 import type { AlertView } from '../lib/contracts/alerts';
 import type { StreamDelta } from '../lib/contracts/stream';
 import { freshPostgres } from '../lib/testing/test-databases';
-import { median, percentile, RUNS, signInCookie } from './harness';
+import { medianOf, percentile, RUNS, signInCookie } from './harness';
 
 const SCREENS = Number(process.env.BENCH_ALERT_SCREENS ?? 50);
 const ACTIONS = Number(process.env.BENCH_ALERT_ACTIONS ?? 100);
@@ -127,15 +127,14 @@ export async function benchAlertActions() {
         `on another screen p50 ${r.visibleP50.toFixed(1)} / p99 ${r.visibleP99.toFixed(1)} ms`,
     );
   }
-  const pick = (k: keyof Awaited<ReturnType<typeof once>>) => median(rows.map((r) => r[k]));
   return {
     screens: SCREENS,
     actions: ACTIONS,
-    healthP50: pick('healthP50'),
-    committedP50: pick('committedP50'),
-    committedP99: pick('committedP99'),
-    visibleP50: pick('visibleP50'),
-    visibleP99: pick('visibleP99'),
+    healthP50: medianOf(rows, 'healthP50'),
+    committedP50: medianOf(rows, 'committedP50'),
+    committedP99: medianOf(rows, 'committedP99'),
+    visibleP50: medianOf(rows, 'visibleP50'),
+    visibleP99: medianOf(rows, 'visibleP99'),
   };
 }
 

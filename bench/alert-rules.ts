@@ -19,7 +19,7 @@ import { IngestMetrics } from '../lib/ingest/ingest-metrics';
 import { RateLimitedLog } from '../lib/ingest/rate-limited-log';
 import { SituationModel } from '../lib/ingest/situation-model';
 import { Simulator } from '../telemetry-sim/simulator';
-import { median, RUNS } from './harness';
+import { medianOf, RUNS } from './harness';
 
 const SECONDS = Number(process.env.BENCH_RULES_SECONDS ?? 10);
 /** Share of the sensors sent past their critical bound each round (so alerts churn). */
@@ -104,13 +104,12 @@ export async function benchAlertRules() {
         `${row.raised.toFixed(1)} alerts raised/s, ${row.cleared.toFixed(1)} cleared/s`,
     );
   }
-  const pick = (k: keyof Row) => median(rows.map((r) => r[k]));
   return {
-    off: pick('off'),
-    on: pick('on'),
-    ratio: pick('ratio'),
-    raisedPerSecond: pick('raised'),
-    clearedPerSecond: pick('cleared'),
+    off: medianOf(rows, 'off'),
+    on: medianOf(rows, 'on'),
+    ratio: medianOf(rows, 'ratio'),
+    raisedPerSecond: medianOf(rows, 'raised'),
+    clearedPerSecond: medianOf(rows, 'cleared'),
   };
 }
 

@@ -34,6 +34,11 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The median of one numeric field over a benchmark's runs. */
+export function medianOf<R>(rows: R[], key: { [K in keyof R]: R[K] extends number ? K : never }[keyof R]): number {
+  return median(rows.map((r) => r[key] as number));
+}
+
 export function percentile(xs: number[] | Float64Array, p: number): number {
   const s = Float64Array.from(xs).sort();
   if (s.length === 0) return NaN;

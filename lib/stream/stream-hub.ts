@@ -241,12 +241,11 @@ export class StreamHub {
   }
 
   /** The snapshot frame for a scope, serialised once per sequence number however many clients ask. */
-  private snapshotFrame(scope: StreamScope, now: number): Uint8Array {
+  private snapshotFrame({ scope, scopeKey: key }: StreamClient, now: number): Uint8Array {
     if (this.snapshotCacheSeq !== this.seq) {
       this.snapshotCache.clear();
       this.snapshotCacheSeq = this.seq;
     }
-    const key = scopeKey(scope);
     let frame = this.snapshotCache.get(key);
     if (!frame) {
       const id = this.currentEventId;
@@ -263,7 +262,7 @@ export class StreamHub {
   }
 
   private sendSnapshot(client: StreamClient, now: number): void {
-    const frame = this.snapshotFrame(client.scope, now);
+    const frame = this.snapshotFrame(client, now);
     client.queue = [];
     client.queuedBytes = 0;
     client.needsSnapshot = false;
