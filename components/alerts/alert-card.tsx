@@ -5,7 +5,8 @@ import { memo, useState } from 'react';
 import { allowedActions } from '@/lib/auth/permissions';
 import { MAX_NOTE_LENGTH, type AlertAction, type AlertView, type SessionUser } from '@/lib/contracts/alerts';
 import { useUser } from '@/components/auth/user-context';
-import { alertStateLabel, formatAge, formatHm } from '@/components/format/format';
+import { Age } from '@/components/format/age';
+import { alertStateLabel, formatHm } from '@/components/format/format';
 import { AlertTrail } from './alert-trail';
 import { sendAlertAction, type ActionResult } from './send-alert-action';
 
@@ -54,12 +55,10 @@ function AssignTo({
 
 export const AlertCard = memo(function AlertCard({
   alert,
-  now,
   people,
   onConfirmed,
 }: {
   alert: AlertView;
-  now: number;
   /** Whom an admin may assign alerts to (empty for everyone else). */
   people: SessionUser[];
   onConfirmed: (a: AlertView) => void;
@@ -102,7 +101,7 @@ export const AlertCard = memo(function AlertCard({
       <header>
         <span className="alert-sev">{alert.severity}</span>
         <span className="alert-age" title={`raised ${formatHm(alert.raisedAt)}`}>
-          {formatAge(now - alert.raisedAt)} ago
+          <Age since={alert.raisedAt} /> ago
         </span>
       </header>
       <h2 className="alert-card-title">

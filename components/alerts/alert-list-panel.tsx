@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useMemo, useRef } from 'react';
 import type { AlertView } from '@/lib/contracts/alerts';
-import { useNow } from '@/components/format/use-now';
 import { useRowsThatFit } from '@/components/format/use-rows-that-fit';
 import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';
 import { AlertRow } from './alert-row';
@@ -16,7 +15,6 @@ const MAX_ROWS = 20;
  * then those someone has, then the recently resolved. Who has what is on every row.
  */
 export function AlertListPanel({ alerts, showVenue = true }: { alerts: AlertMap; showVenue?: boolean }) {
-  const now = useNow(1000);
   const rows: AlertView[] = useMemo(() => alertsByUrgency(alerts), [alerts]);
   const unacknowledged = rows.filter((a) => a.status === 'open').length;
   const unresolved = rows.filter((a) => a.status !== 'resolved').length;
@@ -37,7 +35,7 @@ export function AlertListPanel({ alerts, showVenue = true }: { alerts: AlertMap;
         {rows.length === 0 ? (
           <li className="empty">No alerts.</li>
         ) : (
-          rows.slice(0, fit).map((a) => <AlertRow key={a.id} alert={a} now={now} showVenue={showVenue} />)
+          rows.slice(0, fit).map((a) => <AlertRow key={a.id} alert={a} showVenue={showVenue} />)
         )}
       </ol>
       {rows.length > fit ? <p className="ticker-more">+{rows.length - fit} more</p> : null}

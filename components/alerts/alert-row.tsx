@@ -2,18 +2,11 @@
 
 import { memo } from 'react';
 import type { AlertView } from '@/lib/contracts/alerts';
-import { alertStateLabel, formatAge } from '@/components/format/format';
+import { Age } from '@/components/format/age';
+import { alertStateLabel } from '@/components/format/format';
 
 /** One alert as a line of a list read from across the room: severity, what, where, who has it, how old. */
-export const AlertRow = memo(function AlertRow({
-  alert,
-  now,
-  showVenue = true,
-}: {
-  alert: AlertView;
-  now: number;
-  showVenue?: boolean;
-}) {
+export const AlertRow = memo(function AlertRow({ alert, showVenue = true }: { alert: AlertView; showVenue?: boolean }) {
   const classes = [
     'alert-row',
     `sev-${alert.severity}`,
@@ -29,7 +22,9 @@ export const AlertRow = memo(function AlertRow({
       </span>
       {showVenue ? <span className="alert-venue">{alert.venueName ?? 'All venues'}</span> : null}
       <span className="alert-state">{alertStateLabel(alert)}</span>
-      <span className="alert-age">{formatAge(now - alert.raisedAt)}</span>
+      <span className="alert-age">
+        <Age since={alert.raisedAt} />
+      </span>
     </li>
   );
 });

@@ -7,7 +7,6 @@ import { ConnectionState } from '@/components/panels/connection-badge';
 import type { SessionUser } from '@/lib/contracts/alerts';
 import { useUser } from '@/components/auth/user-context';
 import { UserMenu } from '@/components/auth/user-menu';
-import { useNow } from '@/components/format/use-now';
 import { alertsByUrgency } from '@/components/store/alert-map';
 import { createAlertsStore } from '@/components/store/alerts-store';
 import { connectStream } from '@/components/store/stream-connection';
@@ -45,7 +44,6 @@ export function AlertsView() {
   const lastMessageAt = useStore(store, (s) => s.lastMessageAt);
   const feedAgeAtMessage = useStore(store, (s) => s.feedAgeAtMessage);
   const confirm = useStore(store, (s) => s.confirm);
-  const now = useNow(1000);
   const [venue, setVenue] = useState('');
   const venueSelect = useId();
   const [showResolved, setShowResolved] = useState(false);
@@ -105,7 +103,7 @@ export function AlertsView() {
             No {showResolved ? '' : 'unresolved '}alerts{venue ? ' at this venue' : ''}.
           </p>
         ) : (
-          shown.map((a) => <AlertCard key={a.id} alert={a} now={now} people={people} onConfirmed={confirm} />)
+          shown.map((a) => <AlertCard key={a.id} alert={a} people={people} onConfirmed={confirm} />)
         )}
       </div>
     </div>
