@@ -21,6 +21,7 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '42' },
     scale: { type: 'string', default: '1' },
     speed: { type: 'string', default: '1' },
+    'incidents-per-venue-hour': { type: 'string', default: '0.25' },
     duration: { type: 'string' },
     prefix: { type: 'string', default: process.env.MQTT_TOPIC_PREFIX ?? '' },
     'protocol-version': { type: 'string', default: '4' },
@@ -44,6 +45,7 @@ function num(name: string, raw: string | undefined, min: number): number {
 if (values.help) {
   console.log(`usage:
   sim [--url mqtt://host:port] [--seed N] [--scale N] [--speed X] [--duration S] [--prefix P/]
+      [--incidents-per-venue-hour R]   random IT incidents (0: scenarios only)
   sim scenario <${SCENARIOS.join('|')}> --venue <venue-id> [--duration-s S] [--url ...]
 venues: ${VENUES.map((v) => v.id).join(', ')}`);
   process.exit(0);
@@ -72,6 +74,7 @@ if (positionals[0] === 'scenario') {
     seed: Math.floor(num('seed', values.seed, 0)),
     scale: Math.floor(num('scale', values.scale, 1)),
     speed: num('speed', values.speed, 0.01),
+    incidentsPerVenueHour: num('incidents-per-venue-hour', values['incidents-per-venue-hour'], 0),
     topicPrefix: values.prefix!,
     protocolVersion: version,
     ...(values.duration ? { durationMs: num('duration', values.duration, 1) * 1000 } : {}),

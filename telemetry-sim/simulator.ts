@@ -35,6 +35,8 @@ export interface SimOptions {
   speed?: number;
   /** Real ms per tick. @default 250 */
   tickMs?: number;
+  /** Random IT incidents per venue per games hour (0: only scenarios raise any). @default 0.25 */
+  incidentsPerVenueHour?: number;
 }
 
 export type ScenarioKind = 'crowd-surge' | 'power-loss' | 'network-outage' | 'broadcast-loss';
@@ -125,7 +127,7 @@ const INCIDENT_TEMPLATES: {
 ];
 const TEMPLATE_WEIGHT = INCIDENT_TEMPLATES.reduce((a, t) => a + t.weight, 0);
 
-/** Random incidents per venue per games hour. */
+/** Random incidents per venue per games hour, unless the options say otherwise. */
 const INCIDENTS_PER_VENUE_HOUR = 0.25;
 
 function schedule(world: VenueWorld, rng: Rng): Session[] {
@@ -203,6 +205,7 @@ export class Simulator {
   readonly venues: VenueSim[];
   readonly tickMs: number;
   readonly speed: number;
+  private readonly incidentsPerVenueHour: number;
   private readonly rng: Rng;
   private tickCount = 0;
   private gamesTime: number;
@@ -211,6 +214,7 @@ export class Simulator {
   constructor(readonly options: SimOptions) {
     this.tickMs = options.tickMs ?? 250;
     this.speed = options.speed ?? 1;
+    this.incidentsPerVenueHour = options.incidentsPerVenueHour ?? INCIDENTS_PER_VENUE_HOUR;
     this.rng = new Rng(options.seed);
     const worlds = buildWorld(Math.max(1, Math.floor(options.scale)));
     this.venues = worlds.map((w, i) => new VenueSim(w, i, this.rng.fork(hashString(w.def.id)), this.tickMs));
@@ -323,7 +327,7 @@ export class Simulator {
       const silenced = v.active('network-outage', t);
 
       // Incidents: random ones, and clearing what has run its course.
-      if (v.rng.chance((INCIDENTS_PER_VENUE_HOUR * dt) / 3600)) {
+      if (v.rng.chance((this.incidentsPerVenueHour * dt) / 3600)) {
         let r = v.rng.next() * TEMPLATE_WEIGHT;
         const tpl = INCIDENT_TEMPLATES.find((x) => (r -= x.weight) < 0) ?? INCIDENT_TEMPLATES[0]!;
         const minutes = v.rng.chance(0.75) ? v.rng.range(2, 12) : v.rng.range(20, 60);

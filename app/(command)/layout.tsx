@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { readServerEnv } from '@/lib/server/env';
 import { pageUser } from '@/lib/server/page-auth';
+import { readWallConfig } from '@/lib/server/wall-config';
 import { CommandShell } from '@/components/shell/command-shell';
 
 export const dynamic = 'force-dynamic';
@@ -9,9 +10,9 @@ export const dynamic = 'force-dynamic';
 export default async function CommandLayout({ children }: { children: ReactNode }) {
   const user = await pageUser();
   // Only what the browser may see leaves the server.
-  const { basemapUrl } = readServerEnv();
+  const { basemapUrl, wallConfigFile } = readServerEnv();
   return (
-    <CommandShell basemapUrl={basemapUrl} user={user}>
+    <CommandShell basemapUrl={basemapUrl} user={user} wallConfig={readWallConfig(wallConfigFile)}>
       {children}
     </CommandShell>
   );

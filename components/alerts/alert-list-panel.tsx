@@ -7,19 +7,25 @@ import { useRowsThatFit } from '@/components/format/use-rows-that-fit';
 import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';
 import { AlertRow } from './alert-row';
 
-/** Rows shown at most; the rest are counted. */
-const MAX_ROWS = 20;
-
 /**
  * Alerts on the wall and the venue page: unacknowledged first (escalated on top, pulsing),
  * then those someone has, then the recently resolved. Who has what is on every row.
  */
-export function AlertListPanel({ alerts, showVenue = true }: { alerts: AlertMap; showVenue?: boolean }) {
+export function AlertListPanel({
+  alerts,
+  showVenue = true,
+  maxRows = 20,
+}: {
+  alerts: AlertMap;
+  showVenue?: boolean;
+  /** Rows shown at most (fewer when they do not fit); the rest are counted. */
+  maxRows?: number;
+}) {
   const rows: AlertView[] = useMemo(() => alertsByUrgency(alerts), [alerts]);
   const unacknowledged = rows.filter((a) => a.status === 'open').length;
   const unresolved = rows.filter((a) => a.status !== 'resolved').length;
   const list = useRef<HTMLOListElement>(null);
-  const fit = useRowsThatFit(list, '.alert-row', MAX_ROWS, rows.length > 0);
+  const fit = useRowsThatFit(list, '.alert-row', maxRows, rows.length > 0);
   return (
     <section className="panel alert-panel" aria-label="Alerts">
       <h2 className="panel-title">

@@ -1,64 +1,120 @@
 'use client';
 
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { SessionUser } from '@/lib/contracts/alerts';
+import { canViewCity } from '@/lib/auth/permissions';
+import { PANELS_OF_VIEW, panelsOf, type ScreenGrid, type WallConfig, type WallViewKind } from '@/lib/contracts/wall';
 import { UserProvider } from '@/components/auth/user-context';
 import { StageMapLoader } from '@/components/map/stage-map-loader';
 import { SituationProvider, useSituation } from '@/components/store/situation-provider';
 import { SparklinesProvider } from '@/components/store/sparklines-provider';
 import { useVenue, VenueProvider } from '@/components/store/venue-provider';
+import { parseWallParams, type WallParams } from '@/components/wall/wall-params';
 import { parseLevel, type Level } from './level';
 import { MapLegend } from './map-legend';
 import { ShellHeader } from './shell-header';
 
 /** Carries the level and the connection phase of what is on screen, so stale data greys out together. */
-function Frame({ level, children }: { level: Level; children: ReactNode }) {
+function Frame({
+  level,
+  view,
+  wall,
+  panels,
+  children,
+}: {
+  level: Level;
+  view: WallViewKind;
+  wall: WallParams;
+  panels: readonly string[];
+  children: ReactNode;
+}) {
   const cityPhase = useSituation((s) => s.phase);
   const venuePhase = useVenue((s) => s.phase);
-  // `?kiosk`: a wall with no controls and no cursor (the URL is the wall's configuration).
-  const kiosk = useSearchParams().has('kiosk');
   return (
     <div
       className="shell"
       data-level={level.kind}
+      data-view={view}
       data-phase={level.kind === 'city' ? cityPhase : venuePhase}
-      data-kiosk={kiosk ? '' : undefined}
+      data-kiosk={wall.kiosk ? '' : undefined}
+      data-panels={panels.join(' ')}
+      data-screen={wall.screen ? `${wall.screen.index}/${wall.screen.count}` : undefined}
     >
       {children}
     </div>
   );
 }
 
+function gridStyle(grid: ScreenGrid | null): CSSProperties | undefined {
+  if (!grid) return undefined;
+  const rows = grid.areas.length;
+  const cols = grid.areas[0]!.trim().split(/\s+/).length;
+  return {
+    gridTemplateAreas: grid.areas.map((r) => `'${r}'`).join(' '),
+    gridTemplateColumns: grid.columns ?? `repeat(${cols}, minmax(0, 1fr))`,
+    gridTemplateRows: grid.rows ?? `repeat(${rows}, minmax(0, 1fr))`,
+  };
+}
+
+const viewOf = (pathname: string, level: Level): WallViewKind =>
+  level.kind !== 'city' ? 'venue' : pathname.replace(/\/$/, '') === '/incidents' ? 'incidents' : 'city';
+
 /**
  * Everything that outlives a navigation: the streams, the header and the one map. The
  * level comes from the URL; only the stream of what is on screen is open (the city's at
- * the city level, one venue's below it). Pages supply the panels beside the map.
+ * the city level, one venue's below it), except on a wall (`?kiosk` or `?rotate`), which
+ * keeps the city's open everywhere so its alarm and rotation hear every venue. Pages
+ * supply the panels beside the map; a screen of a multi-screen wall places the ones its
+ * configuration names.
  */
 export function CommandShell({
   basemapUrl,
   user,
+  wallConfig,
   children,
 }: {
   basemapUrl?: string | undefined;
   user: SessionUser;
+  wallConfig: WallConfig;
   children: ReactNode;
 }) {
   const pathname = usePathname();
+  const query = useSearchParams();
   const level = useMemo(() => parseLevel(pathname), [pathname]);
+  const wall = useMemo(() => parseWallParams(query), [query]);
+  const view = viewOf(pathname, level);
   const venueId = level.kind === 'city' ? null : level.venueId;
+  const isWall = (wall.kiosk || wall.rotate) && canViewCity(user);
+
+  const screen = wall.screen ? wallConfig.screens[String(wall.screen.count)]?.[wall.screen.index - 1] : undefined;
+  const grid = screen ? screen[view] : null;
+  const panels = grid ? panelsOf(grid) : PANELS_OF_VIEW[view];
+  const showMap = panels.includes('map');
+
+  useEffect(() => {
+    document.documentElement.style.setProperty('--wall-scale', String(wall.scale));
+  }, [wall.scale]);
+
   return (
     <UserProvider user={user}>
-      <SituationProvider active={level.kind === 'city'}>
+      <SituationProvider active={level.kind === 'city' || isWall}>
         <VenueProvider venueId={venueId}>
           <SparklinesProvider venueId={venueId}>
-            <Frame level={level}>
-              <ShellHeader level={level} />
-              <main className="shell-main">
-                <section className="panel map-panel" aria-label={level.kind === 'city' ? 'City map' : 'Venue plan'}>
-                  <StageMapLoader level={level} basemapUrl={basemapUrl} />
-                  <MapLegend level={level} />
-                </section>
+            <Frame level={level} view={view} wall={wall} panels={panels}>
+              <ShellHeader
+                level={level}
+                wall={isWall ? wall : null}
+                rotation={isWall && wall.rotate ? wallConfig.rotation.views : null}
+                screenName={screen?.name ?? null}
+              />
+              <main className="shell-main" style={gridStyle(grid)}>
+                {showMap ? (
+                  <section className="panel map-panel" aria-label={level.kind === 'city' ? 'City map' : 'Venue plan'}>
+                    <StageMapLoader level={level} basemapUrl={basemapUrl} />
+                    <MapLegend level={level} />
+                  </section>
+                ) : null}
                 {children}
               </main>
             </Frame>

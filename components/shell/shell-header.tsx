@@ -9,6 +9,9 @@ import { ConnectionBadge, ConnectionState } from '@/components/panels/connection
 import { FeedSource, VenueFeedSource } from '@/components/panels/feed-source';
 import { ShanghaiClock } from '@/components/panels/shanghai-clock';
 import { useVenue } from '@/components/store/venue-provider';
+import { RotationStrip } from '@/components/wall/rotation-strip';
+import type { WallParams } from '@/components/wall/wall-params';
+import type { RotationView } from '@/lib/contracts/wall';
 import { venueHref, zoneHref, type Level } from './level';
 
 function VenueConnection() {
@@ -72,8 +75,22 @@ function DrillHeading({ level }: { level: Exclude<Level, { kind: 'city' }> }) {
   );
 }
 
-/** The header of every level: where you are, whether the data is live, and the Games' local time. */
-export function ShellHeader({ level }: { level: Level }) {
+/**
+ * The header of every level: where you are, whether the data is live, and the Games' local
+ * time. On a wall (`wall` set) also the alarm at every level, the rotation when it plays,
+ * and which screen of a multi-screen wall this is.
+ */
+export function ShellHeader({
+  level,
+  wall,
+  rotation,
+  screenName,
+}: {
+  level: Level;
+  wall: WallParams | null;
+  rotation: RotationView[] | null;
+  screenName: string | null;
+}) {
   return (
     <header className="wall-header">
       {level.kind === 'city' ? (
@@ -86,11 +103,20 @@ export function ShellHeader({ level }: { level: Level }) {
       ) : (
         <DrillHeading level={level} />
       )}
+      {rotation ? <RotationStrip views={rotation} /> : null}
+      {wall?.screen ? (
+        <p className="screen-name" aria-label="Screen">
+          {screenName ?? 'Screen'}{' '}
+          <small>
+            {wall.screen.index}/{wall.screen.count}
+          </small>
+        </p>
+      ) : null}
       {level.kind === 'city' ? <ConnectionBadge /> : <VenueConnection />}
       <ShanghaiClock />
       <UserMenu />
       {/* Its own row across the header, so nothing else is squeezed when it sounds. */}
-      {level.kind === 'city' ? <WallAlarmBanner /> : null}
+      {level.kind === 'city' || wall ? <WallAlarmBanner /> : null}
     </header>
   );
 }

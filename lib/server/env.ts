@@ -26,6 +26,8 @@ export interface ServerEnv {
   usersFile: string;
   /** The alert rules' settings. @default config/alert-rules.json */
   alertRulesFile: string;
+  /** The video wall's screens and rotation. @default config/wall.json */
+  wallConfigFile: string;
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -80,5 +82,6 @@ export function readServerEnv(): ServerEnv {
     dataDir: process.env.DATA_DIR?.trim() || './data',
     usersFile: process.env.USERS_FILE?.trim() || 'config/users.json',
     alertRulesFile: process.env.ALERT_RULES_FILE?.trim() || 'config/alert-rules.json',
+    wallConfigFile: process.env.WALL_CONFIG_FILE?.trim() || 'config/wall.json',
   };
 }

@@ -17,6 +17,7 @@ export function testServerEnv(overrides: Partial<ServerEnv> = {}): ServerEnv {
     dataDir: 'memory://',
     usersFile: 'config/users.json',
     alertRulesFile: 'config/alert-rules.json',
+    wallConfigFile: 'config/wall.json',
     ...overrides,
   };
 }
