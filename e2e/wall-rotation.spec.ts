@@ -1,0 +1,104 @@
+/**
+ * The rotation that reacts: a playlist of views (e2e/fixtures/wall-rotation.json: the city,
+ * the incidents, one venue, 30 s each) played from the wall clock, paused and resumed by an
+ * operator, overridden by a critical alert until someone acknowledges it. Time moves with
+ * Playwright's clock, never with sleeps. The simulator raises no random incidents here, so
+ * the only critical alert is the one the test causes.
+ */
+import type { Page } from '@playwright/test';
+import type { AlertView } from '../lib/contracts/alerts';
+import { expect, test } from './fixtures/command-center';
+
+const CYCLE_MS = 90_000;
+
+test.use({
+  centerOptions: {
+    webEnv: { WALL_CONFIG_FILE: 'e2e/fixtures/wall-rotation.json' },
+    simSpeed: 1,
+    simArgs: ['--incidents-per-venue-hour', '0'],
+  },
+});
+
+/** The page's clock at the start of a rotation cycle, a little ahead of real time. */
+function cycleStart(): number {
+  return (Math.floor(Date.now() / CYCLE_MS) + 1) * CYCLE_MS;
+}
+
+const rotation = (page: Page) => page.getByRole('status', { name: 'Rotation' });
+
+async function expectView(page: Page, path: string, strip: RegExp) {
+  await expect(page).toHaveURL((url) => url.pathname === path && url.searchParams.has('rotate'));
+  await expect(rotation(page)).toContainText(strip);
+}
+
+test('the rotation advances through its views, pauses and resumes', async ({ page }) => {
+  await page.clock.install({ time: cycleStart() + 1000 });
+  await page.goto('/?rotate');
+  await expectView(page, '/', /All venues\s*1\/3/);
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+
+  await page.clock.fastForward(30_000);
+  await expectView(page, '/incidents', /Alerts\s*2\/3/);
+  await expect(page.getByRole('region', { name: 'Alerts' })).toBeVisible();
+
+  await page.clock.fastForward(30_000);
+  await expectView(page, '/venues/binjiang-gymnasium', /Binjiang Gymnasium\s*3\/3/);
+
+  await page.clock.fastForward(30_000);
+  await expectView(page, '/', /1\/3/);
+
+  // Paused, the wall stays where it is however long it waits; P does the same from a keyboard.
+  await page.getByRole('button', { name: 'Pause rotation' }).click();
+  await expect(rotation(page)).toHaveAttribute('data-mode', 'paused');
+  await page.clock.fastForward(40_000);
+  await expect(rotation(page)).toContainText('Rotation paused');
+  expect(new URL(page.url()).pathname).toBe('/');
+  await page.getByRole('button', { name: 'Resume rotation' }).click();
+  // Resumed where the clock says the wall is: 40 s into the cycle, the incidents.
+  await expectView(page, '/incidents', /2\/3/);
+  await page.keyboard.press('p');
+  await expect(rotation(page)).toHaveAttribute('data-mode', 'paused');
+  await page.keyboard.press('p');
+  await expect(rotation(page)).toHaveAttribute('data-mode', 'rotating');
+});
+
+test('a critical alert takes the wall to its venue and holds it there until acknowledged', async ({
+  page,
+  center,
+  browser,
+}) => {
+  await page.clock.install({ time: cycleStart() + 1000 });
+  await page.goto('/?kiosk&rotate');
+  await expectView(page, '/', /1\/3/);
+  // Kiosk: the rotation shows, its controls do not.
+  await expect(page.getByRole('button', { name: 'Pause rotation' })).toBeHidden();
+
+  await center.scenario('power-loss', 'huzhou-deqing-gym');
+  await expect(page).toHaveURL(/\/venues\/huzhou-deqing-gym\?kiosk&rotate$/);
+  await expect(rotation(page)).toHaveAttribute('data-mode', 'held');
+  await expect(rotation(page)).toContainText('Held on Deqing Sports Centre Gymnasium');
+  // The alarm draws the eye as well.
+  await expect(page.getByRole('alert', { name: /^Critical alarm/ })).toBeVisible();
+
+  // Two full cycles later it still holds: nobody has acknowledged.
+  await page.clock.fastForward(CYCLE_MS);
+  await page.clock.fastForward(CYCLE_MS);
+  await expect(rotation(page)).toHaveAttribute('data-mode', 'held');
+  expect(new URL(page.url()).pathname).toBe('/venues/huzhou-deqing-gym');
+
+  // A responder acknowledges on their phone: the wall picks its rotation up again.
+  const phone = await browser.newContext({ baseURL: center.baseURL });
+  await center.signIn(phone, 'responder');
+  await expect(async () => {
+    const { alerts } = (await (await phone.request.get('/api/alerts')).json()) as { alerts: AlertView[] };
+    for (const a of alerts.filter((x) => x.severity === 'critical' && x.status === 'open')) {
+      await phone.request.post(`/api/alerts/${a.id}/actions`, {
+        headers: { Origin: center.baseURL },
+        data: { action: 'acknowledge', requestId: `rotation-${a.id}-${a.version}` },
+      });
+    }
+    await expect(rotation(page)).toHaveAttribute('data-mode', 'rotating', { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page).toHaveURL((url) => url.pathname !== '/venues/huzhou-deqing-gym');
+  await phone.close();
+});
