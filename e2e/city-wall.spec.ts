@@ -45,14 +45,25 @@ test('an injected incident is raised as an alert on the wall and turns its venue
 
 test('turns stale when the feed stops, and live again when it returns', async ({ page, center }) => {
   const wall = new WallPage(page);
+  const banner = page.getByRole('alert', { name: 'Data not live' });
+  const binjiang = wall.venue('Binjiang Gymnasium');
   await wall.open();
   await expect(wall.connection).toContainText('Live');
+  await expect(banner).toBeHidden();
+  await expect(binjiang).not.toHaveAccessibleName(/no recent data/);
   await center.stopSim();
   await expect(wall.connection).toContainText('Stale', { timeout: 20_000 });
   await expect(wall.connection).toHaveAttribute('data-phase', 'stale');
   await expect(page.getByRole('region', { name: 'Data age' })).toContainText('stale');
+  // Said in words across the top, and each venue's tile greys with its own age.
+  await expect(banner).toContainText(/No data from the venue feed for \d+ s/);
+  await expect(binjiang).toHaveAccessibleName(/no recent data/);
+  await expect(binjiang).toHaveClass(/is-stale/);
+  await expect(page.getByRole('region', { name: 'Venues', exact: true })).toContainText(/56 silent/);
   center.startSim();
   await expect(wall.connection).toContainText('Live', { timeout: 30_000 });
+  await expect(banner).toBeHidden();
+  await expect(binjiang).not.toHaveAccessibleName(/no recent data/);
 });
 
 test('shows reconnecting when the server dies, and recovers by itself after restart', async ({ page, center }) => {
@@ -61,8 +72,12 @@ test('shows reconnecting when the server dies, and recovers by itself after rest
   await expect(wall.connection).toContainText('Live');
   await center.killWeb();
   await expect(wall.connection).toContainText('Reconnecting', { timeout: 15_000 });
+  await expect(page.getByRole('alert', { name: 'Data not live' })).toContainText(
+    /Connection to the command center lost: figures from \d\d:\d\d:\d\d/,
+  );
   await center.startWeb();
   await expect(wall.connection).toContainText('Live', { timeout: 45_000 });
+  await expect(page.getByRole('alert', { name: 'Data not live' })).toBeHidden();
   await expect(wall.venues).toHaveCount(56);
 });
 

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import type { AlertView } from '@/lib/contracts/alerts';
 import { useRowsThatFit } from '@/components/format/use-rows-that-fit';
 import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';
@@ -15,11 +15,14 @@ export function AlertListPanel({
   alerts,
   showVenue = true,
   maxRows = 20,
+  age,
 }: {
   alerts: AlertMap;
   showVenue?: boolean;
   /** Rows shown at most (fewer when they do not fit); the rest are counted. */
   maxRows?: number;
+  /** The age of the list (the stream it comes from), in the title. */
+  age?: ReactNode;
 }) {
   const rows: AlertView[] = useMemo(() => alertsByUrgency(alerts), [alerts]);
   const unacknowledged = rows.filter((a) => a.status === 'open').length;
@@ -32,7 +35,8 @@ export function AlertListPanel({
         Alerts{' '}
         <span className="panel-count">
           {unacknowledged} unacknowledged · {unresolved} unresolved
-        </span>
+        </span>{' '}
+        {age}
         <Link className="panel-link" href="/alerts">
           Act on alerts
         </Link>

@@ -10,6 +10,8 @@ import { StageMapLoader } from '@/components/map/stage-map-loader';
 import { SituationProvider, useSituation } from '@/components/store/situation-provider';
 import { SparklinesProvider } from '@/components/store/sparklines-provider';
 import { useVenue, VenueProvider } from '@/components/store/venue-provider';
+import { useWatchdog } from '@/components/wall/use-watchdog';
+import type { WatchdogBounds } from '@/components/wall/watchdog';
 import { parseWallParams, type WallParams } from '@/components/wall/wall-params';
 import { parseLevel, type Level } from './level';
 import { MapLegend } from './map-legend';
@@ -21,16 +23,20 @@ function Frame({
   view,
   wall,
   panels,
+  watchdog,
   children,
 }: {
   level: Level;
   view: WallViewKind;
   wall: WallParams;
   panels: readonly string[];
+  /** A wall's bounds for reloading itself; null elsewhere (never reload under someone's hands). */
+  watchdog: WatchdogBounds | null;
   children: ReactNode;
 }) {
   const cityPhase = useSituation((s) => s.phase);
   const venuePhase = useVenue((s) => s.phase);
+  useWatchdog(level.kind === 'city' ? cityPhase : venuePhase, watchdog);
   return (
     <div
       className="shell"
@@ -92,6 +98,19 @@ export function CommandShell({
   const panels = grid ? panelsOf(grid) : PANELS_OF_VIEW[view];
   const showMap = panels.includes('map');
 
+  const { reloadAfterDeadSeconds, maxHeapMb } = wallConfig.watchdog;
+  const watchdog = useMemo(
+    () =>
+      isWall
+        ? {
+            reloadAfterDeadMs: reloadAfterDeadSeconds * 1000,
+            maxHeapBytes: maxHeapMb * 2 ** 20,
+            coolDownMs: 10 * 60_000,
+          }
+        : null,
+    [isWall, reloadAfterDeadSeconds, maxHeapMb],
+  );
+
   useEffect(() => {
     document.documentElement.style.setProperty('--wall-scale', String(wall.scale));
   }, [wall.scale]);
@@ -101,7 +120,7 @@ export function CommandShell({
       <SituationProvider active={level.kind === 'city' || isWall}>
         <VenueProvider venueId={venueId}>
           <SparklinesProvider venueId={venueId}>
-            <Frame level={level} view={view} wall={wall} panels={panels}>
+            <Frame level={level} view={view} wall={wall} panels={panels} watchdog={watchdog}>
               <ShellHeader
                 level={level}
                 wall={isWall ? wall : null}

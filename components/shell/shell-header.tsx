@@ -8,6 +8,7 @@ import { useUser } from '@/components/auth/user-context';
 import { ConnectionBadge, ConnectionState } from '@/components/panels/connection-badge';
 import { FeedSource, VenueFeedSource } from '@/components/panels/feed-source';
 import { ShanghaiClock } from '@/components/panels/shanghai-clock';
+import { CityStaleBanner, VenueStaleBanner } from '@/components/panels/stale-banner';
 import { useVenue } from '@/components/store/venue-provider';
 import { RotationStrip } from '@/components/wall/rotation-strip';
 import type { WallParams } from '@/components/wall/wall-params';
@@ -115,7 +116,8 @@ export function ShellHeader({
       {level.kind === 'city' ? <ConnectionBadge /> : <VenueConnection />}
       <ShanghaiClock />
       <UserMenu />
-      {/* Its own row across the header, so nothing else is squeezed when it sounds. */}
+      {/* Their own rows across the header, so nothing else is squeezed when they show. */}
+      {level.kind === 'city' ? <CityStaleBanner /> : <VenueStaleBanner />}
       {level.kind === 'city' || wall ? <WallAlarmBanner /> : null}
     </header>
   );

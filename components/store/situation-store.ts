@@ -27,6 +27,12 @@ export interface ConnectionSlice {
   lastMessageAt: number;
   /** Feed age the server reported in that message. */
   feedAgeAtMessage: number | null;
+  /**
+   * Server clock minus this browser's, from the last message (ignoring its transit): ages of
+   * server timestamps are taken against the server's time, so a wall PC's wrong clock does
+   * not grey out, or freshen, what it shows.
+   */
+  serverOffsetMs: number;
   serverId: string | null;
   setPhase: (phase: ConnectionPhase) => void;
 }
@@ -115,6 +121,7 @@ export function createSituationStore() {
     phase: 'connecting',
     lastMessageAt: 0,
     feedAgeAtMessage: null,
+    serverOffsetMs: 0,
     serverId: null,
     venues: {},
     venueOrder: [],
@@ -131,7 +138,12 @@ export function createSituationStore() {
           s = { ...s, ...(m.type === 'snapshot' ? fromSnapshot(m) : applyDelta(s, m)) };
         }
         const last = messages[messages.length - 1];
-        return { ...s, lastMessageAt: receivedAt, feedAgeAtMessage: last?.kpis.feedAgeMs ?? s.feedAgeAtMessage };
+        return {
+          ...s,
+          lastMessageAt: receivedAt,
+          feedAgeAtMessage: last?.kpis.feedAgeMs ?? s.feedAgeAtMessage,
+          serverOffsetMs: last ? last.at - receivedAt : s.serverOffsetMs,
+        };
       }),
   }));
 }

@@ -23,6 +23,8 @@ export interface VenueState {
   phase: ConnectionPhase;
   lastMessageAt: number;
   feedAgeAtMessage: number | null;
+  /** Server clock minus this browser's (see the city store). */
+  serverOffsetMs: number;
   /** False until the first snapshot; then whether the server knows this venue. */
   loaded: boolean;
   known: boolean;
@@ -110,6 +112,7 @@ export function createVenueStore(venueId: string | null = null) {
     phase: 'connecting',
     lastMessageAt: 0,
     feedAgeAtMessage: null,
+    serverOffsetMs: 0,
     loaded: false,
     ...fromDetail(null),
     alerts: {},
@@ -120,7 +123,12 @@ export function createVenueStore(venueId: string | null = null) {
         let s = state;
         for (const m of messages) s = { ...s, ...apply(s, m) };
         const last = messages[messages.length - 1];
-        return { ...s, lastMessageAt: receivedAt, feedAgeAtMessage: last?.kpis.feedAgeMs ?? s.feedAgeAtMessage };
+        return {
+          ...s,
+          lastMessageAt: receivedAt,
+          feedAgeAtMessage: last?.kpis.feedAgeMs ?? s.feedAgeAtMessage,
+          serverOffsetMs: last ? last.at - receivedAt : s.serverOffsetMs,
+        };
       }),
   }));
 }

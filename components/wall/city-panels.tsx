@@ -1,26 +1,41 @@
 'use client';
 
-import { AlertListPanel } from '@/components/alerts/alert-list-panel';
 import { TrendChartLoader } from '@/components/charts/trend-chart-loader';
 import { KpiTiles } from '@/components/panels/kpi-tiles';
+import { PanelAge } from '@/components/panels/panel-age';
 import { VenueBoard } from '@/components/panels/venue-board';
 import { useSituation } from '@/components/store/situation-provider';
+import { CityAlertsPanel } from './city-alerts-panel';
 
 /**
  * The city level beside the map: one glance for the whole Games, read from across the room.
  * Each panel is placed by name (kpis, trend, alerts, venues) in the shell's grid, so a
  * screen of a multi-screen wall shows the ones its configuration gives it.
  */
+/** The trend moves in 10 s buckets: older than two of them, it is behind. */
+const TREND_FRESH_MS = 20_000;
+
 export function CityPanels() {
-  const alerts = useSituation((s) => s.alerts);
+  // The server extends the trend on its own clock; what it plots is as old as the feed.
+  const feedAt = useSituation((s) =>
+    s.feedAgeAtMessage === null || s.lastMessageAt === 0 ? null : s.lastMessageAt - s.feedAgeAtMessage,
+  );
+  const serverOffsetMs = useSituation((s) => s.serverOffsetMs);
   return (
     <div className="level-city">
       <KpiTiles />
       <section className="panel trend" aria-label="Last hour">
-        <h2 className="panel-title">Last hour</h2>
+        <h2 className="panel-title">
+          Last hour{' '}
+          <PanelAge
+            at={feedAt === null ? null : feedAt + serverOffsetMs}
+            serverOffsetMs={serverOffsetMs}
+            boundMs={TREND_FRESH_MS}
+          />
+        </h2>
         <TrendChartLoader />
       </section>
-      <AlertListPanel alerts={alerts} />
+      <CityAlertsPanel />
       <VenueBoard />
     </div>
   );

@@ -44,6 +44,8 @@ export type RotationView =
 
 export interface WallConfig {
   rotation: { views: RotationView[] };
+  /** When a wall reloads itself: its stream dead this long, or its JS heap past this size. */
+  watchdog: { reloadAfterDeadSeconds: number; maxHeapMb: number };
   /** By screen count ("2", "3"): one entry per screen, in screen order. */
   screens: Record<string, WallScreen[]>;
 }

@@ -12,7 +12,11 @@ describe('the wall configuration', () => {
   });
 
   it('refuses what would lay a wall out wrong, saying where', () => {
-    const base = { rotation: { views: [{ view: 'city', seconds: 30 }] }, screens: {} };
+    const base = {
+      rotation: { views: [{ view: 'city', seconds: 30 }] },
+      watchdog: { reloadAfterDeadSeconds: 120, maxHeapMb: 1024 },
+      screens: {},
+    };
     expect(() => parseWallConfig({ ...base, rotation: { views: [] } }, 'f')).toThrow(/^f: \/rotation\/views/);
     expect(() => parseWallConfig({ ...base, screens: { '2': [screen] } }, 'f')).toThrow(/lists 1 screens, not 2/);
     expect(() =>

@@ -41,6 +41,13 @@ const WallConfigSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    watchdog: Type.Object(
+      {
+        reloadAfterDeadSeconds: Type.Number({ minimum: 30, maximum: 86_400 }),
+        maxHeapMb: Type.Number({ minimum: 64, maximum: 16_384 }),
+      },
+      { additionalProperties: false },
+    ),
     screens: Type.Record(
       Type.String({ pattern: '^[2-9]$' }),
       Type.Array(
@@ -72,7 +79,7 @@ export function parseWallConfig(json: unknown, where: string): WallConfig {
       }
     });
   }
-  return { rotation: json.rotation, screens: json.screens };
+  return { rotation: json.rotation, watchdog: json.watchdog, screens: json.screens };
 }
 
 const cache = new Map<string, WallConfig>();

@@ -1,0 +1,54 @@
+'use client';
+
+import { useState } from 'react';
+import { formatAge, formatClock } from '@/components/format/format';
+import { useNow } from '@/components/format/use-now';
+import { useSituation } from '@/components/store/situation-provider';
+import type { ConnectionPhase } from '@/components/store/situation-store';
+import { useVenue } from '@/components/store/venue-provider';
+
+/** A first connection slower than this is worth a banner; a page load is not. */
+const SLOW_CONNECT_MS = 5000;
+
+interface StaleBannerProps {
+  phase: ConnectionPhase;
+  lastMessageAt: number;
+  feedAgeAtMessage: number | null;
+}
+
+/**
+ * Across the top of the page when what it shows is not live: the stream to the server is
+ * down (and since when the figures date), or the server hears nothing from the venues' feed.
+ * Data still on screen is greyed meanwhile; the banner says why, in words.
+ */
+function StaleBanner({ phase, lastMessageAt, feedAgeAtMessage }: StaleBannerProps) {
+  const now = useNow(1000);
+  const [shownAt] = useState(Date.now);
+  if (phase === 'live') return null;
+  if (phase === 'connecting' && now - shownAt < SLOW_CONNECT_MS) return null;
+  const text =
+    phase === 'stale'
+      ? `No data from the venue feed for ${formatAge(feedAgeAtMessage === null ? null : feedAgeAtMessage + (now - lastMessageAt))}: the figures are not current.`
+      : lastMessageAt > 0
+        ? `Connection to the command center lost: figures from ${formatClock(lastMessageAt)} (${formatAge(now - lastMessageAt)} ago). Reconnecting…`
+        : 'Cannot reach the command center. Retrying…';
+  return (
+    <p className={`stale-banner stale-${phase}`} role="alert" aria-label="Data not live">
+      {text}
+    </p>
+  );
+}
+
+export function CityStaleBanner() {
+  const phase = useSituation((s) => s.phase);
+  const lastMessageAt = useSituation((s) => s.lastMessageAt);
+  const feedAgeAtMessage = useSituation((s) => s.feedAgeAtMessage);
+  return <StaleBanner phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />;
+}
+
+export function VenueStaleBanner() {
+  const phase = useVenue((s) => s.phase);
+  const lastMessageAt = useVenue((s) => s.lastMessageAt);
+  const feedAgeAtMessage = useVenue((s) => s.feedAgeAtMessage);
+  return <StaleBanner phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />;
+}
