@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SituationModel } from '../ingest/situation-model';
-import { registry, T0 } from '../testing/fixtures';
+import { registry, T0, venueDef } from '../testing/fixtures';
 import { readRuleConfig, parseRuleConfig } from './rule-config';
 import { conditionKey, evaluateConditions } from './conditions';
 
@@ -109,6 +109,33 @@ describe('alert rules', () => {
     m.applySensor('hangzhou', 'test-arena', 'ups-1', { ts: T0 + 31_000, seq: 1, value: 0 }, NOW + 31_000);
     m.sweep(NOW + 31_000);
     expect(keys(m, NOW + 31_000)).toContain(conditionKey('sensor_offline', 'sensor:test-arena/temp-1'));
+  });
+
+  it('a venue silent while the feed flows: one alert for the venue, none for each of its sensors', () => {
+    const m = model();
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0, seq: 1, value: 20 }, NOW);
+    m.applySensor('hangzhou', 'test-arena', 'ups-1', { ts: T0, seq: 1, value: 0 }, NOW);
+    m.sweep(NOW + 31_000);
+    // Another venue goes on reporting.
+    m.applyRegistry(
+      'hangzhou',
+      'other-arena',
+      registry(T0, 1, venueDef({ id: 'other-arena', name: { en: 'Other Arena', zh: '其他馆' } })),
+      NOW,
+    );
+    m.applySensor('hangzhou', 'other-arena', 'temp-1', { ts: T0 + 31_000, seq: 2, value: 20 }, NOW + 31_000);
+    const present = keys(m, NOW + 31_000);
+    expect(present).toContain(conditionKey('venue_silent', 'venue:test-arena'));
+    expect(present.filter((k) => k.startsWith('sensor_offline|sensor:test-arena/'))).toEqual([]);
+    expect(present).not.toContain(conditionKey('venue_silent', 'venue:other-arena'));
+  });
+
+  it('a feed that stops as a whole raises neither venue nor sensor alerts before it is stale', () => {
+    const m = model();
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0, seq: 1, value: 20 }, NOW);
+    m.sweep(NOW + 20_000);
+    const present = keys(m, NOW + 20_000);
+    expect(present.filter((k) => k.startsWith('venue_silent') || k.startsWith('sensor_offline'))).toEqual([]);
   });
 
   it('IT incidents: one condition per thing and kind, the worst severity of those open', () => {

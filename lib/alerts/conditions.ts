@@ -16,6 +16,9 @@ export type Condition = Pick<
   'source' | 'type' | 'venueId' | 'venueName' | 'zoneId' | 'sensorId' | 'severity' | 'title'
 >;
 
+/** Longer than any gap between a venue's messages (crowd counts come every second). */
+const VENUE_QUIET_MS = 5000;
+
 export const conditionKey = (type: AlertType, source: string) => `${type}|${source}`;
 
 export interface Conditions {
@@ -60,8 +63,23 @@ export function evaluateConditions(model: SituationModel, rules: RuleConfig, now
 
   const los = rules.zoneLevelOfService;
   const threshold = rules.sensorThreshold;
+  // The rest of the feed is flowing: a venue quiet meanwhile has lost its own link.
+  const feedFlowing = feedAge <= VENUE_QUIET_MS;
   for (const v of model.venues.values()) {
     if (!v.def) continue;
+    // Quiet as a whole, its sensors are offline because the venue is: never one alert per sensor.
+    const venueQuietFor = v.lastSeen === 0 ? 0 : now - v.lastSeen;
+    const venueQuiet = venueQuietFor > VENUE_QUIET_MS;
+    const silent = rules.venueSilent;
+    if (feedFlowing && silent.severity && venueQuietFor > silent.afterSeconds * 1000) {
+      add({
+        source: `venue:${v.id}`,
+        type: 'venue_silent',
+        venueId: v.id,
+        severity: silent.severity,
+        title: `${v.def.name.en}: no telemetry for over ${silent.afterSeconds} s`,
+      });
+    }
     if (rules.itIncidents.enabled) {
       for (const i of v.incidents.values()) {
         if (i.state !== 'open') continue;
@@ -106,7 +124,7 @@ export function evaluateConditions(model: SituationModel, rules: RuleConfig, now
       const label = SENSOR_KIND_INFO[s.def.kind].label;
       const base = { venueId: v.id, zoneId: s.def.zoneId ?? null, sensorId: s.def.id };
       if (s.status === 'offline') {
-        if (rules.sensorOffline.severity) {
+        if (rules.sensorOffline.severity && !venueQuiet) {
           add({
             ...base,
             source: `sensor:${v.id}/${s.def.id}`,

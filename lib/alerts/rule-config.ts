@@ -40,6 +40,14 @@ export const RuleConfigSchema = Type.Object(
       { additionalProperties: false },
     ),
     sensorOffline: Type.Object({ severity: SeverityOrOff }, { additionalProperties: false }),
+    /**
+     * A venue that sent nothing for this long while the rest of the feed went on: its link is
+     * down. One alert for the venue instead of one per sensor gone quiet with it.
+     */
+    venueSilent: Type.Object(
+      { afterSeconds: Type.Number({ minimum: 5, maximum: 3600 }), severity: SeverityOrOff },
+      { additionalProperties: false },
+    ),
     feedStale: Type.Object(
       { afterSeconds: Type.Number({ minimum: 5, maximum: 3600 }), severity: SeverityOrOff },
       { additionalProperties: false },

@@ -23,6 +23,7 @@ export const ALERT_TYPES = [
   'venue_capacity',
   'sensor_threshold',
   'sensor_offline',
+  'venue_silent',
   'feed_stale',
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
