@@ -13,6 +13,7 @@ import { benchLatency } from './latency';
 import { benchMemory } from './memory';
 import { benchOverload } from './overload';
 import { benchScoped } from './scoped-stream';
+import { benchWallSoak } from './wall-soak';
 
 const only = process.argv[2];
 const stopBroker = await startBenchBroker();
@@ -25,6 +26,8 @@ if (!only || only === 'fanout') results.fanout = await benchFanout();
 if (!only || only === 'scoped') results.scoped = await benchScoped();
 if (!only || only === 'alert-rules') results.alertRules = await benchAlertRules();
 if (!only || only === 'alert-actions') results.alertActions = await benchAlertActions();
+// One long run, not medians: its result is a series over time.
+if (!only || only === 'soak') results.wallSoak = await benchWallSoak();
 stopBroker();
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));

@@ -1,0 +1,184 @@
+/**
+ * Wall soak: the built server (embedded broker), the simulator at 60x Games time (crowds,
+ * incidents and alerts churn) plus a paced load publisher on top, and the wall in Chromium
+ * with its rotation (e2e/fixtures/wall-soak.json: city, incidents, four venues) until the
+ * server has taken BENCH_SOAK_UPDATES messages (default 1.2M). Every BENCH_SOAK_SAMPLE_S
+ * seconds it records, through the DevTools protocol, the JS heap after a forced GC and the
+ * DOM node and listener counts, and from a timer inside the page the event-loop delay.
+ * Goal (issue 5): heap at the end within 1.2x of the heap after warm-up, DOM nodes flat.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { freePort } from '../e2e/fixtures/command-center';
+import { percentile, signInCookie, startLoadPublisher } from './harness';
+
+const UPDATES = Number(process.env.BENCH_SOAK_UPDATES ?? 1_200_000);
+const SAMPLE_S = Number(process.env.BENCH_SOAK_SAMPLE_S ?? 15);
+const WARM_UP_S = Number(process.env.BENCH_SOAK_WARM_UP_S ?? 60);
+/** On top of the simulator's ~1,550 msg/s. */
+const LOAD_RATE = Number(process.env.BENCH_SOAK_RATE ?? 5000);
+
+interface Sample {
+  t: number;
+  received: number;
+  accepted: number;
+  path: string;
+  heapMb: number;
+  domNodes: number;
+  listeners: number;
+  loopP99Ms: number;
+  loopMaxMs: number;
+}
+
+async function counters(base: string): Promise<{ received: number; accepted: number }> {
+  const text = await (await fetch(`${base}/api/metrics`)).text();
+  const sum = (name: string) =>
+    text
+      .split('\n')
+      .filter((l) => l.startsWith(name))
+      .reduce((a, l) => a + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+  return { received: sum('vcc_messages_received_total'), accepted: sum('vcc_messages_accepted_total') };
+}
+
+async function waitForHealth(base: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not become ready');
+}
+
+/** Inside the page: a 100 ms timer's lateness is the main thread's event-loop delay. */
+const LOOP_PROBE = () => {
+  const w = window as unknown as { __loopDelays: number[] };
+  w.__loopDelays = [];
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    w.__loopDelays.push(Math.max(0, now - last - 100));
+    if (w.__loopDelays.length > 10_000) w.__loopDelays.shift();
+    last = now;
+  }, 100);
+};
+
+export async function benchWallSoak() {
+  if (!existsSync('.next/BUILD_ID'))
+    execFileSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const port = await freePort();
+  const mqttPort = await freePort();
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    EMBEDDED_MQTT_PORT: String(mqttPort),
+    EMBEDDED_MQTT_WS_PORT: '0',
+    MQTT_URL: '',
+    DATABASE_URL: '',
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'vcc-soak-')),
+    WALL_CONFIG_FILE: 'e2e/fixtures/wall-soak.json',
+  };
+  const children: ChildProcess[] = [];
+  children.push(
+    spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      env,
+      stdio: process.env.BENCH_VERBOSE ? 'inherit' : 'ignore',
+    }),
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const mqttUrl = `mqtt://127.0.0.1:${mqttPort}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    // The simulator first: /api/health answers OK once the feed flows.
+    children.push(
+      spawn(process.execPath, ['--import', 'tsx', 'telemetry-sim/cli.ts', '--url', mqttUrl, '--speed', '60'], {
+        env,
+        stdio: 'ignore',
+      }),
+    );
+    await waitForHealth(base);
+    const load = startLoadPublisher({ url: mqttUrl, count: UPDATES * 2, rate: LOAD_RATE });
+    children.push(load.child);
+    await load.ready;
+
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const [name, value] = (await signInCookie(base)).split('=') as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    const page = await context.newPage();
+    await page.addInitScript(LOOP_PROBE);
+    await page.goto(`${base}/?kiosk&rotate`);
+    await page.getByRole('status').filter({ hasText: 'Live' }).first().waitFor({ timeout: 60_000 });
+    void load.go();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+
+    const start = Date.now();
+    const base0 = await counters(base);
+    const samples: Sample[] = [];
+    for (;;) {
+      await new Promise((r) => setTimeout(r, SAMPLE_S * 1000));
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      const dom = await cdp.send('Memory.getDOMCounters');
+      const delays = await page.evaluate(() => {
+        const w = window as unknown as { __loopDelays: number[] };
+        const d = w.__loopDelays;
+        w.__loopDelays = [];
+        return d;
+      });
+      const c = await counters(base);
+      const s: Sample = {
+        t: Math.round((Date.now() - start) / 1000),
+        received: c.received - base0.received,
+        accepted: c.accepted - base0.accepted,
+        path: new URL(page.url()).pathname,
+        heapMb: Math.round((heap.usedSize / 2 ** 20) * 10) / 10,
+        domNodes: dom.nodes,
+        listeners: dom.jsEventListeners,
+        loopP99Ms: Math.round(percentile(delays, 99)),
+        loopMaxMs: Math.round(Math.max(0, ...delays)),
+      };
+      samples.push(s);
+      console.log(
+        `[soak] ${s.t} s: ${s.received} received (${s.accepted} accepted), ${s.path}, heap ${s.heapMb} MB after GC, ` +
+          `${s.domNodes} DOM nodes, ${s.listeners} listeners, loop delay p99 ${s.loopP99Ms} ms max ${s.loopMaxMs} ms`,
+      );
+      if (s.received >= UPDATES) break;
+    }
+    // Warm-up ends at the first sample past WARM_UP_S; compare like with like: the last third's median.
+    const warm = samples.find((s) => s.t >= WARM_UP_S) ?? samples[0]!;
+    const tail = samples.slice(Math.floor((samples.length * 2) / 3));
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const end = samples[samples.length - 1]!;
+    return {
+      updates: end.received,
+      accepted: end.accepted,
+      seconds: end.t,
+      warmUpHeapMb: warm.heapMb,
+      endHeapMb: end.heapMb,
+      heapRatio: Math.round((med(tail.map((s) => s.heapMb)) / warm.heapMb) * 100) / 100,
+      warmUpDomNodes: warm.domNodes,
+      endDomNodes: end.domNodes,
+      domRatio: Math.round((med(tail.map((s) => s.domNodes)) / warm.domNodes) * 100) / 100,
+      loopP99Ms: med(samples.map((s) => s.loopP99Ms)),
+      samples,
+    };
+  } finally {
+    await browser.close();
+    for (const c of children) c.kill('SIGTERM');
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await benchWallSoak();
+  console.log(JSON.stringify({ ...r, samples: r.samples.length }, null, 2));
+  process.exit(0);
+}
