@@ -1,20 +1,36 @@
 /**
- * An optimistic first check for pages only: no session cookie at all goes to the sign-in page,
- * remembering where it was going. The real checks (a live session, the venue's permission)
- * happen where the data is: in the pages' layout and in every API route.
+ * For pages only. An optimistic first check: no session cookie at all goes to the sign-in
+ * page, remembering where it was going (the real checks, a live session and the venue's
+ * permission, happen where the data is). And `?lang=`: the language for this request, kept
+ * in a cookie so it persists (a wall's URL names its language).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
+import { isLocale, LOCALE_COOKIE, LOCALE_PARAM } from '@/lib/i18n/locales';
+
+const LOCALE_HEADER = 'x-vcc-lang';
+const YEAR_S = 365 * 24 * 3600;
 
 export function proxy(request: NextRequest) {
-  if (request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
-  const login = new URL('/login', request.url);
-  const next = request.nextUrl.pathname + request.nextUrl.search;
-  if (next !== '/') login.searchParams.set('next', next);
-  return NextResponse.redirect(login);
+  const { pathname, search, searchParams } = request.nextUrl;
+  if (pathname !== '/login' && !request.cookies.has(SESSION_COOKIE)) {
+    const login = new URL('/login', request.url);
+    const next = pathname + search;
+    if (next !== '/') login.searchParams.set('next', next);
+    const lang = searchParams.get(LOCALE_PARAM);
+    if (isLocale(lang)) login.searchParams.set(LOCALE_PARAM, lang);
+    return NextResponse.redirect(login);
+  }
+  const lang = searchParams.get(LOCALE_PARAM);
+  if (!isLocale(lang)) return NextResponse.next();
+  const headers = new Headers(request.headers);
+  headers.set(LOCALE_HEADER, lang);
+  const response = NextResponse.next({ request: { headers } });
+  response.cookies.set(LOCALE_COOKIE, lang, { path: '/', maxAge: YEAR_S, sameSite: 'lax' });
+  return response;
 }
 
 export const config = {
-  // Pages only: API routes answer 401 themselves; the sign-in page and static files are open.
-  matcher: ['/((?!api/|login|_next/|icon.svg|geo/|sounds/|favicon.ico).*)'],
+  // Pages only: API routes answer 401 themselves; static files are open.
+  matcher: ['/((?!api/|_next/|icon.svg|geo/|sounds/|favicon.ico).*)'],
 };

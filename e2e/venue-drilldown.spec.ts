@@ -67,7 +67,7 @@ test("a sensor's last 60 minutes come from the server's history and continue liv
   await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium\/sensors\/power-1$/);
   expect((await answered).status()).toBe(200);
   const detail = page.getByRole('region', { name: 'Sensor power-1' });
-  await expect(detail).toContainText(/\d+ minutes? of history/);
+  await expect(detail).toContainText(/\d+ min of history/);
   const chart = detail.getByRole('img', { name: 'History of power-1, last 60 minutes' });
   await expect(chart.locator('canvas')).toHaveCount(1);
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Binjiang Gymnasium' }).click();
@@ -90,7 +90,7 @@ test("a zone's page shows its occupancy history from the server, its sensors, an
   expect((await answered).status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('North Stand');
   await expect(page.getByRole('region', { name: 'Occupancy, last 60 minutes' })).toContainText(
-    /\d+ minutes? of history, 30-second means/,
+    /\d+ min of history, 30-second means/,
   );
   // Only this zone's sensors: a stand has two sets of temperature, humidity, noise and PM2.5.
   const sensors = page.getByRole('region', { name: 'Sensors' });

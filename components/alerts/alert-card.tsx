@@ -6,15 +6,18 @@ import { allowedActions } from '@/lib/auth/permissions';
 import { MAX_NOTE_LENGTH, type AlertAction, type AlertView, type SessionUser } from '@/lib/contracts/alerts';
 import { useUser } from '@/components/auth/user-context';
 import { Age } from '@/components/format/age';
-import { alertStateLabel, formatHm } from '@/components/format/format';
+import { alertStateLabel, ROLE_KEY, SEVERITY_KEY } from '@/components/format/format';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import { useVenueName } from '@/components/store/venue-names';
+import type { MessageKey } from '@/lib/i18n/translate';
 import { AlertTrail } from './alert-trail';
 import { sendAlertAction, type ActionResult } from './send-alert-action';
 
-const VERB: Record<AlertAction, [idle: string, busy: string]> = {
-  acknowledge: ['Acknowledge', 'Acknowledging…'],
-  assign: ['Assign to me', 'Assigning…'],
-  resolve: ['Resolve', 'Resolving…'],
-  note: ['Save note', 'Saving note…'],
+const VERB: Record<AlertAction, [idle: MessageKey, busy: MessageKey]> = {
+  acknowledge: ['action.acknowledge', 'action.acknowledging'],
+  assign: ['action.assign', 'action.assigning'],
+  resolve: ['action.resolve', 'action.resolving'],
+  note: ['action.note', 'action.noting'],
 };
 
 /**
@@ -33,21 +36,22 @@ function AssignTo({
   onAssign: (userId: string) => void;
 }) {
   const [to, setTo] = useState('');
+  const t = useT();
   return (
     <div className="alert-assign">
       <label>
-        Assign to
+        {t('action.assignTo')}
         <select value={to} onChange={(e) => setTo(e.target.value)}>
-          <option value="">Choose a person</option>
+          <option value="">{t('action.choosePerson')}</option>
           {people.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name} ({p.role.replace('_', ' ')})
+              {p.name} ({t(ROLE_KEY[p.role])})
             </option>
           ))}
         </select>
       </label>
       <button type="button" className="button big" disabled={disabled || to === ''} onClick={() => onAssign(to)}>
-        Assign
+        {t('action.assignButton')}
       </button>
     </div>
   );
@@ -64,6 +68,9 @@ export const AlertCard = memo(function AlertCard({
   onConfirmed: (a: AlertView) => void;
 }) {
   const user = useUser();
+  const t = useT();
+  const f = useFormat();
+  const venueName = useVenueName(alert.venueId, alert.venueName);
   const may = allowedActions(user);
   const [pending, setPending] = useState<AlertAction | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -95,22 +102,22 @@ export const AlertCard = memo(function AlertCard({
   return (
     <article
       className={`alert-card sev-${alert.severity} is-${alert.status}${escalated ? ' is-escalated' : ''}`}
-      aria-label={`${alert.severity} alert: ${alert.title}`}
+      aria-label={t('alert.cardLabel', { severity: t(SEVERITY_KEY[alert.severity]), title: alert.title })}
       data-alert-id={alert.id}
     >
       <header>
-        <span className="alert-sev">{alert.severity}</span>
-        <span className="alert-age" title={`raised ${formatHm(alert.raisedAt)}`}>
-          <Age since={alert.raisedAt} /> ago
+        <span className="alert-sev">{t(SEVERITY_KEY[alert.severity])}</span>
+        <span className="alert-age" title={t('alert.raisedAt', { time: f.hm(alert.raisedAt) })}>
+          <Age since={alert.raisedAt} />
         </span>
       </header>
       <h2 className="alert-card-title">
         {alert.title}
         {alert.count > 1 ? <small> ×{alert.count}</small> : null}
       </h2>
-      <p className="alert-venue">{alert.venueName ?? 'All venues'}</p>
+      <p className="alert-venue">{venueName ?? t('venue.all')}</p>
       <p className="alert-state" role="status">
-        {alertStateLabel(alert)}
+        {alertStateLabel(alert, t)}
       </p>
       {show.length > 0 || (may.includes('note') && !resolved) ? (
         <div className="alert-actions">
@@ -122,25 +129,25 @@ export const AlertCard = memo(function AlertCard({
               disabled={pending !== null}
               onClick={() => run(action)}
             >
-              {pending === action ? VERB[action][1] : VERB[action][0]}
+              {t(VERB[action][pending === action ? 1 : 0])}
             </button>
           ))}
           {user.role === 'admin' && !resolved && people.length > 0 ? (
             <AssignTo people={people} disabled={pending !== null} onAssign={(id) => run('assign', id)} />
           ) : null}
-          {resolveLater ? <p className="alert-hint">Can be resolved once the condition has cleared.</p> : null}
+          {resolveLater ? <p className="alert-hint">{t('action.resolveLater')}</p> : null}
           {may.includes('note') ? (
             <details className="alert-note">
-              <summary>Add a note</summary>
+              <summary>{t('action.addNote')}</summary>
               <div className="alert-note-form">
                 <label>
-                  Note
+                  {t('action.noteLabel')}
                   <textarea
                     value={note}
                     maxLength={MAX_NOTE_LENGTH}
                     rows={2}
                     onChange={(e) => setNote(e.target.value)}
-                    placeholder="What you see or did (kept in the alert's record)"
+                    placeholder={t('action.notePlaceholder')}
                   />
                 </label>
                 <button
@@ -149,7 +156,7 @@ export const AlertCard = memo(function AlertCard({
                   disabled={pending !== null || note.trim() === ''}
                   onClick={() => run('note')}
                 >
-                  {pending === 'note' ? VERB.note[1] : VERB.note[0]}
+                  {t(VERB.note[pending === 'note' ? 1 : 0])}
                 </button>
               </div>
             </details>

@@ -6,6 +6,7 @@ import type { AlertView } from '@/lib/contracts/alerts';
 import { useRowsThatFit } from '@/components/format/use-rows-that-fit';
 import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';
 import { AlertRow } from './alert-row';
+import { useT } from '@/components/i18n/i18n-provider';
 
 /**
  * Alerts on the wall and the venue page: unacknowledged first (escalated on top, pulsing),
@@ -24,31 +25,29 @@ export function AlertListPanel({
   /** The age of the list (the stream it comes from), in the title. */
   age?: ReactNode;
 }) {
+  const t = useT();
   const rows: AlertView[] = useMemo(() => alertsByUrgency(alerts), [alerts]);
   const unacknowledged = rows.filter((a) => a.status === 'open').length;
   const unresolved = rows.filter((a) => a.status !== 'resolved').length;
   const list = useRef<HTMLOListElement>(null);
   const fit = useRowsThatFit(list, '.alert-row', maxRows, rows.length > 0);
   return (
-    <section className="panel alert-panel" aria-label="Alerts">
+    <section className="panel alert-panel" aria-label={t('alerts.title')}>
       <h2 className="panel-title">
-        Alerts{' '}
-        <span className="panel-count">
-          {unacknowledged} unacknowledged · {unresolved} unresolved
-        </span>{' '}
-        {age}
+        {t('alerts.title')}{' '}
+        <span className="panel-count">{t('alerts.counts', { open: unacknowledged, unresolved })}</span> {age}
         <Link className="panel-link" href="/alerts">
-          Act on alerts
+          {t('alerts.act')}
         </Link>
       </h2>
       <ol className="alert-list" ref={list}>
         {rows.length === 0 ? (
-          <li className="empty">No alerts.</li>
+          <li className="empty">{t('alerts.none')}</li>
         ) : (
           rows.slice(0, fit).map((a) => <AlertRow key={a.id} alert={a} showVenue={showVenue} />)
         )}
       </ol>
-      {rows.length > fit ? <p className="ticker-more">+{rows.length - fit} more</p> : null}
+      {rows.length > fit ? <p className="ticker-more">{t('alarm.more', { n: rows.length - fit })}</p> : null}
     </section>
   );
 }

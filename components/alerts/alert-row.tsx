@@ -3,10 +3,14 @@
 import { memo } from 'react';
 import type { AlertView } from '@/lib/contracts/alerts';
 import { Age } from '@/components/format/age';
-import { alertStateLabel } from '@/components/format/format';
+import { alertStateLabel, SEVERITY_KEY } from '@/components/format/format';
+import { useT } from '@/components/i18n/i18n-provider';
+import { useVenueName } from '@/components/store/venue-names';
 
 /** One alert as a line of a list read from across the room: severity, what, where, who has it, how old. */
 export const AlertRow = memo(function AlertRow({ alert, showVenue = true }: { alert: AlertView; showVenue?: boolean }) {
+  const t = useT();
+  const venueName = useVenueName(alert.venueId, alert.venueName);
   const classes = [
     'alert-row',
     `sev-${alert.severity}`,
@@ -15,13 +19,13 @@ export const AlertRow = memo(function AlertRow({ alert, showVenue = true }: { al
   ];
   return (
     <li className={classes.join(' ')} data-alert-id={alert.id}>
-      <span className="alert-sev">{alert.severity}</span>
+      <span className="alert-sev">{t(SEVERITY_KEY[alert.severity])}</span>
       <span className="alert-title">
         {alert.title}
         {alert.count > 1 ? <small> ×{alert.count}</small> : null}
       </span>
-      {showVenue ? <span className="alert-venue">{alert.venueName ?? 'All venues'}</span> : null}
-      <span className="alert-state">{alertStateLabel(alert)}</span>
+      {showVenue ? <span className="alert-venue">{venueName ?? t('venue.all')}</span> : null}
+      <span className="alert-state">{alertStateLabel(alert, t)}</span>
       <span className="alert-age">
         <Age since={alert.raisedAt} />
       </span>

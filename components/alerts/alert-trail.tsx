@@ -2,18 +2,19 @@
 
 import { useEffect, useState } from 'react';
 import type { AlertEventView } from '@/lib/contracts/alerts';
-import { formatClock } from '@/components/format/format';
+import type { MessageKey } from '@/lib/i18n/translate';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 
-const SAID: Record<AlertEventView['action'], string> = {
-  raised: 'raised',
-  repeated: 'raised again',
-  cleared: 'condition cleared',
-  escalated: 'escalated',
-  severity: 'severity changed',
-  acknowledge: 'acknowledged',
-  assign: 'assigned',
-  resolve: 'resolved',
-  note: 'note',
+const SAID: Record<AlertEventView['action'], MessageKey> = {
+  raised: 'trail.raised',
+  repeated: 'trail.repeated',
+  cleared: 'trail.cleared',
+  escalated: 'trail.escalated',
+  severity: 'trail.severity',
+  acknowledge: 'trail.acknowledge',
+  assign: 'trail.assign',
+  resolve: 'trail.resolve',
+  note: 'trail.note',
 };
 
 /**
@@ -24,12 +25,14 @@ export function AlertTrail({ alertId, version }: { alertId: number; version: num
   const [open, setOpen] = useState(false);
   const [trail, setTrail] = useState<AlertEventView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
+  const f = useFormat();
   useEffect(() => {
     if (!open) return;
     const abort = new AbortController();
     fetch(`/api/alerts/${alertId}`, { signal: abort.signal })
       .then(async (res) => {
-        if (!res.ok) throw new Error(`the server answered ${res.status}`);
+        if (!res.ok) throw new Error(t('trail.error', { status: res.status }));
         const body = (await res.json()) as { trail: AlertEventView[] };
         setTrail(body.trail);
         setError(null);
@@ -38,22 +41,22 @@ export function AlertTrail({ alertId, version }: { alertId: number; version: num
         if (!abort.signal.aborted) setError(e.message);
       });
     return () => abort.abort();
-  }, [open, alertId, version]);
+  }, [open, alertId, version, t]);
   return (
     <details className="alert-trail" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>History</summary>
+      <summary>{t('trail.title')}</summary>
       {error ? <p className="form-error">{error}</p> : null}
       {trail ? (
         <ol>
           {trail.map((e) => (
             <li key={e.id}>
-              <time>{formatClock(e.at)}</time> {e.actorName} · {SAID[e.action]}
+              <time>{f.clock(e.at)}</time> {e.actorName} · {t(SAID[e.action])}
               {e.note ? <q>{e.note}</q> : null}
             </li>
           ))}
         </ol>
       ) : open && !error ? (
-        <p className="empty">Loading…</p>
+        <p className="empty">{t('trail.loading')}</p>
       ) : null}
     </details>
   );

@@ -12,6 +12,8 @@ import { createAlertsStore } from '@/components/store/alerts-store';
 import { connectStream } from '@/components/store/stream-connection';
 import { AlertCard } from './alert-card';
 import { useCriticalAlarm } from './use-critical-alarm';
+import { SEVERITY_KEY } from '@/components/format/format';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 
 const NOBODY: SessionUser[] = [];
 
@@ -47,6 +49,8 @@ export function AlertsView() {
   const [venue, setVenue] = useState('');
   const venueSelect = useId();
   const [showResolved, setShowResolved] = useState(false);
+  const t = useT();
+  const f = useFormat();
 
   const all = useMemo(() => alertsByUrgency(alerts), [alerts]);
   const venues = useMemo(() => {
@@ -62,23 +66,23 @@ export function AlertsView() {
   return (
     <div className="alerts-page" data-phase={phase}>
       <header className="alerts-header">
-        <h1>Alerts</h1>
+        <h1>{t('alerts.title')}</h1>
         <ConnectionState phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />
         <UserMenu alertsLink={false} />
       </header>
       <div className="alerts-filters">
-        <p className="alerts-counts" aria-label="Unacknowledged by severity">
+        <p className="alerts-counts" aria-label={t('alerts.countsLabel')}>
           {counts.map(([s, n]) => (
             <span key={s} className={`count sev-${s}`}>
-              {n} {s}
+              {f.int(n)} {t(SEVERITY_KEY[s])}
             </span>
           ))}
         </p>
         <div className="venue-filter">
           {/* Labelled by "Venue" alone: an enclosing label would name it by its options too. */}
-          <label htmlFor={venueSelect}>Venue</label>
+          <label htmlFor={venueSelect}>{t('alerts.venue')}</label>
           <select id={venueSelect} value={venue} onChange={(e) => setVenue(e.target.value)}>
-            <option value="">All venues</option>
+            <option value="">{t('venue.all')}</option>
             {venues.map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
@@ -88,19 +92,27 @@ export function AlertsView() {
         </div>
         <label className="check">
           <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />
-          Show resolved
+          {t('alerts.showResolved')}
         </label>
         <label className="check">
           <input type="checkbox" checked={alarm.enabled} onChange={(e) => alarm.setEnabled(e.target.checked)} />
-          Sound and vibration for new critical alerts
+          {t('alerts.soundOption')}
         </label>
       </div>
       <div className="alerts-list">
         {!loaded ? (
-          <p className="empty">Loading alerts…</p>
+          <p className="empty">{t('alerts.loading')}</p>
         ) : shown.length === 0 ? (
           <p className="empty">
-            No {showResolved ? '' : 'unresolved '}alerts{venue ? ' at this venue' : ''}.
+            {t(
+              showResolved
+                ? venue
+                  ? 'alerts.noneAtVenue'
+                  : 'alerts.none'
+                : venue
+                  ? 'alerts.noneUnresolvedAtVenue'
+                  : 'alerts.noneUnresolved',
+            )}
           </p>
         ) : (
           shown.map((a) => <AlertCard key={a.id} alert={a} people={people} onConfirmed={confirm} />)

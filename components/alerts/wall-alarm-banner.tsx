@@ -1,5 +1,8 @@
 'use client';
 
+import type { AlertView } from '@/lib/contracts/alerts';
+import { localName } from '@/lib/i18n/locales';
+import { useLocale, useT } from '@/components/i18n/i18n-provider';
 import { useSituation } from '@/components/store/situation-provider';
 import { useWallAlarm } from './use-wall-alarm';
 
@@ -8,32 +11,35 @@ import { useWallAlarm } from './use-wall-alarm';
  * when the browser blocks sound until a click, a button that says so.
  */
 export function WallAlarmBanner() {
+  const t = useT();
+  const locale = useLocale();
   const alerts = useSituation((s) => s.alerts);
+  const venues = useSituation((s) => s.venues);
   const { level, sounding, blocked, enable, mute } = useWallAlarm(alerts);
   if (!level) return null;
-  const heading = `${level === 'critical' ? 'Critical' : 'Major'} alarm, ${sounding.length} unacknowledged`;
+  const where = (a: AlertView) => {
+    const name = a.venueId ? venues[a.venueId]?.name : undefined;
+    return name ? localName(name, locale) : (a.venueName ?? t('venue.all'));
+  };
+  const heading = t(level === 'critical' ? 'alarm.critical' : 'alarm.major', { n: sounding.length });
   return (
     <div className={`wall-alarm sev-${level}`}>
-      {level ? (
-        <p
-          role="alert"
-          className="wall-alarm-text"
-          aria-label={`${heading}: ${sounding.map((a) => `${a.title} at ${a.venueName ?? 'all venues'}`).join('; ')}`}
-        >
-          {heading}: {sounding[0]!.venueName ?? 'all venues'}
-          {sounding.length > 1 ? <small> +{sounding.length - 1} more</small> : null}
-        </p>
-      ) : null}
-      {blocked && level ? (
+      <p
+        role="alert"
+        className="wall-alarm-text"
+        aria-label={`${heading}: ${sounding.map((a) => t('alarm.item', { title: a.title, venue: where(a) })).join('; ')}`}
+      >
+        {heading}: {where(sounding[0]!)}
+        {sounding.length > 1 ? <small> {t('alarm.more', { n: sounding.length - 1 })}</small> : null}
+      </p>
+      {blocked ? (
         <button type="button" className="button primary enable-sound" onClick={enable}>
-          Click to enable sound
+          {t('alarm.enableSound')}
         </button>
       ) : null}
-      {level ? (
-        <button type="button" className="button mute-alarm" onClick={mute}>
-          Mute alarm
-        </button>
-      ) : null}
+      <button type="button" className="button mute-alarm" onClick={mute}>
+        {t('alarm.mute')}
+      </button>
     </div>
   );
 }

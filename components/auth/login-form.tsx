@@ -4,11 +4,13 @@ import { reloadTo } from '@/components/auth/reload-to';
 import { useState, type FormEvent } from 'react';
 import { homeOf, safeNext } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/contracts/alerts';
+import { useT } from '@/components/i18n/i18n-provider';
 
 /** Sign-in: the server sets an httpOnly session cookie; then on to where the user was going, or home. */
 export function LoginForm({ next }: { next: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -22,12 +24,12 @@ export function LoginForm({ next }: { next: string | null }) {
       });
       const body = (await res.json().catch(() => ({}))) as { user?: SessionUser; error?: string };
       if (!res.ok || !body.user) {
-        setError(body.error ?? `sign-in failed (${res.status})`);
+        setError(body.error ?? t('login.failed', { status: res.status }));
         return;
       }
       reloadTo(safeNext(next) ?? homeOf(body.user));
     } catch {
-      setError('the server did not answer; try again');
+      setError(t('login.noAnswer'));
     } finally {
       setBusy(false);
     }
@@ -35,15 +37,15 @@ export function LoginForm({ next }: { next: string | null }) {
   return (
     <form className="login-form" onSubmit={submit}>
       <label>
-        User name
+        {t('login.user')}
         <input name="username" autoComplete="username" autoCapitalize="none" required autoFocus />
       </label>
       <label>
-        Password
+        {t('login.password')}
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       <button className="button primary big" type="submit" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
+        {t(busy ? 'login.signingIn' : 'login.signIn')}
       </button>
       {error ? (
         <p className="form-error" role="alert">

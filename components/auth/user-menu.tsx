@@ -3,12 +3,15 @@
 import { reloadTo } from '@/components/auth/reload-to';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ROLE_LABEL } from '@/components/format/format';
+import { ROLE_KEY } from '@/components/format/format';
+import { useT } from '@/components/i18n/i18n-provider';
+import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { useUser } from './user-context';
 
 /** Who is signed in, the way to the alerts, and signing out. */
 export function UserMenu({ alertsLink = true }: { alertsLink?: boolean }) {
   const user = useUser();
+  const t = useT();
   const [leaving, setLeaving] = useState(false);
   const signOut = async () => {
     setLeaving(true);
@@ -19,15 +22,16 @@ export function UserMenu({ alertsLink = true }: { alertsLink?: boolean }) {
     <div className="user-menu">
       {alertsLink ? (
         <Link className="button" href="/alerts">
-          Alerts
+          {t('nav.alerts')}
         </Link>
       ) : null}
       <span className="user-name">
-        {user.name} <small>{ROLE_LABEL[user.role]}</small>
+        {user.name} <small>{t(ROLE_KEY[user.role])}</small>
       </span>
       <button type="button" className="button" onClick={signOut} disabled={leaving}>
-        Sign out
+        {t('auth.signOut')}
       </button>
+      <LanguageSwitch />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { formatHm } from '@/components/format/format';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 import { useVenueStore } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
 import { echarts, type WallChartOption } from './echarts-core';
@@ -34,6 +34,8 @@ interface Bucket {
 export default function HistoryChart({ url, label, unit, live, limit }: HistoryChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const store = useVenueStore();
+  const t = useT();
+  const f = useFormat();
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [minutes, setMinutes] = useState(0);
   const [bucketS, setBucketS] = useState(60);
@@ -52,12 +54,13 @@ export default function HistoryChart({ url, label, unit, live, limit }: HistoryC
     const base = Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.85);
     chart.setOption<WallChartOption>({
       animation: false,
-      textStyle: { fontFamily: '"Inter Variable", sans-serif', fontSize: base },
+      // The page's own faces, so every language's script draws on the canvas too.
+      textStyle: { fontFamily: getComputedStyle(el.current).fontFamily, fontSize: base },
       grid: { left: base * 4.5, right: base * 1.5, top: base * 2, bottom: base * 2 },
       tooltip: { trigger: 'axis' },
       xAxis: {
         type: 'time',
-        axisLabel: { color: '#94a3b8', fontSize: base, formatter: (v: number) => formatHm(v) },
+        axisLabel: { color: '#94a3b8', fontSize: base, formatter: (v: number) => f.hm(v) },
       },
       yAxis: {
         type: 'value',
@@ -150,16 +153,16 @@ export default function HistoryChart({ url, label, unit, live, limit }: HistoryC
       resize.disconnect();
       chart.dispose();
     };
-  }, [store, url, unit, limitValue, limitLabel]);
+  }, [store, url, unit, limitValue, limitLabel, f]);
 
   return (
     <div className="history">
       <p className="muted" aria-live="polite">
         {status === 'loading'
-          ? 'Loading history…'
+          ? t('history.loading')
           : status === 'error'
-            ? 'History unavailable'
-            : `${minutes} minute${minutes === 1 ? '' : 's'} of history, ${bucketS === 60 ? 'per-minute' : `${bucketS}-second`} means, live`}
+            ? t('history.unavailable')
+            : t(bucketS === 60 ? 'history.summaryMinute' : 'history.summarySeconds', { minutes, seconds: bucketS })}
       </p>
       <div ref={el} className="history-canvas" role="img" aria-label={label} />
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { formatHm, formatInt } from '@/components/format/format';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 import { useSituationStore } from '@/components/store/situation-provider';
 import type { SituationState } from '@/components/store/situation-store';
 import { echarts, type WallChartOption } from './echarts-core';
@@ -23,6 +23,8 @@ function seriesData(s: SituationState) {
 export default function TrendChart() {
   const el = useRef<HTMLDivElement>(null);
   const store = useSituationStore();
+  const t = useT();
+  const f = useFormat();
 
   useEffect(() => {
     if (!el.current) return;
@@ -30,13 +32,14 @@ export default function TrendChart() {
     const base = Math.max(12, Math.round((el.current.clientWidth / 900) * 14));
     const option: WallChartOption = {
       animation: false,
-      textStyle: { fontFamily: '"Inter Variable", sans-serif', fontSize: base },
-      tooltip: { trigger: 'axis', valueFormatter: (v) => formatInt(Number(v)) },
+      // The page's own faces, so every language's script draws on the canvas too.
+      textStyle: { fontFamily: getComputedStyle(el.current).fontFamily, fontSize: base },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => f.int(Number(v)) },
       // One plot, two scales: people on the left, open incidents on the right.
       grid: { left: base * 4, right: base * 3, top: base * 2.2, bottom: base * 2 },
       xAxis: {
         type: 'time',
-        axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => formatHm(v) },
+        axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => f.hm(v) },
         axisLine: { lineStyle: AXIS },
         splitLine: { show: false },
         splitNumber: 6,
@@ -44,7 +47,7 @@ export default function TrendChart() {
       yAxis: [
         {
           type: 'value',
-          name: 'People inside',
+          name: t('trend.people'),
           nameTextStyle: { color: PEOPLE, fontSize: base, align: 'left' },
           axisLabel: {
             color: PEOPLE,
@@ -57,7 +60,7 @@ export default function TrendChart() {
         },
         {
           type: 'value',
-          name: 'Open incidents',
+          name: t('trend.incidents'),
           minInterval: 1,
           splitNumber: 3,
           nameTextStyle: { color: INCIDENTS, fontSize: base, align: 'right' },
@@ -68,7 +71,7 @@ export default function TrendChart() {
       series: [
         {
           id: 'occupancy',
-          name: 'People inside',
+          name: t('trend.people'),
           type: 'line',
           yAxisIndex: 0,
           showSymbol: false,
@@ -78,7 +81,7 @@ export default function TrendChart() {
         },
         {
           id: 'incidents',
-          name: 'Open incidents',
+          name: t('trend.incidents'),
           type: 'line',
           step: 'end',
           yAxisIndex: 1,
@@ -117,9 +120,7 @@ export default function TrendChart() {
       resize.disconnect();
       chart.dispose();
     };
-  }, [store]);
+  }, [store, t, f]);
 
-  return (
-    <div ref={el} className="chart-canvas" role="img" aria-label="People inside venues and open incidents, last hour" />
-  );
+  return <div ref={el} className="chart-canvas" role="img" aria-label={t('trend.label')} />;
 }

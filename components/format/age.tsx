@@ -1,10 +1,11 @@
 'use client';
 
-import { formatAge } from './format';
 import { useNow } from './use-now';
+import { useFormat } from '@/components/i18n/i18n-provider';
 
 /** "12 s" since `since` (ms), ticking by itself; `never` when 0. */
 export function Age({ since, never = '—' }: { since: number; never?: string }) {
   const now = useNow(1000);
-  return <>{since ? formatAge(now - since) : never}</>;
+  const { age } = useFormat();
+  return <>{since ? age(now - since) : never}</>;
 }

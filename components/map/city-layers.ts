@@ -9,7 +9,8 @@ import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { CITIES } from '@/lib/contracts/cities';
 import type { Severity } from '@/lib/contracts/payloads.schema';
 import type { WorstStatus } from '@/lib/contracts/stream';
-import { formatInt, SEVERITY_RGB, STATUS_LABEL, STATUS_RGB } from '@/components/format/format';
+import type { Translate } from '@/lib/i18n/translate';
+import { SEVERITY_KEY, SEVERITY_RGB, STATUS_KEY, STATUS_RGB, type Formatters } from '@/components/format/format';
 import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import type { SituationState } from '@/components/store/situation-store';
 import { LABEL_STYLE } from './label-style';
@@ -64,10 +65,11 @@ export function venuePoints(s: Pick<SituationState, 'venueOrder' | 'venues' | 'l
   });
 }
 
-export function venueTooltip(object: VenuePoint): string {
+export function venueTooltip(object: VenuePoint, t: Translate, f: Formatters): string {
   // Text, never HTML: names come from the feed.
-  const alarm = object.alarm ? `\n${object.alarm} alert unacknowledged` : '';
-  return `${object.name}\n${object.zh}\n${formatInt(object.occupancy)} people · ${STATUS_LABEL[object.worst]}${alarm}`;
+  const alarm = object.alarm ? `\n${t('venues.alarm', { severity: t(SEVERITY_KEY[object.alarm]) })}` : '';
+  const people = t('map.people', { n: f.int(object.occupancy) });
+  return `${object.name}\n${object.zh}\n${people} · ${t(STATUS_KEY[object.worst])}${alarm}`;
 }
 
 /** Host-city outlines: static geography shipped in public/geo, drawn under every level. */

@@ -9,7 +9,8 @@ import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/l
 import type { PlanPointT } from '@/lib/contracts/payloads.schema';
 import { density, levelOfService } from '@/lib/contracts/level-of-service';
 import type { SensorLive, ZoneLive } from '@/lib/contracts/stream';
-import { formatInt, LOS_RGB, STATUS_RGB } from '@/components/format/format';
+import { LOS_RGB, STATUS_RGB, type Formatters } from '@/components/format/format';
+import type { Translate } from '@/lib/i18n/translate';
 import { STALE_RGB } from './city-layers';
 import { LABEL_STYLE } from './label-style';
 import {
@@ -39,12 +40,13 @@ export interface PlanLayerOptions {
   pxScale: number;
 }
 
-export function planTooltip(info: PickingInfo): string | null {
+export function planTooltip(info: PickingInfo, t: Translate, f: Formatters): string | null {
   const o = info.object as ZoneShape | SensorDot | undefined;
   if (!o) return null;
   if ('zone' in o) {
     const z = o.zone;
-    return `${z.name.en} ${z.name.zh}\n${formatInt(z.occupancy)} / ${formatInt(z.capacity)} people · LOS ${levelOfService(z.occupancy, z.areaM2)}`;
+    const people = t('map.peopleOf', { n: f.int(z.occupancy), of: f.int(z.capacity) });
+    return `${z.name.en} ${z.name.zh}\n${people} · ${t('map.los', { los: levelOfService(z.occupancy, z.areaM2) })}`;
   }
   const s = o.sensor;
   return `${s.id}\n${s.value ?? '—'} ${s.unit} · ${s.status}`;

@@ -2,6 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import type { Translate } from '@/lib/i18n/translate';
+import type { Formatters } from '@/components/format/format';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 import { Deck, FlyToInterpolator, MapView, WebMercatorViewport, type Layer, type PickingInfo } from '@deck.gl/core';
 import { levelKey, sensorHref, venueHref, zoneHref, type Level } from '@/components/shell/level';
 import { useSituationStore } from '@/components/store/situation-provider';
@@ -67,9 +70,9 @@ function hrefOf(level: Level, info: PickingInfo): string | null {
   return null;
 }
 
-function tooltip(info: PickingInfo) {
+function tooltip(info: PickingInfo, t: Translate, f: Formatters) {
   if (!info.object) return null;
-  const text = info.layer?.id === 'venues' ? venueTooltip(info.object as VenuePoint) : planTooltip(info);
+  const text = info.layer?.id === 'venues' ? venueTooltip(info.object as VenuePoint, t, f) : planTooltip(info, t, f);
   return text ? { text } : null;
 }
 
@@ -83,14 +86,16 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
   const city = useSituationStore();
   const venue = useVenueStore();
   const router = useRouter();
-  // The Deck reads the current level, stores and router through a ref rather than being rebuilt.
-  const current = useRef({ level, city, venue, router });
+  const t = useT();
+  const f = useFormat();
+  // The Deck reads the current level, stores, router and language through a ref rather than being rebuilt.
+  const current = useRef({ level, city, venue, router, t, f });
   const renderRef = useRef<(() => void) | null>(null);
 
   useEffect(() => {
-    current.current = { level, city, venue, router };
+    current.current = { level, city, venue, router, t, f };
     renderRef.current?.();
-  }, [level, city, venue, router]);
+  }, [level, city, venue, router, t, f]);
 
   useEffect(() => {
     const el = container.current;
@@ -112,7 +117,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       controller: { dragRotate: false, touchRotate: false },
       // One finger scrolls the page up and down on a tablet; two fingers pinch the map.
       touchAction: 'pan-y',
-      getTooltip: tooltip,
+      getTooltip: (info) => tooltip(info, current.current.t, current.current.f),
       onViewStateChange: ({ viewState }) => {
         el.dataset.zoom = (viewState as Target).zoom.toFixed(2);
       },
@@ -263,7 +268,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       ref={container}
       className="map-canvas"
       role="img"
-      aria-label={level.kind === 'city' ? 'Map of the host cities and venues' : 'Plan of the venue'}
+      aria-label={t(level.kind === 'city' ? 'map.cityLabel' : 'map.planLabel')}
     />
   );
 }

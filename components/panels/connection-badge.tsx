@@ -1,15 +1,16 @@
 'use client';
 
-import { formatAge } from '@/components/format/format';
 import { useNow } from '@/components/format/use-now';
 import { useSituation } from '@/components/store/situation-provider';
 import type { ConnectionPhase } from '@/components/store/situation-store';
+import type { MessageKey } from '@/lib/i18n/translate';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 
-const LABEL: Record<ConnectionPhase, string> = {
-  connecting: 'Connecting',
-  live: 'Live',
-  reconnecting: 'Reconnecting',
-  stale: 'Stale',
+const LABEL: Record<ConnectionPhase, MessageKey> = {
+  connecting: 'connection.connecting',
+  live: 'connection.live',
+  reconnecting: 'connection.reconnecting',
+  stale: 'connection.stale',
 };
 
 export interface ConnectionStateProps {
@@ -23,12 +24,14 @@ export interface ConnectionStateProps {
 /** Live / reconnecting / stale, with the age of the data on screen. */
 export function ConnectionState({ phase, lastMessageAt, feedAgeAtMessage }: ConnectionStateProps) {
   const now = useNow(500);
+  const t = useT();
+  const { age: formatAge } = useFormat();
   const age = feedAgeAtMessage === null || lastMessageAt === 0 ? null : feedAgeAtMessage + (now - lastMessageAt);
   return (
     <div className={`connection connection-${phase}`} role="status" aria-live="polite" data-phase={phase}>
       <span className="connection-dot" aria-hidden />
-      <span className="connection-label">{LABEL[phase]}</span>
-      <span className="connection-age">data age {formatAge(age)}</span>
+      <span className="connection-label">{t(LABEL[phase])}</span>
+      <span className="connection-age">{t('connection.dataAge', { age: formatAge(age) })}</span>
     </div>
   );
 }

@@ -1,15 +1,28 @@
 'use client';
 
 import { useShallow } from 'zustand/react/shallow';
-import { formatAge, formatInt, SEVERITY_ORDER } from '@/components/format/format';
+import { SEVERITY_KEY, SEVERITY_ORDER } from '@/components/format/format';
 import { useNow } from '@/components/format/use-now';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 import { useSituation } from '@/components/store/situation-provider';
 
-function Tile({ label, value, sub, tone }: { label: string; value: string; sub?: string; tone?: string }) {
+function Tile({
+  id,
+  label,
+  value,
+  sub,
+  tone,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  sub?: string;
+  tone?: string;
+}) {
   return (
     <section className={`kpi ${tone ? `kpi-${tone}` : ''}`} aria-label={label}>
       <h2 className="kpi-label">{label}</h2>
-      <p className="kpi-value" data-testid={`kpi-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>
+      <p className="kpi-value" data-testid={`kpi-${id}`}>
         {value}
       </p>
       {sub ? <p className="kpi-sub">{sub}</p> : null}
@@ -19,6 +32,8 @@ function Tile({ label, value, sub, tone }: { label: string; value: string; sub?:
 
 /** The headline figures. Greyed when the data is not live, so stale numbers never look current. */
 export function KpiTiles() {
+  const t = useT();
+  const f = useFormat();
   const kpis = useSituation((s) => s.kpis);
   const { phase, lastMessageAt, feedAge } = useSituation(
     useShallow((s) => ({ phase: s.phase, lastMessageAt: s.lastMessageAt, feedAge: s.feedAgeAtMessage })),
@@ -30,39 +45,47 @@ export function KpiTiles() {
   return (
     <div className={`kpis ${phase === 'live' ? '' : 'is-stale'}`}>
       <Tile
-        label="People inside venues"
-        value={kpis ? formatInt(kpis.peopleInside) : '—'}
-        sub={kpis ? `${kpis.venuesReporting} venues reporting` : undefined}
+        id="people-inside-venues"
+        label={t('kpi.peopleInside')}
+        value={kpis ? f.int(kpis.peopleInside) : '—'}
+        sub={kpis ? t('kpi.venuesReporting', { n: f.int(kpis.venuesReporting) }) : undefined}
       />
-      <section className="kpi kpi-incidents" aria-label="Open incidents">
-        <h2 className="kpi-label">Open incidents</h2>
+      <section className="kpi kpi-incidents" aria-label={t('kpi.openIncidents')}>
+        <h2 className="kpi-label">{t('kpi.openIncidents')}</h2>
         <p className="kpi-value" data-testid="kpi-open-incidents">
-          {kpis ? formatInt(openTotal) : '—'}
+          {kpis ? f.int(openTotal) : '—'}
         </p>
         <ul className="severity-counts">
           {SEVERITY_ORDER.map((s) => (
             <li key={s} className={`sev sev-${s}`}>
-              <span className="sev-n">{open ? open[s] : '—'}</span> {s}
+              <span className="sev-n">{open ? f.int(open[s]) : '—'}</span> {t(SEVERITY_KEY[s])}
             </li>
           ))}
         </ul>
       </section>
       <Tile
-        label="Sensors offline"
-        value={kpis ? formatInt(kpis.sensorsOffline) : '—'}
-        sub={kpis ? `of ${formatInt(kpis.sensorsTotal)}` : undefined}
+        id="sensors-offline"
+        label={t('kpi.sensorsOffline')}
+        value={kpis ? f.int(kpis.sensorsOffline) : '—'}
+        sub={kpis ? t('kpi.ofTotal', { n: f.int(kpis.sensorsTotal) }) : undefined}
         tone={kpis && kpis.sensorsOffline > 0 ? 'warn' : undefined}
       />
       <Tile
-        label="Messages per second"
-        value={kpis ? formatInt(kpis.messagesPerSecond) : '—'}
-        sub={kpis && kpis.rejectedPerSecond > 0 ? `${formatInt(kpis.rejectedPerSecond)}/s rejected` : 'none rejected'}
+        id="messages-per-second"
+        label={t('kpi.messagesPerSecond')}
+        value={kpis ? f.int(kpis.messagesPerSecond) : '—'}
+        sub={
+          kpis && kpis.rejectedPerSecond > 0
+            ? t('kpi.rejectedPerSecond', { n: f.int(kpis.rejectedPerSecond) })
+            : t('kpi.noneRejected')
+        }
       />
       <Tile
-        label="Data age"
-        value={formatAge(age)}
+        id="data-age"
+        label={t('kpi.dataAge')}
+        value={f.age(age)}
         tone={phase === 'live' ? undefined : 'alarm'}
-        sub={phase === 'live' ? 'live' : phase}
+        sub={t(phase === 'live' ? 'kpi.live' : phase === 'stale' ? 'kpi.stale' : 'kpi.notConnected')}
       />
     </div>
   );

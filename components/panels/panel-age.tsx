@@ -1,7 +1,7 @@
 'use client';
 
-import { formatAge } from '@/components/format/format';
 import { useNow } from '@/components/format/use-now';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 
 /**
  * The age of what a panel shows, in its title: "12 s". Past `boundMs` it is marked stale and
@@ -18,10 +18,12 @@ export function PanelAge({
   boundMs: number;
 }) {
   const now = useNow(1000) + serverOffsetMs;
+  const t = useT();
+  const { age: formatAge } = useFormat();
   const age = at ? Math.max(0, now - at) : null;
   const stale = age === null || age > boundMs;
   return (
-    <span className="panel-age" data-stale={stale ? '' : undefined} title="Age of the data in this panel">
+    <span className="panel-age" data-stale={stale ? '' : undefined} title={t('panel.ageHint')}>
       {formatAge(age)}
     </span>
   );

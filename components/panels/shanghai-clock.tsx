@@ -1,18 +1,20 @@
 'use client';
 
-import { formatClock, formatDate } from '@/components/format/format';
 import { useNow } from '@/components/format/use-now';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 
 /** Games time: the clock of the host city, whatever the browser's time zone. */
 export function ShanghaiClock() {
   const now = useNow(1000);
+  const t = useT();
+  const { clock, date } = useFormat();
   return (
-    <div className="clock" aria-label="Time in Hangzhou">
+    <div className="clock" aria-label={t('clock.label')}>
       <time className="clock-time" dateTime={new Date(now).toISOString()} suppressHydrationWarning>
-        {formatClock(now)}
+        {clock(now)}
       </time>
       <span className="clock-date" suppressHydrationWarning>
-        {formatDate(now)} · CST
+        {date(now)} · {t('clock.zone')}
       </span>
     </div>
   );

@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { formatAge, formatClock } from '@/components/format/format';
 import { useNow } from '@/components/format/use-now';
 import { useSituation } from '@/components/store/situation-provider';
 import type { ConnectionPhase } from '@/components/store/situation-store';
 import { useVenue } from '@/components/store/venue-provider';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 
 /** A first connection slower than this is worth a banner; a page load is not. */
 const SLOW_CONNECT_MS = 5000;
@@ -23,17 +23,19 @@ interface StaleBannerProps {
  */
 function StaleBanner({ phase, lastMessageAt, feedAgeAtMessage }: StaleBannerProps) {
   const now = useNow(1000);
+  const t = useT();
+  const f = useFormat();
   const [shownAt] = useState(Date.now);
   if (phase === 'live') return null;
   if (phase === 'connecting' && now - shownAt < SLOW_CONNECT_MS) return null;
   const text =
     phase === 'stale'
-      ? `No data from the venue feed for ${formatAge(feedAgeAtMessage === null ? null : feedAgeAtMessage + (now - lastMessageAt))}: the figures are not current.`
+      ? t('stale.feed', { age: f.age(feedAgeAtMessage === null ? null : feedAgeAtMessage + (now - lastMessageAt)) })
       : lastMessageAt > 0
-        ? `Connection to the command center lost: figures from ${formatClock(lastMessageAt)} (${formatAge(now - lastMessageAt)} ago). Reconnecting…`
-        : 'Cannot reach the command center. Retrying…';
+        ? t('stale.stream', { time: f.clock(lastMessageAt), age: f.age(now - lastMessageAt) })
+        : t('stale.unreachable');
   return (
-    <p className={`stale-banner stale-${phase}`} role="alert" aria-label="Data not live">
+    <p className={`stale-banner stale-${phase}`} role="alert" aria-label={t('stale.label')}>
       {text}
     </p>
   );

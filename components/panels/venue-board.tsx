@@ -6,7 +6,9 @@ import type { Severity } from '@/lib/contracts/payloads.schema';
 import { CITIES } from '@/lib/contracts/cities';
 import { FEED_STALE_MS } from '@/lib/contracts/stream';
 import { Age } from '@/components/format/age';
-import { cssRgb, formatInt, STATUS_LABEL, STATUS_RGB } from '@/components/format/format';
+import { cssRgb, SEVERITY_KEY, STATUS_KEY, STATUS_RGB } from '@/components/format/format';
+import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
+import { localName, otherName } from '@/lib/i18n/locales';
 import { useNow } from '@/components/format/use-now';
 import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import { useSituation } from '@/components/store/situation-provider';
@@ -24,30 +26,39 @@ const VenueChip = memo(function VenueChip({
   const venue = useSituation((s) => s.venues[id]);
   const live = useSituation((s) => s.live[id]);
   const serverOffsetMs = useSituation((s) => s.serverOffsetMs);
+  const t = useT();
+  const f = useFormat();
+  const locale = useLocale();
   if (!venue) return null;
+  const name = localName(venue.name, locale);
+  const other = otherName(venue.name, locale);
   const worst = live?.worst ?? 'unknown';
   const pct = live && venue.capacity > 0 ? Math.round((live.occupancy / venue.capacity) * 100) : null;
   return (
     <li
       className={`venue-chip status-${worst}${silent ? ' is-stale' : ''}`}
-      style={{ borderLeftColor: cssRgb(STATUS_RGB[worst]) }}
-      aria-label={`${venue.name.en}: ${STATUS_LABEL[worst]}${alarm ? `, ${alarm} alert unacknowledged` : ''}${silent ? ', no recent data' : ''}`}
-      title={`${venue.name.en} · ${venue.name.zh}`}
+      style={{ borderInlineStartColor: cssRgb(STATUS_RGB[worst]) }}
+      aria-label={
+        `${name}: ${t(STATUS_KEY[worst])}` +
+        (alarm ? `, ${t('venues.alarm', { severity: t(SEVERITY_KEY[alarm]) })}` : '') +
+        (silent ? `, ${t('venues.noRecentData')}` : '')
+      }
+      title={`${name} · ${other.text}`}
       data-venue-id={id}
     >
       <Link className="venue-chip-link" href={`/venues/${id}`}>
-        <span className="venue-name" lang="en">
+        <span className="venue-name" dir="auto">
           {alarm ? <span className={`venue-alarm sev-${alarm}`} aria-hidden /> : null}
-          {venue.name.en}
+          {name}
         </span>
-        <span className="venue-zh" lang="zh-CN">
-          {venue.name.zh}
+        <span className="venue-zh" lang={other.lang} dir="auto">
+          {other.text}
         </span>
         <span className="venue-occ">
-          {live ? formatInt(live.occupancy) : '—'}
+          {live ? f.int(live.occupancy) : '—'}
           {silent ? (
             <small className="venue-silent">
-              <Age since={live ? live.lastSeen - serverOffsetMs : 0} never="no data" />
+              <Age since={live ? live.lastSeen - serverOffsetMs : 0} never={t('venues.noData')} />
             </small>
           ) : pct !== null ? (
             <small>{pct}%</small>
@@ -63,16 +74,18 @@ export function VenueBoard() {
   const order = useSituation((s) => s.venueOrder);
   const venues = useSituation((s) => s.venues);
   const alerts = useSituation((s) => s.alerts);
+  const t = useT();
+  const locale = useLocale();
   const alarms = useMemo(() => worstUnacknowledgedByVenue(alerts), [alerts]);
   const live = useSituation((s) => s.live);
   const serverNow = useNow(1000) + useSituation((s) => s.serverOffsetMs);
   const isSilent = (id: string) => serverNow - (live[id]?.lastSeen ?? 0) > FEED_STALE_MS;
   const silentCount = order.filter(isSilent).length;
   return (
-    <section className="panel venues" aria-label="Venues">
+    <section className="panel venues" aria-label={t('venues.title')}>
       <h2 className="panel-title">
-        Venues <span className="panel-count">{order.length}</span>
-        {silentCount > 0 ? <span className="panel-warn">{silentCount} silent</span> : null}
+        {t('venues.title')} <span className="panel-count">{order.length}</span>
+        {silentCount > 0 ? <span className="panel-warn">{t('venues.silent', { n: silentCount })}</span> : null}
       </h2>
       <ul className="venue-grid">
         {CITIES.flatMap((c) => {
@@ -80,7 +93,8 @@ export function VenueBoard() {
           if (ids.length === 0) return [];
           return [
             <li key={c.id} className="venue-city-name" aria-hidden>
-              {c.name.en} <span lang="zh-CN">{c.name.zh}</span>
+              {localName(c.name, locale)}{' '}
+              <span lang={otherName(c.name, locale).lang}>{otherName(c.name, locale).text}</span>
             </li>,
             ...ids.map((id) => <VenueChip key={id} id={id} alarm={alarms[id]} silent={isSilent(id)} />),
           ];

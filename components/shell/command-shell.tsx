@@ -6,6 +6,7 @@ import type { SessionUser } from '@/lib/contracts/alerts';
 import { canViewCity } from '@/lib/auth/permissions';
 import { PANELS_OF_VIEW, panelsOf, type ScreenGrid, type WallConfig, type WallViewKind } from '@/lib/contracts/wall';
 import { UserProvider } from '@/components/auth/user-context';
+import { useT } from '@/components/i18n/i18n-provider';
 import { StageMapLoader } from '@/components/map/stage-map-loader';
 import { SituationProvider, useSituation } from '@/components/store/situation-provider';
 import { SparklinesProvider } from '@/components/store/sparklines-provider';
@@ -87,6 +88,7 @@ export function CommandShell({
 }) {
   const pathname = usePathname();
   const query = useSearchParams();
+  const t = useT();
   const level = useMemo(() => parseLevel(pathname), [pathname]);
   const wall = useMemo(() => parseWallParams(query), [query]);
   const view = viewOf(pathname, level);
@@ -129,7 +131,7 @@ export function CommandShell({
               />
               <main className="shell-main" style={gridStyle(grid)}>
                 {showMap ? (
-                  <section className="panel map-panel" aria-label={level.kind === 'city' ? 'City map' : 'Venue plan'}>
+                  <section className="panel map-panel" aria-label={t(level.kind === 'city' ? 'map.city' : 'map.plan')}>
                     <StageMapLoader level={level} basemapUrl={basemapUrl} />
                     <MapLegend level={level} />
                   </section>

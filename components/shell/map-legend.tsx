@@ -1,31 +1,35 @@
+'use client';
+
+import { useT } from '@/components/i18n/i18n-provider';
 import type { Level } from './level';
 
 /** What the map's colours and shapes mean at this level. */
 export function MapLegend({ level }: { level: Level }) {
+  const t = useT();
   if (level.kind === 'city') {
     return (
-      <ul className="legend" aria-label="Map legend">
-        <li className="legend-ok">OK</li>
-        <li className="legend-warning">Warning</li>
-        <li className="legend-critical">Critical</li>
-        <li className="legend-offline">Offline</li>
-        <li className="legend-size">Size: people inside</li>
+      <ul className="legend" aria-label={t('legend.label')}>
+        <li className="legend-ok">{t('legend.ok')}</li>
+        <li className="legend-warning">{t('legend.warning')}</li>
+        <li className="legend-critical">{t('legend.critical')}</li>
+        <li className="legend-offline">{t('legend.offline')}</li>
+        <li className="legend-size">{t('legend.size')}</li>
       </ul>
     );
   }
   return (
-    <ul className="legend legend-plan" aria-label="Map legend">
+    <ul className="legend legend-plan" aria-label={t('legend.label')}>
       <li className="legend-los">
-        Level of service{' '}
+        {t('legend.los')}{' '}
         {(['A', 'B', 'C', 'D', 'E', 'F'] as const).map((l) => (
           <span key={l} className={`los-swatch los-${l}`}>
             {l}
           </span>
         ))}
       </li>
-      <li className="legend-in">In /min</li>
-      <li className="legend-out">Out /min</li>
-      <li className="legend-dot">Sensors by status</li>
+      <li className="legend-in">{t('legend.in')}</li>
+      <li className="legend-out">{t('legend.out')}</li>
+      <li className="legend-dot">{t('legend.sensors')}</li>
     </ul>
   );
 }

@@ -11,6 +11,8 @@ import { ShanghaiClock } from '@/components/panels/shanghai-clock';
 import { CityStaleBanner, VenueStaleBanner } from '@/components/panels/stale-banner';
 import { useVenue } from '@/components/store/venue-provider';
 import { RotationStrip } from '@/components/wall/rotation-strip';
+import { useLocale, useT } from '@/components/i18n/i18n-provider';
+import { localName, otherName } from '@/lib/i18n/locales';
 import type { WallParams } from '@/components/wall/wall-params';
 import type { RotationView } from '@/lib/contracts/wall';
 import { venueHref, zoneHref, type Level } from './level';
@@ -23,38 +25,48 @@ function VenueConnection() {
 }
 
 type Crumb = { label: string; href: string | null };
+type Name = { en: string; zh: string } | undefined;
 
 /** City › venue › zone › sensor, each a link but the last; names from the registry when known. */
-function useCrumbs(level: Exclude<Level, { kind: 'city' }>): { crumbs: Crumb[]; title: string; sub: string | null } {
+function useCrumbs(level: Exclude<Level, { kind: 'city' }>): {
+  crumbs: Crumb[];
+  title: string;
+  sub: { text: string; lang: string } | null;
+} {
+  const t = useT();
+  const locale = useLocale();
   const venue = useVenue((s) => s.summary?.name);
   const zoneId = useVenue((s) =>
     level.kind === 'zone' ? level.zoneId : level.kind === 'sensor' ? (s.sensors[level.sensorId]?.zoneId ?? null) : null,
   );
   const zone = useVenue((s) => (zoneId ? s.zones[zoneId]?.name : undefined));
-  const venueLabel = venue?.en ?? level.venueId;
+  const label = (name: Name, id: string) => (name ? localName(name, locale) : id);
+  const sub = (name: Name) => (name ? otherName(name, locale) : null);
+  const venueLabel = label(venue, level.venueId);
   // Someone limited to some venues has no city to go back to.
-  const crumbs: Crumb[] = canViewCity(useUser()) ? [{ label: 'All venues', href: '/' }] : [];
+  const crumbs: Crumb[] = canViewCity(useUser()) ? [{ label: t('venue.all'), href: '/' }] : [];
   if (level.kind === 'venue') {
     crumbs.push({ label: venueLabel, href: null });
-    return { crumbs, title: venueLabel, sub: venue?.zh ?? null };
+    return { crumbs, title: venueLabel, sub: sub(venue) };
   }
   crumbs.push({ label: venueLabel, href: venueHref(level.venueId) });
   if (level.kind === 'zone') {
-    const label = zone?.en ?? level.zoneId;
-    crumbs.push({ label, href: null });
-    return { crumbs, title: label, sub: zone?.zh ?? null };
+    const zoneLabel = label(zone, level.zoneId);
+    crumbs.push({ label: zoneLabel, href: null });
+    return { crumbs, title: zoneLabel, sub: sub(zone) };
   }
-  if (zoneId) crumbs.push({ label: zone?.en ?? zoneId, href: zoneHref(level.venueId, zoneId) });
+  if (zoneId) crumbs.push({ label: label(zone, zoneId), href: zoneHref(level.venueId, zoneId) });
   crumbs.push({ label: level.sensorId, href: null });
   return { crumbs, title: level.sensorId, sub: null };
 }
 
 function DrillHeading({ level }: { level: Exclude<Level, { kind: 'city' }> }) {
   const { crumbs, title, sub } = useCrumbs(level);
+  const t = useT();
   const sports = useVenue((s) => s.summary?.sports);
   return (
     <div className="brand">
-      <nav aria-label="Breadcrumb" className="breadcrumbs">
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumbs">
         <ol>
           {crumbs.map((c) => (
             <li key={c.label} aria-current={c.href ? undefined : 'page'}>
@@ -66,8 +78,8 @@ function DrillHeading({ level }: { level: Exclude<Level, { kind: 'city' }> }) {
       <h1>
         {title}{' '}
         {sub ? (
-          <span className="brand-sub" lang="zh-CN">
-            {sub}
+          <span className="brand-sub" lang={sub.lang}>
+            {sub.text}
           </span>
         ) : null}
       </h1>
@@ -92,12 +104,13 @@ export function ShellHeader({
   rotation: RotationView[] | null;
   screenName: string | null;
 }) {
+  const t = useT();
   return (
     <header className="wall-header">
       {level.kind === 'city' ? (
         <div className="brand">
           <h1>
-            Venue Command Center <span className="brand-sub">Hangzhou 2023 · 杭州亚运会</span>
+            {t('app.name')} <span className="brand-sub">{t('app.games')}</span>
           </h1>
           <FeedSource />
         </div>
@@ -106,8 +119,8 @@ export function ShellHeader({
       )}
       {rotation ? <RotationStrip views={rotation} /> : null}
       {wall?.screen ? (
-        <p className="screen-name" aria-label="Screen">
-          {screenName ?? 'Screen'}{' '}
+        <p className="screen-name" aria-label={t('screen.label')}>
+          {screenName ?? t('screen.label')}{' '}
           <small>
             {wall.screen.index}/{wall.screen.count}
           </small>

@@ -27,6 +27,15 @@ export function useSituationStore(): SituationStore {
   return store;
 }
 
+/** Outside a provider (the phone's alerts page), an empty store that never changes. */
+let emptyStore: SituationStore | undefined;
+
+/** Selects from the page's store if it has one, else from an empty one. */
+export function useOptionalSituation<T>(selector: (s: SituationState) => T): T {
+  const store = useContext(SituationContext) ?? (emptyStore ??= createSituationStore());
+  return useStore(store, selector);
+}
+
 /** Selects from the store; re-renders only when the selected value changes. */
 export function useSituation<T>(selector: (s: SituationState) => T): T {
   return useStore(useSituationStore(), selector);

@@ -2,41 +2,44 @@
 
 import Link from 'next/link';
 import { memo, useMemo } from 'react';
-import { SENSOR_KIND_INFO, SENSOR_KINDS } from '@/lib/contracts/sensor-kinds';
+import { SENSOR_KINDS } from '@/lib/contracts/sensor-kinds';
 import type { SensorLive } from '@/lib/contracts/stream';
 import { Age } from '@/components/format/age';
-import { statusTextColor } from '@/components/format/format';
+import { SENSOR_STATUS_KEY, sensorKindKey, statusTextColor, type Formatters } from '@/components/format/format';
 import { sensorHref } from '@/components/shell/level';
 import { useSparkline } from '@/components/store/sparklines-provider';
 import { useVenue } from '@/components/store/venue-provider';
 import { Sparkline } from './sparkline';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 
-export const formatValue = (v: number | null) =>
-  v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** A reading with up to two decimals, in the page's language. */
+export const formatValue = (v: number | null, f: Formatters) => (v === null ? '—' : f.num(v, 2));
 
 /** One sensor, a link to its detail; re-renders only when this sensor changes (or its line reloads). */
 const SensorRow = memo(function SensorRow({ venueId, sensor }: { venueId: string; sensor: SensorLive }) {
   const line = useSparkline(sensor.id);
+  const t = useT();
+  const f = useFormat();
   const status = sensor.status;
   return (
     <li>
       <Link
         href={sensorHref(venueId, sensor.id)}
         className={`sensor status-${status}`}
-        aria-label={`${sensor.id}: ${status}`}
+        aria-label={`${sensor.id}: ${t(SENSOR_STATUS_KEY[status])}`}
       >
         <span className="sensor-id" title={sensor.id}>
           {sensor.id}
         </span>
         <Sparkline values={line} live={sensor.value} />
         <span className="sensor-value">
-          {formatValue(sensor.value)} <span className="muted">{sensor.unit}</span>
+          {formatValue(sensor.value, f)} <span className="muted">{sensor.unit}</span>
         </span>
         <span className="sensor-status" style={{ color: statusTextColor(status) }}>
-          {status}
+          {t(SENSOR_STATUS_KEY[status])}
         </span>
         <span className="sensor-age muted">
-          <Age since={sensor.lastSeen} never="never" />
+          <Age since={sensor.lastSeen} never={t('sensor.never')} />
         </span>
       </Link>
     </li>
@@ -50,6 +53,7 @@ const SensorRow = memo(function SensorRow({ venueId, sensor }: { venueId: string
 export function SensorGroups({ venueId, zoneId }: { venueId: string; zoneId?: string }) {
   const sensors = useVenue((s) => s.sensors);
   const order = useVenue((s) => s.sensorOrder);
+  const t = useT();
   const byKind = useMemo(() => {
     const groups = new Map<string, SensorLive[]>();
     for (const id of order) {
@@ -64,16 +68,16 @@ export function SensorGroups({ venueId, zoneId }: { venueId: string; zoneId?: st
       return [k, list.sort((a, b) => Number(a.status === 'ok') - Number(b.status === 'ok'))] as const;
     });
   }, [sensors, order, zoneId]);
-  if (byKind.length === 0) return <p className="empty">No sensors report from here.</p>;
+  if (byKind.length === 0) return <p className="empty">{t('sensors.none')}</p>;
   return (
     <div className="sensor-groups">
       {byKind.map(([kind, list]) => {
         const bad = list.filter((s) => s.status !== 'ok').length;
         return (
-          <section key={kind} className="sensor-group" aria-label={SENSOR_KIND_INFO[kind].label}>
+          <section key={kind} className="sensor-group" aria-label={t(sensorKindKey(kind))}>
             <h3>
-              {SENSOR_KIND_INFO[kind].label} <span className="muted">{list.length}</span>
-              {bad > 0 ? <span className="sensor-bad"> · {bad} not ok</span> : null}
+              {t(sensorKindKey(kind))} <span className="muted">{list.length}</span>
+              {bad > 0 ? <span className="sensor-bad"> · {t('sensors.notOk', { n: bad })}</span> : null}
             </h3>
             <ul>
               {list.map((s) => (

@@ -2,64 +2,81 @@
 
 import Link from 'next/link';
 import { useCallback } from 'react';
-import { OFFLINE_AFTER_INTERVALS, SENSOR_KIND_INFO } from '@/lib/contracts/sensor-kinds';
+import { OFFLINE_AFTER_INTERVALS } from '@/lib/contracts/sensor-kinds';
 import type { IncidentView, SensorLive } from '@/lib/contracts/stream';
 import { HistoryChartLoader } from '@/components/charts/history-chart-loader';
-import { Age } from '@/components/format/age';
-import { formatAge, statusTextColor } from '@/components/format/format';
+import { SENSOR_STATUS_KEY, sensorKindKey, statusTextColor, type Formatters } from '@/components/format/format';
+import { useNow } from '@/components/format/use-now';
 import { zoneHref } from '@/components/shell/level';
 import { useVenue } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
 import { IncidentList } from './incident-list';
 import { formatValue } from './sensor-list';
 import { NotInVenue, VenueGate } from './venue-gate';
+import type { Translate } from '@/lib/i18n/translate';
+import { localName, otherName } from '@/lib/i18n/locales';
+import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 
-function thresholdsText(s: SensorLive): string {
-  const t = s.thresholds;
+function thresholdsText(s: SensorLive, t: Translate, f: Formatters): string {
+  const th = s.thresholds;
+  const n = (x: number) => f.num(x, 2);
   const parts = [
-    t.critLow !== undefined ? `critical below ${t.critLow}` : null,
-    t.warnLow !== undefined ? `warning below ${t.warnLow}` : null,
-    t.warnHigh !== undefined ? `warning above ${t.warnHigh}` : null,
-    t.critHigh !== undefined ? `critical above ${t.critHigh}` : null,
+    th.critLow !== undefined ? t('sensor.critBelow', { n: n(th.critLow) }) : null,
+    th.warnLow !== undefined ? t('sensor.warnBelow', { n: n(th.warnLow) }) : null,
+    th.warnHigh !== undefined ? t('sensor.warnAbove', { n: n(th.warnHigh) }) : null,
+    th.critHigh !== undefined ? t('sensor.critAbove', { n: n(th.critHigh) }) : null,
   ].filter(Boolean);
-  return parts.length ? `${parts.join(', ')} ${s.unit}` : 'no thresholds';
+  return parts.length ? `${parts.join(', ')} ${s.unit}` : t('sensor.noThresholds');
 }
 
 function SensorFigures({ venueId, sensorId }: { venueId: string; sensorId: string }) {
   const sensor = useVenue((s) => s.sensors[sensorId]);
   const zone = useVenue((s) => (sensor?.zoneId ? s.zones[sensor.zoneId] : undefined));
+  const t = useT();
+  const f = useFormat();
+  const locale = useLocale();
+  const now = useNow(1000);
   if (!sensor) return null;
   return (
     <div className="kpis venue-kpis">
-      <section className="kpi" aria-label="Value">
-        <h2 className="kpi-label">{SENSOR_KIND_INFO[sensor.kind].label}</h2>
+      <section className="kpi" aria-label={t('sensor.value')}>
+        <h2 className="kpi-label">{t(sensorKindKey(sensor.kind))}</h2>
         <p className="kpi-value" data-testid="sensor-value">
-          {formatValue(sensor.value)} <span className="kpi-unit">{sensor.unit}</span>
+          {formatValue(sensor.value, f)} <span className="kpi-unit">{sensor.unit}</span>
         </p>
-        <p className="kpi-sub">{thresholdsText(sensor)}</p>
+        <p className="kpi-sub">{thresholdsText(sensor, t, f)}</p>
       </section>
-      <section className="kpi" aria-label="Sensor status">
-        <h2 className="kpi-label">Status</h2>
+      <section className="kpi" aria-label={t('sensor.status')}>
+        <h2 className="kpi-label">{t('venue.status')}</h2>
         <p className="kpi-value" style={{ color: statusTextColor(sensor.status) }}>
-          {sensor.status}
+          {t(SENSOR_STATUS_KEY[sensor.status])}
         </p>
         <p className="kpi-sub">
-          heard <Age since={sensor.lastSeen} never="never" /> ago · expected every {formatAge(sensor.intervalMs)};
-          offline after {formatAge(sensor.intervalMs * OFFLINE_AFTER_INTERVALS)} silent
+          {t('sensor.heard', {
+            age: sensor.lastSeen ? f.age(now - sensor.lastSeen) : t('sensor.never'),
+            every: f.age(sensor.intervalMs),
+            offline: f.age(sensor.intervalMs * OFFLINE_AFTER_INTERVALS),
+          })}
         </p>
       </section>
-      <section className="kpi" aria-label="Where">
-        <h2 className="kpi-label">Where</h2>
+      <section className="kpi" aria-label={t('sensor.where')}>
+        <h2 className="kpi-label">{t('sensor.where')}</h2>
         <p className="kpi-value kpi-text">
           {zone ? (
             <Link href={zoneHref(venueId, zone.id)} className="row-link">
-              {zone.name.en}
+              {localName(zone.name, locale)}
             </Link>
           ) : (
-            'Venue-wide'
+            t('sensor.venueWide')
           )}
         </p>
-        <p className="kpi-sub">{zone ? <span lang="zh-CN">{zone.name.zh}</span> : 'not tied to one zone'}</p>
+        <p className="kpi-sub">
+          {zone ? (
+            <span lang={otherName(zone.name, locale).lang}>{otherName(zone.name, locale).text}</span>
+          ) : (
+            t('sensor.noZone')
+          )}
+        </p>
       </section>
     </div>
   );
@@ -77,22 +94,23 @@ export function SensorPanels({ venueId, sensorId }: { venueId: string; sensorId:
     [sensorId],
   );
   const about = useCallback((i: IncidentView) => i.sensorId === sensorId, [sensorId]);
+  const t = useT();
   return (
     <div className="level-detail">
       <VenueGate venueId={venueId}>
         {exists ? (
           <>
             <SensorFigures venueId={venueId} sensorId={sensorId} />
-            <section className="panel history-panel" aria-label={`Sensor ${sensorId}`}>
-              <h2 className="panel-title">Last 60 minutes</h2>
+            <section className="panel history-panel" aria-label={t('sensor.label', { id: sensorId })}>
+              <h2 className="panel-title">{t('history.title')}</h2>
               <HistoryChartLoader
                 url={`/api/venues/${encodeURIComponent(venueId)}/sensors/${encodeURIComponent(sensorId)}/history`}
-                label={`History of ${sensorId}, last 60 minutes`}
+                label={t('history.label', { what: sensorId })}
                 unit={unit}
                 live={live}
               />
             </section>
-            <IncidentList where={about} empty="No incidents about this sensor." />
+            <IncidentList where={about} empty={t('incidents.noneSensor')} />
           </>
         ) : (
           <NotInVenue what="sensor" id={sensorId} venueId={venueId} />

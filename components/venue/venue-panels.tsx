@@ -5,7 +5,7 @@ import { memo } from 'react';
 import { density, levelOfService } from '@/lib/contracts/level-of-service';
 import type { ZoneLive } from '@/lib/contracts/stream';
 import { Age } from '@/components/format/age';
-import { formatInt, SEVERITY_ORDER, STATUS_LABEL, statusTextColor } from '@/components/format/format';
+import { SEVERITY_KEY, SEVERITY_ORDER, STATUS_KEY, statusTextColor } from '@/components/format/format';
 import { zoneHref } from '@/components/shell/level';
 import { useVenue } from '@/components/store/venue-provider';
 import { AlertListPanel } from '@/components/alerts/alert-list-panel';
@@ -13,65 +13,81 @@ import { IncidentList } from './incident-list';
 import { SensorGroups } from './sensor-list';
 import { VenueGate } from './venue-gate';
 import { fillsInText, flowText, LosBadge } from './zone-figures';
+import { localName, otherName } from '@/lib/i18n/locales';
+import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 
 function Summary() {
   const summary = useVenue((s) => s.summary);
   const live = useVenue((s) => s.live);
+  const t = useT();
+  const f = useFormat();
   if (!summary || !live) return null;
   const pct = summary.capacity > 0 ? Math.round((live.occupancy / summary.capacity) * 100) : null;
   const open = SEVERITY_ORDER.reduce((a, s) => a + live.openIncidents[s], 0);
   return (
     <div className="kpis venue-kpis">
-      <section className="kpi" aria-label="People inside">
-        <h2 className="kpi-label">People inside</h2>
+      <section className="kpi" aria-label={t('venue.peopleInside')}>
+        <h2 className="kpi-label">{t('venue.peopleInside')}</h2>
         <p className="kpi-value" data-testid="venue-occupancy">
-          {formatInt(live.occupancy)}
+          {f.int(live.occupancy)}
         </p>
         <p className="kpi-sub">
-          of {formatInt(summary.capacity)} seats{pct !== null ? ` · ${pct}%` : ''}
+          {t('venue.ofSeats', { n: f.int(summary.capacity) })}
+          {pct !== null ? ` · ${pct}%` : ''}
         </p>
       </section>
-      <section className="kpi" aria-label="Status">
-        <h2 className="kpi-label">Status</h2>
+      <section className="kpi" aria-label={t('venue.status')}>
+        <h2 className="kpi-label">{t('venue.status')}</h2>
         <p className="kpi-value" style={{ color: statusTextColor(live.worst) }}>
-          {STATUS_LABEL[live.worst]}
+          {t(STATUS_KEY[live.worst])}
         </p>
         <p className="kpi-sub">
-          {live.sensorsCritical} critical · {live.sensorsWarning} warning · {live.sensorsOffline} offline sensors
+          {t('venue.sensorCounts', {
+            critical: live.sensorsCritical,
+            warning: live.sensorsWarning,
+            offline: live.sensorsOffline,
+          })}
         </p>
       </section>
-      <section className="kpi" aria-label="Open incidents">
-        <h2 className="kpi-label">Open incidents</h2>
-        <p className="kpi-value">{open}</p>
-        <p className="kpi-sub">{SEVERITY_ORDER.map((s) => `${live.openIncidents[s]} ${s}`).join(' · ')}</p>
+      <section className="kpi" aria-label={t('kpi.openIncidents')}>
+        <h2 className="kpi-label">{t('kpi.openIncidents')}</h2>
+        <p className="kpi-value">{f.int(open)}</p>
+        <p className="kpi-sub">
+          {SEVERITY_ORDER.map((s) => `${f.int(live.openIncidents[s])} ${t(SEVERITY_KEY[s])}`).join(' · ')}
+        </p>
       </section>
     </div>
   );
 }
 
 const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone: ZoneLive }) {
+  const t = useT();
+  const f = useFormat();
+  const locale = useLocale();
   const los = levelOfService(zone.occupancy, zone.areaM2);
   const pct = zone.capacity > 0 ? Math.round((zone.occupancy / zone.capacity) * 100) : 0;
-  const fills = fillsInText(zone);
+  const fills = fillsInText(zone, t, f);
+  const name = localName(zone.name, locale);
+  const other = otherName(zone.name, locale);
   return (
-    <tr aria-label={`${zone.name.en}: level of service ${los}`}>
+    <tr aria-label={t('zones.rowLabel', { zone: name, los })}>
       <th scope="row">
         <Link href={zoneHref(venueId, zone.id)} className="row-link">
-          {zone.name.en}{' '}
-          <span className="muted zh" lang="zh-CN">
-            {zone.name.zh}
+          {name}{' '}
+          <span className="muted zh" lang={other.lang}>
+            {other.text}
           </span>
         </Link>
       </th>
       <td className="num">
-        {formatInt(zone.occupancy)} <span className="muted">/ {formatInt(zone.capacity)}</span>
+        {f.int(zone.occupancy)} <span className="muted">/ {f.int(zone.capacity)}</span>
       </td>
       <td className="num col-pct">{pct}%</td>
-      <td className="num">{density(zone.occupancy, zone.areaM2).toFixed(2)}</td>
+      <td className="num">{f.num(density(zone.occupancy, zone.areaM2), 2)}</td>
       <td>
         <LosBadge los={los} />
       </td>
-      <td className="num">{flowText(zone)}</td>
+      <td className="num">{flowText(zone, f)}</td>
       <td className="num">{fills ? <span className="fills-soon">{fills}</span> : <span className="muted">—</span>}</td>
       <td className="num muted col-age">
         <Age since={zone.lastSeen} />
@@ -83,35 +99,36 @@ const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone
 function Zones({ venueId }: { venueId: string }) {
   const zones = useVenue((s) => s.zones);
   const order = useVenue((s) => s.zoneOrder);
+  const t = useT();
   return (
-    <section className="panel zones-panel" aria-label="Zones">
+    <section className="panel zones-panel" aria-label={t('zones.title')}>
       <h2 className="panel-title">
-        Zones <span className="panel-count">{order.length}</span>
+        {t('zones.title')} <span className="panel-count">{order.length}</span>
       </h2>
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">Zone</th>
+            <th scope="col">{t('zones.zone')}</th>
             <th scope="col" className="num">
-              People / capacity
+              {t('zones.people')}
             </th>
             <th scope="col" className="num col-pct">
-              Full
+              {t('zones.full')}
             </th>
             <th scope="col" className="num">
               p/m²
             </th>
-            <th scope="col" title="Pedestrian level of service, Fruin walkway standard">
-              LOS
+            <th scope="col" title={t('zones.losHint')}>
+              {t('zones.los')}
             </th>
-            <th scope="col" className="num" title="People per minute in / out, last minute">
-              Flow /min
+            <th scope="col" className="num" title={t('zones.flowHint')}>
+              {t('zones.flow')}
             </th>
-            <th scope="col" className="num" title="At the last 5 minutes' trend; shown under 30 minutes">
-              Full in
+            <th scope="col" className="num" title={t('zones.fullInHint')}>
+              {t('zones.fullIn')}
             </th>
             <th scope="col" className="num col-age">
-              Age
+              {t('zones.age')}
             </th>
           </tr>
         </thead>
@@ -128,10 +145,11 @@ function Zones({ venueId }: { venueId: string }) {
 
 function Sensors({ venueId }: { venueId: string }) {
   const count = useVenue((s) => s.sensorOrder.length);
+  const t = useT();
   return (
-    <section className="panel sensors-panel" aria-label="Sensors">
+    <section className="panel sensors-panel" aria-label={t('sensors.title')}>
       <h2 className="panel-title">
-        Sensors <span className="panel-count">{count}</span>
+        {t('sensors.title')} <span className="panel-count">{count}</span>
       </h2>
       <SensorGroups venueId={venueId} />
     </section>
@@ -146,13 +164,14 @@ function VenueAlerts() {
 
 /** One venue in detail: zones with density and level of service, its alerts and incidents, every sensor; live. */
 export function VenuePanels({ venueId }: { venueId: string }) {
+  const t = useT();
   return (
     <div className="level-detail">
       <VenueGate venueId={venueId}>
         <Summary />
         <Zones venueId={venueId} />
         <VenueAlerts />
-        <IncidentList empty="No incidents at this venue." />
+        <IncidentList empty={t('incidents.noneVenue')} />
         <Sensors venueId={venueId} />
       </VenueGate>
     </div>

@@ -5,45 +5,48 @@ import { density, levelOfService } from '@/lib/contracts/level-of-service';
 import type { IncidentView } from '@/lib/contracts/stream';
 import { HistoryChartLoader } from '@/components/charts/history-chart-loader';
 import { Age } from '@/components/format/age';
-import { formatInt } from '@/components/format/format';
 import { useVenue } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
 import { IncidentList } from './incident-list';
 import { SensorGroups } from './sensor-list';
 import { NotInVenue, VenueGate } from './venue-gate';
 import { fillsInText, flowText, LosBadge } from './zone-figures';
+import { localName } from '@/lib/i18n/locales';
+import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 
 function ZoneFigures({ zoneId }: { zoneId: string }) {
   const zone = useVenue((s) => s.zones[zoneId]);
+  const t = useT();
+  const f = useFormat();
   if (!zone) return null;
   const los = levelOfService(zone.occupancy, zone.areaM2);
   const pct = zone.capacity > 0 ? Math.round((zone.occupancy / zone.capacity) * 100) : 0;
-  const fills = fillsInText(zone);
+  const fills = fillsInText(zone, t, f);
   return (
     <div className="kpis venue-kpis zone-kpis">
-      <section className="kpi" aria-label="People in the zone">
-        <h2 className="kpi-label">People</h2>
+      <section className="kpi" aria-label={t('zone.peopleIn')}>
+        <h2 className="kpi-label">{t('zone.people')}</h2>
         <p className="kpi-value" data-testid="zone-occupancy">
-          {formatInt(zone.occupancy)}
+          {f.int(zone.occupancy)}
         </p>
         <p className="kpi-sub">
-          of {formatInt(zone.capacity)} · {pct}% · <Age since={zone.lastSeen} /> old
+          {t('kpi.ofTotal', { n: f.int(zone.capacity) })} · {pct}% · <Age since={zone.lastSeen} />
         </p>
       </section>
-      <section className="kpi" aria-label="Level of service">
-        <h2 className="kpi-label">Level of service</h2>
+      <section className="kpi" aria-label={t('legend.los')}>
+        <h2 className="kpi-label">{t('legend.los')}</h2>
         <p className="kpi-value">
           <LosBadge los={los} />
         </p>
         <p className="kpi-sub">
-          {density(zone.occupancy, zone.areaM2).toFixed(2)} persons/m² on {formatInt(zone.areaM2)} m²
+          {t('zone.density', { d: f.num(density(zone.occupancy, zone.areaM2), 2), area: f.int(zone.areaM2) })}
         </p>
       </section>
-      <section className="kpi" aria-label="Flow per minute">
-        <h2 className="kpi-label">Flow /min in / out</h2>
-        <p className="kpi-value">{flowText(zone)}</p>
+      <section className="kpi" aria-label={t('zone.flowLabel')}>
+        <h2 className="kpi-label">{t('zone.flowTitle')}</h2>
+        <p className="kpi-value">{flowText(zone, f)}</p>
         <p className="kpi-sub">
-          {fills ? <span className="fills-soon">Full in {fills}</span> : 'Not filling within 30 min'}
+          {fills ? <span className="fills-soon">{t('zone.fullIn', { time: fills })}</span> : t('zone.notFilling')}
         </p>
       </section>
     </div>
@@ -53,7 +56,12 @@ function ZoneFigures({ zoneId }: { zoneId: string }) {
 /** One zone: its figures, its last hour of occupancy against capacity, its sensors and incidents. */
 export function ZonePanels({ venueId, zoneId }: { venueId: string; zoneId: string }) {
   const exists = useVenue((s) => zoneId in s.zones);
-  const name = useVenue((s) => s.zones[zoneId]?.name.en ?? zoneId);
+  const t = useT();
+  const locale = useLocale();
+  const name = useVenue((s) => {
+    const n = s.zones[zoneId]?.name;
+    return n ? localName(n, locale) : zoneId;
+  });
   const capacity = useVenue((s) => s.zones[zoneId]?.capacity);
   const live = useCallback(
     (s: VenueState) => {
@@ -69,19 +77,19 @@ export function ZonePanels({ venueId, zoneId }: { venueId: string; zoneId: strin
         {exists ? (
           <>
             <ZoneFigures zoneId={zoneId} />
-            <section className="panel history-panel" aria-label="Occupancy, last 60 minutes">
-              <h2 className="panel-title">Occupancy, last 60 minutes</h2>
+            <section className="panel history-panel" aria-label={t('zone.historyTitle')}>
+              <h2 className="panel-title">{t('zone.historyTitle')}</h2>
               <HistoryChartLoader
                 url={`/api/venues/${encodeURIComponent(venueId)}/zones/${encodeURIComponent(zoneId)}/history`}
-                label={`Occupancy of ${name}, last 60 minutes`}
-                unit="people"
+                label={t('zone.historyLabel', { what: name })}
+                unit={t('zone.peopleUnit')}
                 live={live}
-                limit={capacity !== undefined ? { value: capacity, label: 'capacity' } : undefined}
+                limit={capacity !== undefined ? { value: capacity, label: t('zone.capacity') } : undefined}
               />
             </section>
-            <IncidentList where={inZone} empty="No incidents in this zone." />
-            <section className="panel sensors-panel" aria-label="Sensors">
-              <h2 className="panel-title">Sensors in {name}</h2>
+            <IncidentList where={inZone} empty={t('incidents.noneZone')} />
+            <section className="panel sensors-panel" aria-label={t('sensors.title')}>
+              <h2 className="panel-title">{t('sensors.inZone', { zone: name })}</h2>
               <SensorGroups venueId={venueId} zoneId={zoneId} />
             </section>
           </>

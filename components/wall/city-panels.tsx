@@ -6,6 +6,7 @@ import { PanelAge } from '@/components/panels/panel-age';
 import { VenueBoard } from '@/components/panels/venue-board';
 import { useSituation } from '@/components/store/situation-provider';
 import { CityAlertsPanel } from './city-alerts-panel';
+import { useT } from '@/components/i18n/i18n-provider';
 
 /**
  * The city level beside the map: one glance for the whole Games, read from across the room.
@@ -21,12 +22,13 @@ export function CityPanels() {
     s.feedAgeAtMessage === null || s.lastMessageAt === 0 ? null : s.lastMessageAt - s.feedAgeAtMessage,
   );
   const serverOffsetMs = useSituation((s) => s.serverOffsetMs);
+  const t = useT();
   return (
     <div className="level-city">
       <KpiTiles />
-      <section className="panel trend" aria-label="Last hour">
+      <section className="panel trend" aria-label={t('trend.title')}>
         <h2 className="panel-title">
-          Last hour{' '}
+          {t('trend.title')}{' '}
           <PanelAge
             at={feedAt === null ? null : feedAt + serverOffsetMs}
             serverOffsetMs={serverOffsetMs}

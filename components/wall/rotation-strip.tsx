@@ -3,15 +3,17 @@
 import { useEffect } from 'react';
 import type { RotationView } from '@/lib/contracts/wall';
 import { useNow } from '@/components/format/use-now';
-import { useSituation } from '@/components/store/situation-provider';
+import { useT } from '@/components/i18n/i18n-provider';
+import { useVenueName } from '@/components/store/venue-names';
 import type { RotationStop } from './rotation';
 import { useRotation } from './use-rotation';
 
 function useStopName(stop: RotationStop | null): string {
-  const venueName = useSituation((s) => (stop?.kind === 'venue' ? s.venues[stop.venueId]?.name.en : undefined));
+  const t = useT();
+  const venueName = useVenueName(stop?.kind === 'venue' ? stop.venueId : null, null);
   if (!stop) return '';
-  if (stop.kind === 'city') return 'All venues';
-  if (stop.kind === 'incidents') return 'Alerts';
+  if (stop.kind === 'city') return t('venue.all');
+  if (stop.kind === 'incidents') return t('alerts.title');
   return venueName ?? stop.venueId;
 }
 
@@ -21,6 +23,11 @@ function useStopName(stop: RotationStop | null): string {
  */
 export function RotationStrip({ views }: { views: RotationView[] }) {
   const { status, pause, resume } = useRotation(views);
+  const t = useT();
+  const heldVenue = useVenueName(
+    status.mode === 'held' ? status.alert.venueId : null,
+    status.mode === 'held' ? status.alert.venueName : null,
+  );
   const now = useNow(1000);
   const name = useStopName(status.mode === 'rotating' ? status.stop : null);
   const paused = status.mode === 'paused';
@@ -37,24 +44,30 @@ export function RotationStrip({ views }: { views: RotationView[] }) {
   }, [paused, pause, resume]);
 
   return (
-    <div className={`rotation rotation-${status.mode}`} role="status" aria-label="Rotation" data-mode={status.mode}>
+    <div
+      className={`rotation rotation-${status.mode}`}
+      role="status"
+      aria-label={t('rotation.label')}
+      data-mode={status.mode}
+    >
       {status.mode === 'rotating' ? (
         <span className="rotation-text">
           {name}{' '}
           <small>
-            {status.index + 1}/{status.count} · next in {Math.max(0, Math.ceil((status.endsAt - now) / 1000))} s
+            {status.index + 1}/{status.count} ·{' '}
+            {t('rotation.next', { s: Math.max(0, Math.ceil((status.endsAt - now) / 1000)) })}
           </small>
         </span>
       ) : status.mode === 'held' ? (
         <span className="rotation-text">
-          Held on {status.alert.venueName ?? 'all venues'} <small>until the critical alert is acknowledged</small>
+          {t('rotation.held', { venue: heldVenue ?? t('venue.all') })} <small>{t('rotation.heldUntil')}</small>
         </span>
       ) : (
-        <span className="rotation-text">Rotation paused</span>
+        <span className="rotation-text">{t('rotation.paused')}</span>
       )}
       {status.mode === 'held' ? null : (
         <button type="button" className="button rotation-toggle" onClick={paused ? resume : pause}>
-          {paused ? 'Resume rotation' : 'Pause rotation'}
+          {t(paused ? 'rotation.resume' : 'rotation.pause')}
         </button>
       )}
     </div>

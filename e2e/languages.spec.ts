@@ -1,0 +1,54 @@
+/**
+ * The wall in the operator's language: a URL form for walls (`?lang=`), a switch that
+ * persists, venue names from the registry in Chinese, and right-to-left Arabic laid out
+ * mirrored. (That every language file has every key of English is a unit test.)
+ */
+import { expect, test } from './fixtures/command-center';
+
+test('a wall opened with ?lang=zh shows Chinese, registry names included, and stays Chinese', async ({ page }) => {
+  await page.goto('/?lang=zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('场馆指挥中心');
+  await expect(page.getByRole('status').filter({ hasText: '实时' })).toBeVisible();
+  // Venue names come from the registry in Chinese; figures in Intl's Chinese form.
+  await expect(
+    page.getByRole('region', { name: '场馆', exact: true }).getByRole('listitem', { name: /^滨江体育馆:/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: '场馆内人数' })).toContainText(/个场馆在报送/);
+  // Kept: the next page without ?lang is still Chinese.
+  await page.goto('/venues/binjiang-gymnasium');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('滨江体育馆');
+  await expect(page.getByRole('region', { name: '区域' })).toBeVisible();
+});
+
+test('the language switch persists across reloads', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Venue Command Center');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('会場コマンドセンター');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('会場コマンドセンター');
+  await expect(page.getByRole('button', { name: 'サインアウト' })).toBeVisible();
+  await page.getByRole('combobox', { name: '言語' }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Venue Command Center');
+});
+
+test('Arabic lays the wall out right to left', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/?lang=ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('مركز قيادة الملاعب');
+  await expect(page.getByRole('status').filter({ hasText: 'مباشر' })).toBeVisible();
+  const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+  // Mirrored: the title at the right, the clock at the left; the map right of the figures.
+  expect((await box('.brand')).x).toBeGreaterThan((await box('.clock')).x);
+  expect((await box('.map-panel')).x).toBeGreaterThan((await box('.kpis')).x);
+  // A venue's status bar stands at its start, which is now its right edge.
+  const chip = page.locator('.venue-chip').first();
+  const border = await chip.evaluate((el) => ({
+    right: getComputedStyle(el).borderRightWidth,
+    left: getComputedStyle(el).borderLeftWidth,
+  }));
+  expect(parseFloat(border.right)).toBeGreaterThan(2);
+  expect(parseFloat(border.left)).toBe(0);
+});
