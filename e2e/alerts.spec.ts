@@ -61,8 +61,9 @@ test('a responder on a phone acknowledges and resolves a critical alert; the wal
   await screenshot(phone, 'phone-390x844-alert', testInfo);
 
   await card.getByRole('button', { name: 'Acknowledge' }).tap();
-  // The phone says "acknowledged" only once the server has recorded it.
-  await expect(card.getByRole('status')).toHaveText('Acknowledged by Li Na');
+  // The phone says "acknowledged" only once the server has recorded it (the power may be back
+  // by then on a slow machine: the condition's clearing is a separate fact, said after it).
+  await expect(card.getByRole('status')).toHaveText(/^Acknowledged by Li Na( · condition cleared)?$/);
   await expect(card.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
   const seenOnPhone = Date.now();
   await expect(row).toContainText('Acknowledged by Li Na');
@@ -146,7 +147,7 @@ test('an admin hands an alert to a responder, who sees it is theirs', async ({ b
   const card = page.getByRole('article', { name: /Network outage/ }).filter({ hasText: 'Shaoxing' });
   await expect(card).toBeVisible();
   await showOnly(page, 'Shaoxing Olympic Sports Centre Gymnasium');
-  await card.getByLabel('Assign to').selectOption({ label: 'Zhang Min (responder)' });
+  await card.getByLabel('Assign to').selectOption({ label: 'Zhang Min (Responder)' });
   await card.getByRole('button', { name: 'Assign', exact: true }).tap();
   await expect(card.getByRole('status')).toHaveText('Acknowledged by Zhou Jie · assigned to Zhang Min');
   await admin.close();
