@@ -25,6 +25,11 @@ export function UserMenu({ alertsLink = true }: { alertsLink?: boolean }) {
           {t('nav.alerts')}
         </Link>
       ) : null}
+      {alertsLink ? (
+        <Link className="button" href="/report">
+          {t('nav.report')}
+        </Link>
+      ) : null}
       <span className="user-name">
         {user.name} <small>{t(ROLE_KEY[user.role])}</small>
       </span>

@@ -22,7 +22,7 @@ import { transition, type TransitionEvent } from './lifecycle';
 export const ALERTS_CHANNEL = 'vcc_alerts';
 const SYSTEM = { id: 'system', name: 'Rules' };
 
-interface AlertRow {
+export interface AlertRow {
   id: number;
   source: string;
   type: AlertType;
@@ -50,7 +50,7 @@ interface AlertRow {
 const ms = (d: Date | null) => (d === null ? null : new Date(d).getTime());
 const ts = (n: number | null) => (n === null ? null : new Date(n));
 
-function toView(r: AlertRow): AlertView {
+export function alertFromRow(r: AlertRow): AlertView {
   return {
     id: r.id,
     source: r.source,
@@ -102,7 +102,7 @@ async function save(tx: Queryable, a: AlertView): Promise<AlertView> {
       a.version,
     ],
   );
-  return toView(rows[0]!);
+  return alertFromRow(rows[0]!);
 }
 
 async function record(
@@ -129,7 +129,7 @@ async function lockUnresolved(tx: Queryable, source: string, type: AlertType): P
     `select * from alerts where source = $1 and type = $2 and status <> 'resolved' for update`,
     [source, type],
   );
-  return rows[0] && toView(rows[0]);
+  return rows[0] && alertFromRow(rows[0]);
 }
 
 /**
@@ -148,7 +148,7 @@ export async function raiseCondition(db: Database, c: Condition, now: number): P
       );
       // Another instance raised it in between: theirs stands.
       if (!rows[0]) return null;
-      const created = toView(rows[0]);
+      const created = alertFromRow(rows[0]);
       await record(tx, created.id, now, SYSTEM, [{ action: 'raised', note: null }]);
       await notify(tx, created);
       return created;
@@ -188,7 +188,7 @@ export async function clearAlert(db: Database, id: number, now: number): Promise
       [id, new Date(now)],
     );
     if (!rows[0]) return null;
-    const a = toView(rows[0]);
+    const a = alertFromRow(rows[0]);
     await record(tx, a.id, now, SYSTEM, [{ action: 'cleared', note: null }]);
     await notify(tx, a);
     return a;
@@ -204,7 +204,7 @@ export async function escalateAlert(db: Database, id: number, now: number, note:
       [id, new Date(now)],
     );
     if (!rows[0]) return null;
-    const a = toView(rows[0]);
+    const a = alertFromRow(rows[0]);
     await record(tx, a.id, now, SYSTEM, [{ action: 'escalated', note }]);
     await notify(tx, a);
     return a;
@@ -217,12 +217,12 @@ export async function loadCurrentAlerts(db: Queryable, now: number): Promise<Ale
     `select * from alerts where status <> 'resolved' or resolved_at > $1 order by id`,
     [new Date(now - RESOLVED_ON_SCREEN_MS)],
   );
-  return rows.map(toView);
+  return rows.map(alertFromRow);
 }
 
 export async function loadAlert(db: Queryable, id: number): Promise<AlertView | undefined> {
   const { rows } = await db.query<AlertRow>('select * from alerts where id = $1', [id]);
-  return rows[0] && toView(rows[0]);
+  return rows[0] && alertFromRow(rows[0]);
 }
 
 export async function alertTrail(db: Queryable, id: number): Promise<AlertEventView[]> {
@@ -282,7 +282,7 @@ export async function actOnAlert(db: Database, cmd: ActionCommand): Promise<Acti
       }
       const { rows } = await tx.query<AlertRow>('select * from alerts where id = $1 for update', [cmd.alertId]);
       if (!rows[0]) return { status: 404 as const, error: `no alert ${cmd.alertId}` };
-      const current = toView(rows[0]);
+      const current = alertFromRow(rows[0]);
       const denied = whyNot(cmd.actor, cmd.action, current.venueId, cmd.assignee?.id);
       if (denied) return { status: 403 as const, error: denied };
       const t = transition(current, {

@@ -13,6 +13,7 @@ import { AlertBoard } from './alert-board';
 import { AlertEngine } from './alert-engine';
 import { ALERTS_CHANNEL, loadCurrentAlerts } from './alert-repository';
 import { readRuleConfig, type RuleConfig } from './rule-config';
+import { OccupancyRecorder } from '../reports/occupancy-recorder';
 
 export interface AlertsRuntime {
   readonly db: Database;
@@ -20,6 +21,8 @@ export interface AlertsRuntime {
   readonly rules: RuleConfig;
   readonly board: AlertBoard;
   readonly engine: AlertEngine;
+  /** Peak occupancy per venue and minute, for shift reports. */
+  readonly occupancy: OccupancyRecorder;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,8 @@ export async function startAlerts(settings: AlertsSettings, model: SituationMode
   board.load(await loadCurrentAlerts(db, Date.now()));
   const engine = new AlertEngine(db, model, board, rules, Date.now());
   engine.start();
+  const occupancy = new OccupancyRecorder(db, model);
+  occupancy.start();
   console.log(
     `[alerts] ${db.kind === 'postgres' ? 'PostgreSQL' : `embedded database in ${settings.dataDir}`}; ${users.size} users; ${board.unresolved.size} unresolved alerts`,
   );
@@ -56,8 +61,10 @@ export async function startAlerts(settings: AlertsSettings, model: SituationMode
     rules,
     board,
     engine,
+    occupancy,
     close: async () => {
       engine.stop();
+      await occupancy.stop();
       await unlisten();
       await db.close();
     },

@@ -82,6 +82,20 @@ const MIGRATIONS: Migration[] = [
       create index sessions_expiry on sessions (expires_at);
     `,
   },
+  {
+    id: 2,
+    name: 'peak occupancy per venue and minute, for shift reports',
+    sql: `
+      create table venue_occupancy_minutes (
+        venue_id text not null,
+        minute timestamptz not null,
+        peak integer not null,
+        capacity integer not null,
+        primary key (venue_id, minute)
+      );
+      create index venue_occupancy_by_minute on venue_occupancy_minutes (minute);
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock that serialises migrations across instances. */

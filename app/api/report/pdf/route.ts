@@ -1,0 +1,4 @@
+import { reportPdfGET } from '@/lib/server/report-handlers';
+
+export const dynamic = 'force-dynamic';
+export const GET = reportPdfGET;

@@ -1,0 +1,197 @@
+/**
+ * The shift report as a page: what the outgoing shift hands over, in the reader's language.
+ * Rendered on the server (no script needed to read or print it); plain tables that print
+ * on paper as they show on screen.
+ */
+import type { AlertView } from '@/lib/contracts/alerts';
+import { SEVERITIES } from '@/lib/contracts/payloads.schema';
+import type { AlertStats, ShiftReport } from '@/lib/contracts/report';
+import { localName, type Locale } from '@/lib/i18n/locales';
+import type { Translate } from '@/lib/i18n/translate';
+import { alertStateLabel, SEVERITY_KEY, type Formatters } from '@/components/format/format';
+
+interface Props {
+  report: ShiftReport;
+  t: Translate;
+  f: Formatters;
+  locale: Locale;
+  /** Registry names by venue id, for alerts (which carry the English name). */
+  venueNames: Record<string, { en: string; zh: string }>;
+}
+
+function StatsRow({ label, s, f }: { label: string; s: AlertStats; f: Formatters }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="num">{f.int(s.raised)}</td>
+      <td className="num">{f.int(s.acknowledged)}</td>
+      <td className="num">{f.int(s.resolved)}</td>
+      <td className="num">{f.age(s.ackMedianMs)}</td>
+      <td className="num">{f.age(s.ackP90Ms)}</td>
+      <td className="num">{f.age(s.ackMaxMs)}</td>
+    </tr>
+  );
+}
+
+export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) {
+  const when = (ms: number) => `${f.date(ms)} ${f.hm(ms)}`;
+  const venueOf = (a: AlertView) => {
+    const name = a.venueId ? venueNames[a.venueId] : undefined;
+    return name ? localName(name, locale) : (a.venueName ?? t('venue.all'));
+  };
+  return (
+    <article className="report" aria-label={t('report.title')}>
+      <header className="report-header">
+        <h1>{t('report.heading', { hours: r.hours })}</h1>
+        <p>
+          {t('report.window', { from: when(r.from), to: when(r.to) })} ·{' '}
+          {t('report.generatedFor', { who: r.generatedBy })}
+          {r.venues
+            ? ` · ${t('report.scope', { venues: r.venues.map((id) => (venueNames[id] ? localName(venueNames[id], locale) : id)).join(', ') })}`
+            : ''}
+        </p>
+      </header>
+
+      <section aria-label={t('report.alertsTitle')}>
+        <h2>{t('report.alertsTitle')}</h2>
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.severity')}</th>
+              <th scope="col" className="num">
+                {t('report.raised')}
+              </th>
+              <th scope="col" className="num">
+                {t('report.acknowledged')}
+              </th>
+              <th scope="col" className="num">
+                {t('report.resolved')}
+              </th>
+              <th scope="col" className="num">
+                {t('report.ackMedian')}
+              </th>
+              <th scope="col" className="num">
+                {t('report.ackP90')}
+              </th>
+              <th scope="col" className="num">
+                {t('report.ackMax')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {SEVERITIES.map((s) => (
+              <StatsRow key={s} label={t(SEVERITY_KEY[s])} s={r.bySeverity[s]} f={f} />
+            ))}
+            <StatsRow label={t('report.all')} s={r.total} f={f} />
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-label={t('report.openTitle')}>
+        <h2>
+          {t('report.openTitle')} <span className="report-count">{f.int(r.openTotal)}</span>
+        </h2>
+        {r.open.length === 0 ? (
+          <p>{t('report.noneOpen')}</p>
+        ) : (
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.severity')}</th>
+                <th scope="col">{t('report.alert')}</th>
+                <th scope="col">{t('alerts.venue')}</th>
+                <th scope="col">{t('report.raised')}</th>
+                <th scope="col">{t('report.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.open.map((a) => (
+                <tr key={a.id} className={`sev-${a.severity}`}>
+                  <td>{t(SEVERITY_KEY[a.severity])}</td>
+                  <td>{a.title}</td>
+                  <td>{venueOf(a)}</td>
+                  <td>{when(a.raisedAt)}</td>
+                  <td>{alertStateLabel(a, t)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {r.openTotal > r.open.length ? <p>{t('alarm.more', { n: r.openTotal - r.open.length })}</p> : null}
+      </section>
+
+      <section aria-label={t('report.peaksTitle')}>
+        <h2>{t('report.peaksTitle')}</h2>
+        {r.peaks.length === 0 ? (
+          <p>{t('report.noPeaks')}</p>
+        ) : (
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('alerts.venue')}</th>
+                <th scope="col" className="num">
+                  {t('report.peak')}
+                </th>
+                <th scope="col" className="num">
+                  {t('zone.capacity')}
+                </th>
+                <th scope="col" className="num">
+                  %
+                </th>
+                <th scope="col">{t('report.peakAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.peaks.map((p) => (
+                <tr key={p.venueId}>
+                  <th scope="row">{p.name ? localName(p.name, locale) : p.venueId}</th>
+                  <td className="num">{f.int(p.peak)}</td>
+                  <td className="num">{f.int(p.capacity)}</td>
+                  <td className="num">{p.capacity > 0 ? `${Math.round((p.peak / p.capacity) * 100)}%` : '—'}</td>
+                  <td>{when(p.peakAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-label={t('report.seriousTitle')}>
+        <h2>
+          {t('report.seriousTitle')} <span className="report-count">{f.int(r.seriousTotal)}</span>
+        </h2>
+        {r.serious.length === 0 ? (
+          <p>{t('report.noneSerious')}</p>
+        ) : (
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.raised')}</th>
+                <th scope="col">{t('report.severity')}</th>
+                <th scope="col">{t('report.alert')}</th>
+                <th scope="col">{t('alerts.venue')}</th>
+                <th scope="col" className="num">
+                  {t('report.toAck')}
+                </th>
+                <th scope="col">{t('report.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.serious.map((a) => (
+                <tr key={a.id} className={`sev-${a.severity}`}>
+                  <td>{when(a.raisedAt)}</td>
+                  <td>{t(SEVERITY_KEY[a.severity])}</td>
+                  <td>{a.title}</td>
+                  <td>{venueOf(a)}</td>
+                  <td className="num">{f.age(a.acknowledgedAt === null ? null : a.acknowledgedAt - a.raisedAt)}</td>
+                  <td>{alertStateLabel(a, t)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {r.seriousTotal > r.serious.length ? <p>{t('alarm.more', { n: r.seriousTotal - r.serious.length })}</p> : null}
+      </section>
+    </article>
+  );
+}
