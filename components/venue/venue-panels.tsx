@@ -9,6 +9,8 @@ import { SEVERITY_KEY, SEVERITY_ORDER, STATUS_KEY, statusTextColor } from '@/com
 import { zoneHref } from '@/components/shell/level';
 import { useVenue } from '@/components/store/venue-provider';
 import { AlertListPanel } from '@/components/alerts/alert-list-panel';
+import { PanelAge } from '@/components/panels/panel-age';
+import { FEED_STALE_MS, STREAM_HEARTBEAT_MS } from '@/lib/contracts/stream';
 import { IncidentList } from './incident-list';
 import { SensorGroups } from './sensor-list';
 import { VenueGate } from './venue-gate';
@@ -96,6 +98,19 @@ const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone
   );
 });
 
+/** The newest of these server times: how old a panel's freshest row is. */
+const newest = (xs: Iterable<{ lastSeen: number }>) => {
+  let m = 0;
+  for (const x of xs) if (x.lastSeen > m) m = x.lastSeen;
+  return m;
+};
+
+/** The age of a venue panel's data against the server's clock, greyed past the feed's bound. */
+function VenueAge({ at }: { at: number }) {
+  const serverOffsetMs = useVenue((s) => s.serverOffsetMs);
+  return <PanelAge at={at || null} serverOffsetMs={serverOffsetMs} boundMs={FEED_STALE_MS} />;
+}
+
 function Zones({ venueId }: { venueId: string }) {
   const zones = useVenue((s) => s.zones);
   const order = useVenue((s) => s.zoneOrder);
@@ -103,7 +118,8 @@ function Zones({ venueId }: { venueId: string }) {
   return (
     <section className="panel zones-panel" aria-label={t('zones.title')}>
       <h2 className="panel-title">
-        {t('zones.title')} <span className="panel-count">{order.length}</span>
+        {t('zones.title')} <span className="panel-count">{order.length}</span>{' '}
+        <VenueAge at={newest(Object.values(zones))} />
       </h2>
       <table className="data-table">
         <thead>
@@ -145,11 +161,12 @@ function Zones({ venueId }: { venueId: string }) {
 
 function Sensors({ venueId }: { venueId: string }) {
   const count = useVenue((s) => s.sensorOrder.length);
+  const heardAt = useVenue((s) => newest(Object.values(s.sensors)));
   const t = useT();
   return (
     <section className="panel sensors-panel" aria-label={t('sensors.title')}>
       <h2 className="panel-title">
-        {t('sensors.title')} <span className="panel-count">{count}</span>
+        {t('sensors.title')} <span className="panel-count">{count}</span> <VenueAge at={heardAt} />
       </h2>
       <SensorGroups venueId={venueId} />
     </section>
@@ -159,7 +176,21 @@ function Sensors({ venueId }: { venueId: string }) {
 /** The venue's alerts and who has them (the same rows as the wall's). */
 function VenueAlerts() {
   const alerts = useVenue((s) => s.alerts);
-  return <AlertListPanel alerts={alerts} showVenue={false} />;
+  const lastMessageAt = useVenue((s) => s.lastMessageAt);
+  const serverOffsetMs = useVenue((s) => s.serverOffsetMs);
+  return (
+    <AlertListPanel
+      alerts={alerts}
+      showVenue={false}
+      age={
+        <PanelAge
+          at={lastMessageAt ? lastMessageAt + serverOffsetMs : null}
+          serverOffsetMs={serverOffsetMs}
+          boundMs={STREAM_HEARTBEAT_MS * 5}
+        />
+      }
+    />
+  );
 }
 
 /** One venue in detail: zones with density and level of service, its alerts and incidents, every sensor; live. */
