@@ -37,6 +37,8 @@ interface Sample {
   listeners: number;
   loopP99Ms: number;
   loopMaxMs: number;
+  /** Stream events the page received so far. */
+  streamEvents: number;
 }
 
 async function counters(base: string): Promise<{ received: number; accepted: number }> {
@@ -63,18 +65,31 @@ async function waitForHealth(base: string): Promise<void> {
   throw new Error('server did not become ready');
 }
 
-/** Inside the page: a 100 ms timer's lateness is the main thread's event-loop delay. */
-const LOOP_PROBE = () => {
-  const w = window as unknown as { __loopDelays: number[] };
-  w.__loopDelays = [];
+/**
+ * Inside the page: a 100 ms timer's lateness is the main thread's event-loop delay; and a
+ * count of the stream's events (snapshots and coalesced deltas) the page received. Plain
+ * JavaScript in a string: a transpiled function would carry helpers the page does not have.
+ */
+const PAGE_PROBE = `
+  window.__loopDelays = [];
+  window.__streamEvents = 0;
+  const add = EventTarget.prototype.addEventListener;
+  EventSource.prototype.addEventListener = function (type, listener, options) {
+    const self = this;
+    return add.call(this, type, (ev) => {
+      window.__streamEvents++;
+      if (typeof listener === 'function') listener.call(self, ev);
+      else if (listener) listener.handleEvent(ev);
+    }, options);
+  };
   let last = performance.now();
   setInterval(() => {
     const now = performance.now();
-    w.__loopDelays.push(Math.max(0, now - last - 100));
-    if (w.__loopDelays.length > 10_000) w.__loopDelays.shift();
+    window.__loopDelays.push(Math.max(0, now - last - 100));
+    if (window.__loopDelays.length > 10000) window.__loopDelays.shift();
     last = now;
   }, 100);
-};
+`;
 
 export async function benchWallSoak() {
   if (!existsSync('.next/BUILD_ID'))
@@ -118,7 +133,7 @@ export async function benchWallSoak() {
     const [name, value] = (await signInCookie(base)).split('=') as [string, string];
     await context.addCookies([{ name, value, url: base }]);
     const page = await context.newPage();
-    await page.addInitScript(LOOP_PROBE);
+    await page.addInitScript(PAGE_PROBE);
     await page.goto(base + WALL_PATH);
     await page.getByRole('status').filter({ hasText: 'Live' }).first().waitFor({ timeout: 60_000 });
     void load.go();
@@ -133,11 +148,11 @@ export async function benchWallSoak() {
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
       const dom = await cdp.send('Memory.getDOMCounters');
-      const delays = await page.evaluate(() => {
-        const w = window as unknown as { __loopDelays: number[] };
+      const { delays, streamEvents } = await page.evaluate(() => {
+        const w = window as unknown as { __loopDelays: number[]; __streamEvents: number };
         const d = w.__loopDelays;
         w.__loopDelays = [];
-        return d;
+        return { delays: d, streamEvents: w.__streamEvents };
       });
       const c = await counters(base);
       const s: Sample = {
@@ -150,11 +165,13 @@ export async function benchWallSoak() {
         listeners: dom.jsEventListeners,
         loopP99Ms: Math.round(percentile(delays, 99)),
         loopMaxMs: Math.round(Math.max(0, ...delays)),
+        streamEvents,
       };
       samples.push(s);
       console.log(
         `[soak] ${s.t} s: ${s.received} received (${s.accepted} accepted), ${s.path}, heap ${s.heapMb} MB after GC, ` +
-          `${s.domNodes} DOM nodes, ${s.listeners} listeners, loop delay p99 ${s.loopP99Ms} ms max ${s.loopMaxMs} ms`,
+          `${s.domNodes} DOM nodes, ${s.listeners} listeners, loop delay p99 ${s.loopP99Ms} ms max ${s.loopMaxMs} ms, ` +
+          `${s.streamEvents} stream events`,
       );
       if (s.received >= UPDATES) break;
     }
@@ -167,6 +184,7 @@ export async function benchWallSoak() {
       path: WALL_PATH,
       updates: end.received,
       accepted: end.accepted,
+      streamEvents: end.streamEvents,
       seconds: end.t,
       warmUpHeapMb: warm.heapMb,
       endHeapMb: end.heapMb,
