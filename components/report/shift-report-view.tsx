@@ -133,7 +133,7 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
                   {t('report.peak')}
                 </th>
                 <th scope="col" className="num">
-                  {t('zone.capacity')}
+                  {t('report.capacity')}
                 </th>
                 <th scope="col" className="num">
                   %
