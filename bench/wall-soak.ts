@@ -7,13 +7,11 @@
  * DOM node and listener counts, and from a timer inside the page the event-loop delay.
  * Goal (issue 5): heap at the end within 1.2x of the heap after warm-up, DOM nodes flat.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { freePort } from '../e2e/fixtures/command-center';
+import { CommandCenter, freePort } from '../e2e/fixtures/command-center';
 import { percentile, signInCookie, startLoadPublisher } from './harness';
 
 const UPDATES = Number(process.env.BENCH_SOAK_UPDATES ?? 1_200_000);
@@ -51,20 +49,6 @@ async function counters(base: string): Promise<{ received: number; accepted: num
   return { received: sum('vcc_messages_received_total'), accepted: sum('vcc_messages_accepted_total') };
 }
 
-async function waitForHealth(base: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('server did not become ready');
-}
-
 /**
  * Inside the page: a 100 ms timer's lateness is the main thread's event-loop delay; and a
  * count of the stream's events (snapshots and coalesced deltas) the page received. Plain
@@ -94,39 +78,19 @@ const PAGE_PROBE = `
 export async function benchWallSoak() {
   if (!existsSync('.next/BUILD_ID'))
     execFileSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  const port = await freePort();
-  const mqttPort = await freePort();
-  const env = {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: '1',
-    EMBEDDED_MQTT_PORT: String(mqttPort),
-    EMBEDDED_MQTT_WS_PORT: '0',
-    MQTT_URL: '',
-    DATABASE_URL: '',
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'vcc-soak-')),
+  // The built server as the browser tests run it (embedded broker and database, own data dir).
+  const center = new CommandCenter(await freePort(), await freePort(), {
     WALL_CONFIG_FILE: 'e2e/fixtures/wall-soak.json',
-  };
-  const children: ChildProcess[] = [];
-  children.push(
-    spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      env,
-      stdio: process.env.BENCH_VERBOSE ? 'inherit' : 'ignore',
-    }),
-  );
-  const base = `http://127.0.0.1:${port}`;
-  const mqttUrl = `mqtt://127.0.0.1:${mqttPort}`;
+  });
+  const base = center.baseURL;
+  const mqttUrl = center.mqttUrl;
+  let publisher: ChildProcess | undefined;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
-    // The simulator first: /api/health answers OK once the feed flows.
-    children.push(
-      spawn(process.execPath, ['--import', 'tsx', 'telemetry-sim/cli.ts', '--url', mqttUrl, '--speed', '60'], {
-        env,
-        stdio: 'ignore',
-      }),
-    );
-    await waitForHealth(base);
+    await center.startWeb();
+    center.startSim(60);
     const load = startLoadPublisher({ url: mqttUrl, count: UPDATES * 2, rate: LOAD_RATE });
-    children.push(load.child);
+    publisher = load.child;
     await load.ready;
 
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -197,7 +161,8 @@ export async function benchWallSoak() {
     };
   } finally {
     await browser.close();
-    for (const c of children) c.kill('SIGTERM');
+    publisher?.kill('SIGTERM');
+    await center.stop();
   }
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useNow } from '@/components/format/use-now';
+import { STREAM_HEARTBEAT_MS } from '@/lib/contracts/stream';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
 
 /**
@@ -26,5 +27,16 @@ export function PanelAge({
     <span className="panel-age" data-stale={stale ? '' : undefined} title={t('panel.ageHint')}>
       {formatAge(age)}
     </span>
+  );
+}
+
+/** Alerts come from the database through the stream: they are as fresh as its last message. */
+export function StreamAge({ lastMessageAt, serverOffsetMs }: { lastMessageAt: number; serverOffsetMs: number }) {
+  return (
+    <PanelAge
+      at={lastMessageAt ? lastMessageAt + serverOffsetMs : null}
+      serverOffsetMs={serverOffsetMs}
+      boundMs={STREAM_HEARTBEAT_MS * 5}
+    />
   );
 }

@@ -9,8 +9,8 @@ import { SEVERITY_KEY, SEVERITY_ORDER, STATUS_KEY, statusTextColor } from '@/com
 import { zoneHref } from '@/components/shell/level';
 import { useVenue } from '@/components/store/venue-provider';
 import { AlertListPanel } from '@/components/alerts/alert-list-panel';
-import { PanelAge } from '@/components/panels/panel-age';
-import { FEED_STALE_MS, STREAM_HEARTBEAT_MS } from '@/lib/contracts/stream';
+import { PanelAge, StreamAge } from '@/components/panels/panel-age';
+import { FEED_STALE_MS } from '@/lib/contracts/stream';
 import { IncidentList } from './incident-list';
 import { SensorGroups } from './sensor-list';
 import { VenueGate } from './venue-gate';
@@ -182,13 +182,7 @@ function VenueAlerts() {
     <AlertListPanel
       alerts={alerts}
       showVenue={false}
-      age={
-        <PanelAge
-          at={lastMessageAt ? lastMessageAt + serverOffsetMs : null}
-          serverOffsetMs={serverOffsetMs}
-          boundMs={STREAM_HEARTBEAT_MS * 5}
-        />
-      }
+      age={<StreamAge lastMessageAt={lastMessageAt} serverOffsetMs={serverOffsetMs} />}
     />
   );
 }
