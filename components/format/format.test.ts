@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '@/lib/contracts/stream';
-import { formatAge, incidentsByUrgency } from './format';
+import type { Messages } from '@/lib/i18n/translate';
+import { translator } from '@/lib/i18n/translate';
+import { formattersFor, incidentsByUrgency } from './format';
 
 const incident = (
   key: string,
@@ -34,11 +37,25 @@ describe('incidentsByUrgency', () => {
   });
 });
 
-describe('formatAge', () => {
-  it('reads at a glance', () => {
-    expect(formatAge(null)).toBe('—');
-    expect(formatAge(4_400)).toBe('4 s');
-    expect(formatAge(125_000)).toBe('2 min');
-    expect(formatAge(7_500_000)).toBe('2 h 5 min');
+describe('formatters', () => {
+  const en = JSON.parse(readFileSync('lib/i18n/messages/en.json', 'utf8')) as Messages;
+  const zh = JSON.parse(readFileSync('lib/i18n/messages/zh.json', 'utf8')) as Messages;
+  const f = formattersFor('en-GB', translator(en));
+  const T = Date.UTC(2023, 8, 23, 12, 5, 9); // 20:05:09 in Hangzhou
+
+  it('says the age of data in seconds, minutes, then hours and minutes', () => {
+    expect(f.age(null)).toBe('—');
+    expect(f.age(4_400)).toBe('4 s');
+    expect(f.age(125_000)).toBe('2 min');
+    expect(f.age(7_500_000)).toBe('2 h 5 min');
+  });
+
+  it('keeps Games time (Asia/Shanghai) whatever the language', () => {
+    expect(f.clock(T)).toBe('20:05:09');
+    expect(f.int(100461)).toBe('100,461');
+    const zf = formattersFor('zh-CN', translator(zh));
+    expect(zf.clock(T)).toBe('20:05:09');
+    expect(zf.age(125_000)).toBe('2 分钟');
+    expect(formattersFor('ar', translator(en)).int(56)).toMatch(/^(56|٥٦)$/);
   });
 });

@@ -7,38 +7,6 @@ import type { MessageKey, Translate } from '@/lib/i18n/translate';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-export const formatInt = (n: number) => integer.format(n);
-
-/** "12 s", "4 min", "2 h 5 min": the age of a piece of data. */
-export function formatAge(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return '—';
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-
-const clock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
-const date = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
-const hm = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
-export const formatClock = (t: number) => clock.format(t);
-export const formatDate = (t: number) => date.format(t);
-export const formatHm = (t: number) => hm.format(t);
-
 export interface Formatters {
   int: (n: number) => string;
   /** A number with up to `digits` decimals. */

@@ -6,7 +6,10 @@
 import type { PlanPointT } from '@/lib/contracts/payloads.schema';
 import type { SensorLive, VenuePlan, VenueSummary, ZoneLive } from '@/lib/contracts/stream';
 import { bounds, interiorPoint, toLonLat } from '@/lib/plan/plan-geometry';
-import { formatInt } from '@/components/format/format';
+
+/** Map labels are drawn from deck.gl's font atlas of Latin glyphs: their figures stay Latin in every language. */
+const latinInt = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const formatInt = (n: number) => latinInt.format(n);
 
 export interface PlanView {
   summary: VenueSummary;
