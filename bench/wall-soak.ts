@@ -1,16 +1,23 @@
 /**
  * Wall soak: the built server (embedded broker), the simulator at 60x Games time (crowds,
  * incidents and alerts churn) plus a paced load publisher on top, and the wall in Chromium
- * (the city wall in kiosk mode; BENCH_SOAK_PATH='/?kiosk&rotate' plays the rotation of
- * e2e/fixtures/wall-soak.json: city, incidents, four venues) until the server has taken BENCH_SOAK_UPDATES messages (default 1.2M). Every BENCH_SOAK_SAMPLE_S
- * seconds it records, through the DevTools protocol, the JS heap after a forced GC and the
- * DOM node and listener counts, and from a timer inside the page the event-loop delay.
- * Goal (issue 5): heap at the end within 1.2x of the heap after warm-up, DOM nodes flat.
+ * until the server has taken BENCH_SOAK_UPDATES messages (default 1.2M). Every
+ * BENCH_SOAK_SAMPLE_S seconds it records, through the DevTools protocol, the JS heap after a
+ * forced GC and the DOM node and listener counts, and from a timer inside the page the
+ * event-loop delay. Goal (issue 5): heap at the end within 1.2x of the heap after warm-up,
+ * DOM nodes flat.
+ *
+ * BENCH_SOAK_PATH: `/?kiosk` (default), the city wall; `/?kiosk&rotate`, the rotation of
+ * e2e/fixtures/wall-soak.json (city, incidents, four venues), every view mounted and unmounted.
+ * For the rotation to be compared like with like, nothing may hold it: the simulator raises
+ * no random incidents and no rule is critical; and every sample is taken at the same point of
+ * the playlist (10 s into the city view).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import type { WallConfig } from '../lib/contracts/wall';
 import { CommandCenter, freePort } from '../e2e/fixtures/command-center';
 import { percentile, signInCookie, startLoadPublisher } from './harness';
 
@@ -24,6 +31,22 @@ const LOAD_RATE = Number(process.env.BENCH_SOAK_RATE ?? 5000);
  * (every view mounted and unmounted; DOM counts then differ by view, so compare heaps).
  */
 const WALL_PATH = process.env.BENCH_SOAK_PATH ?? '/?kiosk';
+const ROTATING = new URLSearchParams(WALL_PATH.split('?')[1] ?? '').has('rotate');
+const WALL_FILE = 'e2e/fixtures/wall-soak.json';
+/** The playlist's length: the rotation is positioned by the wall clock modulo this. */
+const CYCLE_MS =
+  (JSON.parse(readFileSync(WALL_FILE, 'utf8')) as WallConfig).rotation.views.reduce((a, v) => a + v.seconds, 0) * 1000;
+/** No alert is critical while the rotation soaks: a hold would change what is compared. */
+const NO_CRITICAL_RULES = {
+  zoneLevelOfService: { E: 'major', F: 'major', zoneKinds: ['gate', 'concourse'] },
+  sensorThreshold: { warning: null, warningByKind: { ups: 'major' }, critical: 'major', criticalByKind: {} },
+};
+
+/** Until the next moment 10 s into the city view (the playlist starts with it). */
+function untilCityView(now: number): number {
+  const into = now % CYCLE_MS;
+  return (10_000 - into + CYCLE_MS) % CYCLE_MS || CYCLE_MS;
+}
 
 interface Sample {
   t: number;
@@ -79,16 +102,19 @@ export async function benchWallSoak() {
   if (!existsSync('.next/BUILD_ID'))
     execFileSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   // The built server as the browser tests run it (embedded broker and database, own data dir).
-  const center = new CommandCenter(await freePort(), await freePort(), {
-    WALL_CONFIG_FILE: 'e2e/fixtures/wall-soak.json',
-  });
+  const center = new CommandCenter(
+    await freePort(),
+    await freePort(),
+    { WALL_CONFIG_FILE: WALL_FILE },
+    ROTATING ? NO_CRITICAL_RULES : {},
+  );
   const base = center.baseURL;
   const mqttUrl = center.mqttUrl;
   let publisher: ChildProcess | undefined;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     await center.startWeb();
-    center.startSim(60);
+    center.startSim(60, ROTATING ? ['--incidents-per-venue-hour', '0'] : []);
     const load = startLoadPublisher({ url: mqttUrl, count: UPDATES * 2, rate: LOAD_RATE });
     publisher = load.child;
     await load.ready;
@@ -108,7 +134,8 @@ export async function benchWallSoak() {
     const base0 = await counters(base);
     const samples: Sample[] = [];
     for (;;) {
-      await new Promise((r) => setTimeout(r, SAMPLE_S * 1000));
+      const wait = ROTATING ? untilCityView(Date.now()) : SAMPLE_S * 1000;
+      await new Promise((r) => setTimeout(r, wait));
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
       const dom = await cdp.send('Memory.getDOMCounters');
