@@ -1,4 +1,11 @@
 /** Shared pieces of the benchmarks: child publishers, medians, machine description, cleanup. */
+import { createBrokerAuth } from '../lib/ingest/broker-auth';
+import { startEmbeddedBroker, type EmbeddedBroker } from '../lib/ingest/embedded-broker';
+import type { Ingest } from '../lib/ingest/ingest';
+import { IngestMetrics } from '../lib/ingest/ingest-metrics';
+import { DEFAULT_PUBLISHERS_FILE, readPublishers } from '../lib/ingest/publishers';
+import { RateLimitedLog } from '../lib/ingest/rate-limited-log';
+import { readVenueCatalogue } from '../lib/ingest/venue-catalogue';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import mqtt from 'mqtt';
@@ -111,6 +118,18 @@ export function startRawFlood(args: { url: string; count: number; prefix?: strin
     '--prefix',
     args.prefix ?? '',
   ]);
+}
+
+/** The embedded broker as the server starts it: the demo's publishers file and venue catalogue. */
+export function startDemoEmbeddedBroker(ingest: Ingest): Promise<EmbeddedBroker> {
+  const catalogue = readVenueCatalogue();
+  const auth = createBrokerAuth(
+    readPublishers(DEFAULT_PUBLISHERS_FILE, catalogue),
+    catalogue,
+    new IngestMetrics(),
+    new RateLimitedLog(),
+  );
+  return startEmbeddedBroker({ host: '127.0.0.1', port: 0, wsPort: undefined, wsOrigins: [], auth }, ingest);
 }
 
 /** Removes the retained registry a benchmark left on a shared broker. */

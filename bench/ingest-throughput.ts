@@ -7,13 +7,12 @@ import type { Socket } from 'node:net';
 import mqtt from 'mqtt';
 import { SUBSCRIBE_ALL, topics } from '../lib/contracts/topics';
 import { Simulator } from '../telemetry-sim/simulator';
-import { startEmbeddedBroker } from '../lib/ingest/embedded-broker';
 import { createIngest, type Ingest } from '../lib/ingest/ingest';
 import { IngestMetrics } from '../lib/ingest/ingest-metrics';
 import { connectMqttFeed } from '../lib/ingest/mqtt-feed';
 import { RateLimitedLog } from '../lib/ingest/rate-limited-log';
 import { SituationModel } from '../lib/ingest/situation-model';
-import { clearRetained, median, MOSQUITTO_URL, RUNS, startRawFlood } from './harness';
+import { clearRetained, median, MOSQUITTO_URL, RUNS, startDemoEmbeddedBroker, startRawFlood } from './harness';
 
 const COUNT = Number(process.env.BENCH_INGEST_COUNT ?? 300_000);
 
@@ -87,7 +86,7 @@ async function embedded(): Promise<{ rate: number; received: number }> {
   const model = new SituationModel();
   const metrics = new IngestMetrics();
   const ingest = countingIngest(createIngest(model, metrics, new RateLimitedLog()), w);
-  const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, wsPort: undefined }, ingest);
+  const broker = await startDemoEmbeddedBroker(ingest);
   const pub = startRawFlood({ url: `mqtt://127.0.0.1:${broker.port}`, count: COUNT });
   await pub.ready;
   await pub.go();
@@ -105,7 +104,7 @@ async function embeddedInProcess(): Promise<{ rate: number; received: number }> 
   const model = new SituationModel();
   const metrics = new IngestMetrics();
   const ingest = countingIngest(createIngest(model, metrics, new RateLimitedLog()), w);
-  const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, wsPort: undefined }, ingest);
+  const broker = await startDemoEmbeddedBroker(ingest);
   const sim = new Simulator({ seed: 42, scale: 1, startMs: Date.now() });
   for (const m of sim.registryMessages(Date.now())) {
     await new Promise<void>((r) =>

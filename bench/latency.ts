@@ -5,7 +5,6 @@
  */
 import { parseArgs } from 'node:util';
 import type { StreamDelta } from '../lib/contracts/stream';
-import { startEmbeddedBroker } from '../lib/ingest/embedded-broker';
 import { createIngest, type Ingest } from '../lib/ingest/ingest';
 import { IngestMetrics } from '../lib/ingest/ingest-metrics';
 import { connectMqttFeed } from '../lib/ingest/mqtt-feed';
@@ -14,7 +13,15 @@ import { SituationModel } from '../lib/ingest/situation-model';
 import { openEventStream } from '../lib/stream/event-stream';
 import { StreamHub } from '../lib/stream/stream-hub';
 import { SseReader } from '../lib/testing/sse-reader';
-import { clearRetained, median, MOSQUITTO_URL, percentile, RUNS, startLoadPublisher } from './harness';
+import {
+  clearRetained,
+  median,
+  MOSQUITTO_URL,
+  percentile,
+  RUNS,
+  startDemoEmbeddedBroker,
+  startLoadPublisher,
+} from './harness';
 
 const RATE = 10_000;
 const SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
@@ -50,7 +57,7 @@ async function measure(kind: 'mosquitto' | 'embedded', prefix: string) {
     while (!feed.status.subscribed) await new Promise((r) => setTimeout(r, 20));
     close = feed.close;
   } else {
-    const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, wsPort: undefined }, ingest);
+    const broker = await startDemoEmbeddedBroker(ingest);
     url = `mqtt://127.0.0.1:${broker.port}`;
     close = broker.close;
     prefix = '';

@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { topics } from '../lib/contracts/topics';
+import { DEMO_SIM_PASSWORD, DEMO_SIM_USERNAME } from '../telemetry-sim/demo-credentials';
 import { Simulator } from '../telemetry-sim/simulator';
 
 const { values } = parseArgs({
@@ -48,6 +49,8 @@ const client = mqtt.connect(values.url!, {
   protocolVersion: Number(values['protocol-version']) as 4 | 5,
   clean: true,
   reconnectPeriod: 0,
+  username: DEMO_SIM_USERNAME,
+  password: DEMO_SIM_PASSWORD,
 });
 client.on('error', (e) => {
   console.error(`[load] ${e.message}`);

@@ -9,6 +9,7 @@
 import { connect, type Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import { topics } from '../lib/contracts/topics';
+import { DEMO_SIM_PASSWORD, DEMO_SIM_USERNAME } from '../telemetry-sim/demo-credentials';
 import { Simulator } from '../telemetry-sim/simulator';
 
 const { values } = parseArgs({
@@ -36,11 +37,16 @@ function publishPacket(topic: Buffer, payload: Buffer, retain = false): Buffer {
   return Buffer.concat([head, topic, payload]);
 }
 
+const field = (s: string) => {
+  const b = Buffer.from(s);
+  return Buffer.concat([Buffer.from([b.length >> 8, b.length & 0xff]), b]);
+};
+
+/** [MQTT-3.1] CONNECT as the demo's simulator (the embedded broker refuses anonymous clients). */
 function connectPacket(clientId: string): Buffer {
-  const id = Buffer.from(clientId);
-  // Protocol name "MQTT", level 4, clean session, keepalive 60 s.
-  const variable = Buffer.from([0, 4, 0x4d, 0x51, 0x54, 0x54, 4, 0x02, 0, 60]);
-  const payload = Buffer.concat([Buffer.from([id.length >> 8, id.length & 0xff]), id]);
+  // Protocol name "MQTT", level 4, flags: user name, password, clean session; keepalive 60 s.
+  const variable = Buffer.from([0, 4, 0x4d, 0x51, 0x54, 0x54, 4, 0xc2, 0, 60]);
+  const payload = Buffer.concat([field(clientId), field(DEMO_SIM_USERNAME), field(DEMO_SIM_PASSWORD)]);
   return Buffer.concat([Buffer.from([0x10, ...remainingLength(variable.length + payload.length)]), variable, payload]);
 }
 

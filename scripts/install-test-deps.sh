@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need beyond npm: Debian's Chromium, driven by Playwright
-# through executablePath (Playwright's own browser download does not work offline).
+# Installs what the tests need beyond npm: Debian's Chromium, driven by Playwright through
+# executablePath (Playwright's own browser download does not work offline), and the
+# Mosquitto programs the protocol tests run as real peers (mosquitto, mosquitto_pub,
+# mosquitto_sub, mosquitto_passwd).
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
-  echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo present)"
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v mosquitto >/dev/null && command -v mosquitto_passwd >/dev/null || need+=(mosquitto)
+command -v mosquitto_pub >/dev/null && command -v mosquitto_sub >/dev/null || need+=(mosquitto-clients)
+if [ ${#need[@]} -eq 0 ]; then
+  echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo present); $(mosquitto -h 2>/dev/null | head -1)"
   exit 0
 fi
 SUDO=""
 if [ "$(id -u)" != "0" ]; then
-  command -v sudo >/dev/null || { echo "need root or sudo to apt-get install chromium" >&2; exit 1; }
+  command -v sudo >/dev/null || { echo "need root or sudo to apt-get install ${need[*]}" >&2; exit 1; }
   SUDO="sudo"
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
-$SUDO apt-get install -y -q chromium
+$SUDO apt-get install -y -q "${need[@]}"
 /usr/bin/chromium --version

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
+import { DEMO_SIM_PASSWORD, DEMO_SIM_USERNAME } from './demo-credentials';
 import { SCENARIO_TOPIC, startPublisher } from './publisher';
 import type { ScenarioCommand, ScenarioKind } from './simulator';
 import { VENUES } from './venues';
@@ -25,6 +26,9 @@ const { values, positionals } = parseArgs({
     duration: { type: 'string' },
     prefix: { type: 'string', default: process.env.MQTT_TOPIC_PREFIX ?? '' },
     'protocol-version': { type: 'string', default: '4' },
+    // The demo's identity unless told otherwise (SIM_MQTT_USERNAME: the server has MQTT_USERNAME).
+    username: { type: 'string', default: process.env.SIM_MQTT_USERNAME ?? DEMO_SIM_USERNAME },
+    password: { type: 'string', default: process.env.SIM_MQTT_PASSWORD ?? DEMO_SIM_PASSWORD },
     venue: { type: 'string' },
     'duration-s': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -45,6 +49,8 @@ function num(name: string, raw: string | undefined, min: number): number {
 if (values.help) {
   console.log(`usage:
   sim [--url mqtt://host:port] [--seed N] [--scale N] [--speed X] [--duration S] [--prefix P/]
+      [--username U --password P]       broker identity (SIM_MQTT_USERNAME, SIM_MQTT_PASSWORD;
+                                        default: the demo's telemetry-sim)
       [--incidents-per-venue-hour R]   random IT incidents (0: scenarios only)
   sim scenario <${SCENARIOS.join('|')}> --venue <venue-id> [--duration-s S] [--url ...]
 venues: ${VENUES.map((v) => v.id).join(', ')}`);
@@ -57,7 +63,12 @@ if (positionals[0] === 'scenario') {
   if (!values.venue || !VENUES.some((v) => v.id === values.venue)) fail(`--venue must name a venue (see --help)`);
   const cmd: ScenarioCommand = { scenario: kind, venueId: values.venue };
   if (values['duration-s']) cmd.durationS = num('duration-s', values['duration-s'], 1);
-  const client = mqtt.connect(values.url!, { connectTimeout: 5000, reconnectPeriod: 0 });
+  const client = mqtt.connect(values.url!, {
+    connectTimeout: 5000,
+    reconnectPeriod: 0,
+    username: values.username!,
+    password: values.password!,
+  });
   client.on('connect', () => {
     client.publish(values.prefix + SCENARIO_TOPIC, JSON.stringify(cmd), { qos: 1 }, (err) => {
       if (err) fail(err.message);
@@ -77,6 +88,8 @@ if (positionals[0] === 'scenario') {
     incidentsPerVenueHour: num('incidents-per-venue-hour', values['incidents-per-venue-hour'], 0),
     topicPrefix: values.prefix!,
     protocolVersion: version,
+    username: values.username!,
+    password: values.password!,
     ...(values.duration ? { durationMs: num('duration', values.duration, 1) * 1000 } : {}),
   });
   const shutdown = () => void pub.stop().then(() => process.exit(0));

@@ -6,10 +6,11 @@
 import type { Socket } from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { PresencePayloadT } from '../lib/contracts/payloads.schema';
-import { topics } from '../lib/contracts/topics';
+import { SCENARIO_TOPIC, topics } from '../lib/contracts/topics';
+import { DEMO_SIM_PASSWORD, DEMO_SIM_USERNAME } from './demo-credentials';
 import { Simulator, type OutMessage, type ScenarioCommand, type SimOptions } from './simulator';
 
-export const SCENARIO_TOPIC = 'vcc-sim/v1/scenario';
+export { SCENARIO_TOPIC };
 /** Bytes queued on the socket past which QoS 0 telemetry is dropped (and counted) rather than buffered. */
 const MAX_SOCKET_BACKLOG = 8 * 1024 * 1024;
 
@@ -17,6 +18,10 @@ export interface PublisherOptions extends Omit<SimOptions, 'startMs'> {
   url: string;
   topicPrefix?: string;
   protocolVersion?: 4 | 5;
+  /** The broker identity. @default the demo's simulator (telemetry-sim/demo-credentials) */
+  username?: string;
+  password?: string;
+  /** Presence id: the user name or `{username}-{suffix}`. @default `{username}-{seed}` */
   publisherId?: string;
   /** Stop after this many ms (for tests and benchmarks). */
   durationMs?: number;
@@ -36,7 +41,8 @@ export interface RunningPublisher {
 export function startPublisher(opts: PublisherOptions): RunningPublisher {
   const log = opts.log ?? ((l: string) => console.log(l));
   const prefix = opts.topicPrefix ?? '';
-  const publisherId = opts.publisherId ?? `telemetry-sim-${opts.seed}`;
+  const username = opts.username ?? DEMO_SIM_USERNAME;
+  const publisherId = opts.publisherId ?? `${username}-${opts.seed}`;
   const simulator = new Simulator({ ...opts, startMs: Date.now() });
   const presence = (online: boolean): string =>
     JSON.stringify({ ts: Date.now(), online, publisher: 'telemetry-sim', simulated: true } satisfies PresencePayloadT);
@@ -45,6 +51,8 @@ export function startPublisher(opts: PublisherOptions): RunningPublisher {
     protocolVersion: opts.protocolVersion ?? 4,
     clean: true,
     reconnectPeriod: 1000,
+    username,
+    password: opts.password ?? DEMO_SIM_PASSWORD,
     will: { topic: prefix + topics.presence(publisherId), payload: Buffer.from(presence(false)), qos: 1, retain: true },
   });
   const stats = { published: 0, dropped: 0, ticks: 0 };

@@ -23,6 +23,12 @@ export class RateLimiter {
     return w.count > this.limit ? w.start + this.windowMs - now : 0;
   }
 
+  /** Requests counted in the key's current window, without counting one. */
+  peek(key: string, now = Date.now()): number {
+    const w = this.windows.get(key);
+    return w && now - w.start < this.windowMs ? w.count : 0;
+  }
+
   private prune(now: number): void {
     for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
     if (this.windows.size >= this.maxKeys) this.windows.delete(this.windows.keys().next().value!);

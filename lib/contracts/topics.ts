@@ -13,6 +13,8 @@
 export const TOPIC_ROOT = 'vcc/v1';
 export const SUBSCRIBE_ALL = `${TOPIC_ROOT}/#`;
 export const PRESENCE_SEGMENT = 'presence';
+/** The simulator's scenario commands: outside the public tree, not part of the contract. */
+export const SCENARIO_TOPIC = 'vcc-sim/v1/scenario';
 
 /** Ids are lower-case slugs so that they are safe as topic levels, URLs and CSS-free keys. */
 export const ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';

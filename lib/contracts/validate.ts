@@ -38,6 +38,8 @@ export type RejectReason =
   | 'oversize'
   | 'unknown_topic'
   | 'malformed_json'
+  | 'invalid_utf8'
+  | 'control_characters'
   | 'schema'
   | 'unknown_venue'
   | 'unknown_source'

@@ -1,14 +1,18 @@
 /**
  * The embedded default: an in-process Aedes broker that venue publishers (and the
- * simulator) reach over MQTT/TCP and MQTT/WebSocket, with the server's own ingest
- * subscribed in-process (no client, no socket): the same `Ingest` an external broker's
- * mqtt.js client feeds, at several times the throughput.
+ * simulator) reach over MQTT/TCP and, when enabled, MQTT/WebSocket, with the server's own
+ * ingest subscribed in-process (no client, no socket): the same `Ingest` an external
+ * broker's mqtt.js client feeds, at several times the throughput. Every connection
+ * authenticates as a publisher of the publishers file (broker-auth); Aedes 1.x speaks
+ * MQTT 3.1 and 3.1.1 only, and refuses an MQTT 5 CONNECT.
  */
+import 'server-only';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { Aedes } from 'aedes';
+import { Aedes, type Client } from 'aedes';
 import { WebSocketServer, createWebSocketStream } from 'ws';
 import { SUBSCRIBE_ALL } from '../contracts/topics';
+import type { BrokerAuth } from './broker-auth';
 import type { FeedStatus } from './feed-status';
 import type { Ingest } from './ingest';
 
@@ -18,6 +22,9 @@ export interface EmbeddedBrokerOptions {
   port: number;
   /** WebSocket port; undefined for none, 0 picks a free one. */
   wsPort: number | undefined;
+  /** Origins a browser may open the WebSocket listener from; a request with another Origin is refused. */
+  wsOrigins: readonly string[];
+  auth: BrokerAuth;
 }
 
 export interface EmbeddedBroker {
@@ -40,7 +47,10 @@ function listen(server: Server | HttpServer, port: number, host: string): Promis
 
 export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions, ingest: Ingest): Promise<EmbeddedBroker> {
   // drainTimeout: a frozen subscriber must not stall delivery to everyone else.
-  const broker = await Aedes.createBroker({ drainTimeout: 5_000 });
+  const { authenticate, authorizePublish, authorizeSubscribe } = opts.auth;
+  const broker = await Aedes.createBroker({ drainTimeout: 5_000, authenticate, authorizePublish, authorizeSubscribe });
+  // Connected clients by id (Aedes keeps them; its types do not show it).
+  const clients = (broker as unknown as { clients: Record<string, Client | undefined> }).clients;
   const tcp = createServer((socket) => {
     socket.setNoDelay(true);
     broker.handle(socket);
@@ -58,7 +68,14 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions, ingest: I
   let wsPort: number | undefined;
   if (opts.wsPort !== undefined) {
     wsServer = createHttpServer();
-    wss = new WebSocketServer({ server: wsServer });
+    // A page on another site must not reach the broker through a visitor's browser (CSWSH);
+    // clients that are not browsers send no Origin and still authenticate like any other.
+    const origins = new Set(opts.wsOrigins);
+    wss = new WebSocketServer({
+      server: wsServer,
+      maxPayload: 8 * 1024 * 1024,
+      verifyClient: ({ origin }: { origin?: string }) => !origin || origins.has(origin),
+    });
     wss.on('connection', (ws, req) => {
       req.socket.setNoDelay(true);
       broker.handle(createWebSocketStream(ws), req);
@@ -77,7 +94,9 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions, ingest: I
     broker.subscribe(
       SUBSCRIBE_ALL,
       (packet, done) => {
-        ingest.handle(packet.topic, packet.payload as Buffer);
+        // Aedes stamps the publishing client's id on the packet it delivers.
+        const publisher = opts.auth.publisherOf(clients[(packet as { clientId?: string }).clientId ?? '']);
+        ingest.handle(packet.topic, packet.payload as Buffer, Date.now(), publisher);
         done();
       },
       resolve,

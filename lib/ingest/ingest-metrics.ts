@@ -26,9 +26,25 @@ export class IngestMetrics {
     this.lagCount++;
   }
 
-  reject(reason: RejectReason): void {
+  /** Refusals by authenticated publisher and reason (`publisher\0reason`); publishers come from a file, so bounded. */
+  readonly rejectedByPublisher = new Map<string, number>();
+  /** MQTT connections refused by the embedded broker, by reason (bad credentials, throttled...). */
+  readonly authFailures = new Map<string, number>();
+  /** Publishes and subscriptions the embedded broker refused, `publisher\0reason`. */
+  readonly brokerRefusals = new Map<string, number>();
+
+  reject(reason: RejectReason, publisher?: string): void {
     this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1);
     this.rejectedTotal++;
+    if (publisher !== undefined) bump(this.rejectedByPublisher, `${publisher}\0${reason}`);
+  }
+
+  authFailure(reason: string): void {
+    bump(this.authFailures, reason);
+  }
+
+  brokerRefusal(publisher: string, reason: string): void {
+    bump(this.brokerRefusals, `${publisher}\0${reason}`);
   }
 
   /** Messages per second over the last sampling window (call about once a second). */
@@ -49,4 +65,8 @@ export class IngestMetrics {
   sampleRatesPeek(): { perSecond: number; rejectedPerSecond: number } {
     return { perSecond: this.rate.perSecond, rejectedPerSecond: this.rate.rejectedPerSecond };
   }
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
 }

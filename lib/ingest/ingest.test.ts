@@ -63,6 +63,49 @@ describe('ingest at the door', () => {
     expect(lines).toHaveLength(0);
   });
 
+  it('refuses invalid UTF-8 and bidirectional or control characters in feed text, written raw or escaped', () => {
+    const { ingest, metrics, model } = setup();
+    const t = topics.incident('hangzhou', 'test-arena', 'it-1');
+    const incident = (title: string) => ({
+      ts: T0,
+      seq: 1,
+      kind: 'network_outage',
+      severity: 'major',
+      state: 'open',
+      title,
+    });
+    const bytes = new TextEncoder().encode(JSON.stringify(incident('Uplink down')));
+    bytes[bytes.length - 5] = 0xc3; // a lead byte with no continuation
+    expect(ingest.handle(t, bytes, T0)).toBe('invalid_utf8');
+    expect(ingest.handle(t, json(incident('Uplink \u202Enwod')), T0)).toBe('control_characters');
+    const escaped = new TextEncoder().encode(JSON.stringify(incident('x')).replace('"x"', '"\\u2066x\\u2069"'));
+    expect(ingest.handle(t, escaped, T0)).toBe('control_characters');
+    expect(ingest.handle(t, json(incident('bell \u0007')), T0)).toBe('control_characters');
+    expect(model.venues.get('test-arena')!.incidents.size).toBe(0);
+    // Arabic and Chinese text, and the marks that shape it, are welcome.
+    expect(ingest.handle(t, json(incident('انقطاع الشبكة \u200F 网络中断')), T0)).toBeNull();
+    expect(metrics.rejected.get('control_characters')).toBe(3);
+  });
+
+  it('refuses venues outside the catalogue, and counts refusals by the publisher the broker vouched for', () => {
+    const model = new SituationModel();
+    const metrics = new IngestMetrics();
+    const catalogue = new Map([['test-arena', 'hangzhou']]);
+    const ingest = createIngest(model, metrics, new RateLimitedLog(10_000, () => {}), { catalogue });
+    expect(ingest.handle(topics.registry('hangzhou', 'test-arena'), json(registry()), T0, 'arena-ops')).toBeNull();
+    const atlantis = registry();
+    atlantis.venue = { ...atlantis.venue, id: 'atlantis-arena', cityId: 'atlantis' };
+    expect(ingest.handle(topics.registry('atlantis', 'atlantis-arena'), json(atlantis), T0, 'arena-ops')).toBe(
+      'unknown_venue',
+    );
+    const moved = registry();
+    moved.venue = { ...moved.venue, cityId: 'ningbo' };
+    expect(ingest.handle(topics.registry('ningbo', 'test-arena'), json(moved), T0, 'arena-ops')).toBe('unknown_venue');
+    expect(model.venues.size).toBe(1);
+    expect(model.venues.get('test-arena')!.def.cityId).toBe('hangzhou');
+    expect(metrics.rejectedByPublisher.get('arena-ops\0unknown_venue')).toBe(2);
+  });
+
   it('survives a flood of garbage with bounded logging', () => {
     const { ingest, metrics, lines } = setup();
     for (let i = 0; i < 10_000; i++)

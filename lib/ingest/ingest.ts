@@ -8,6 +8,7 @@ import { describeSchemaError, validators, type PayloadByKind, type RejectReason 
 import type { IngestMetrics } from './ingest-metrics';
 import type { RateLimitedLog } from './rate-limited-log';
 import type { SituationModel } from './situation-model';
+import type { VenueCatalogue } from './venue-catalogue';
 
 /** Parsed topics remembered; a feed has one topic per source, so the hot ones stay cached. */
 export const TOPIC_CACHE_SIZE = 100_000;
@@ -15,13 +16,34 @@ export const TOPIC_CACHE_SIZE = 100_000;
 /** Largest payload accepted: registries of big venues are the largest legitimate messages. */
 export const MAX_PAYLOAD_BYTES = { registry: 4 * 1024 * 1024, other: 16 * 1024 } as const;
 
+/**
+ * Bidirectional embeddings, overrides and isolates ("Trojan Source"): they reorder what a
+ * screen shows of feed text. Refused whether written as characters or as JSON escapes;
+ * so are C0 control characters written as escapes (raw ones are invalid JSON already).
+ */
+const CONTROL_CHARACTERS = /[\u202A-\u202E\u2066-\u2069]|\\u(?:202[a-eA-E]|206[6-9]|00[01][0-9a-fA-F]|007[fF])/;
+
 export interface Ingest {
-  /** Folds one message; `topic` without any deployment prefix. Returns why it was refused, or null. */
-  handle(topic: string, payload: Uint8Array, now?: number): RejectReason | null;
+  /**
+   * Folds one message; `topic` without any deployment prefix; `publisher`, the identity
+   * the broker authenticated, where it knows one. Returns why it was refused, or null.
+   */
+  handle(topic: string, payload: Uint8Array, now?: number, publisher?: string): RejectReason | null;
 }
 
-export function createIngest(model: SituationModel, metrics: IngestMetrics, log: RateLimitedLog): Ingest {
-  const decoder = new TextDecoder();
+export interface IngestOptions {
+  /** Venues accepted; anything else is refused as `unknown_venue`. Unset: any (tests, benchmarks). */
+  catalogue?: VenueCatalogue;
+}
+
+export function createIngest(
+  model: SituationModel,
+  metrics: IngestMetrics,
+  log: RateLimitedLog,
+  { catalogue }: IngestOptions = {},
+): Ingest {
+  // Strict UTF-8: a replacement character would reach a screen as feed text.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   // Parsing a topic (split, three id checks) was the costliest step per message; the same
   // few thousand topics repeat, so remember them. Cleared when full: bounded under junk.
   const topicCache = new Map<string, ParsedTopic | null>();
@@ -35,26 +57,41 @@ export function createIngest(model: SituationModel, metrics: IngestMetrics, log:
     return parsed;
   };
 
+  let publisher: string | undefined;
   function refuse(reason: RejectReason, topic: string, detail: string, now: number): RejectReason {
-    metrics.reject(reason);
+    metrics.reject(reason, publisher);
     // Out-of-order and duplicate QoS 0 messages are normal on a busy network: count, do not log.
     if (reason !== 'duplicate' && reason !== 'out_of_order') {
-      log.log(reason, `[ingest] rejected ${reason} on '${topic.slice(0, 200)}': ${detail}`, now);
+      const from = publisher ? ` from '${publisher}'` : '';
+      log.log(reason, `[ingest] rejected ${reason} on '${topic.slice(0, 200)}'${from}: ${detail}`, now);
     }
     return reason;
   }
 
   return {
-    handle(topic, payload, now = Date.now()) {
+    handle(topic, payload, now = Date.now(), from) {
       metrics.received++;
+      publisher = from;
       const parsed = parse(topic);
       if (!parsed) return refuse('unknown_topic', topic, 'not in the vcc/v1 tree', now);
       const limit = parsed.kind === 'registry' ? MAX_PAYLOAD_BYTES.registry : MAX_PAYLOAD_BYTES.other;
       if (payload.byteLength > limit) return refuse('oversize', topic, `${payload.byteLength} bytes > ${limit}`, now);
+      if (catalogue && parsed.kind !== 'presence' && catalogue.get(parsed.venueId) !== parsed.cityId) {
+        return refuse('unknown_venue', topic, 'not in the venue catalogue (VENUES_FILE)', now);
+      }
 
+      let text: string;
+      try {
+        text = decoder.decode(payload);
+      } catch {
+        return refuse('invalid_utf8', topic, 'payload is not valid UTF-8', now);
+      }
+      if (CONTROL_CHARACTERS.test(text)) {
+        return refuse('control_characters', topic, 'bidirectional or control characters in text', now);
+      }
       let body: unknown;
       try {
-        body = JSON.parse(decoder.decode(payload));
+        body = JSON.parse(text);
       } catch (e) {
         return refuse('malformed_json', topic, (e as Error).message.slice(0, 120), now);
       }

@@ -63,6 +63,37 @@ describe('SituationModel folding', () => {
     expect(m.lostMessages).toBe(3);
   });
 
+  it('a forged future message holds a source for at most the clock-skew bound', () => {
+    const crowd = (ts: number, seq: number, occupancy: number, now: number) =>
+      m.applyCrowd('hangzhou', 'test-arena', 'gate-1', { ts, seq, entries: occupancy, exits: 0, occupancy }, now);
+    expect(crowd(T0, 1, 10, T0)).toBeNull();
+    // The attack of issue 11: 290 s ahead, the largest seq there is, the gate at its physical maximum.
+    expect(crowd(T0 + 290_000, Number.MAX_SAFE_INTEGER, 1000, T0)).toBe('future_timestamp');
+    expect(crowd(T0 + 1000, 2, 12, T0 + 1000)).toBeNull();
+    // Within the bound it is accepted, and the real counter is held off only until its clock passes it.
+    expect(crowd(T0 + 1000 + m.maxClockSkewMs, Number.MAX_SAFE_INTEGER, 1000, T0 + 1000)).toBeNull();
+    expect(crowd(T0 + 2000, 3, 13, T0 + 2000)).toBe('out_of_order');
+    const released = T0 + 1001 + m.maxClockSkewMs;
+    expect(crowd(released, 4, 14, released)).toBeNull();
+    expect(m.venues.get('test-arena')!.zones.get('gate-1')!.occupancy).toBe(14);
+  });
+
+  it('accepts a publisher that restarts its sequence numbers', () => {
+    const r = (ts: number, seq: number) =>
+      m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + ts, seq, value: 20 + seq }, T0 + ts);
+    expect(r(1, 500)).toBeNull();
+    expect(r(2, 1)).toBeNull();
+    expect(m.venues.get('test-arena')!.sensors.get('temp-1')!.value).toBe(21);
+  });
+
+  it('the clock-skew bound is configurable', () => {
+    const strict = new SituationModel({ maxClockSkewMs: 1000 });
+    strict.applyRegistry('hangzhou', 'test-arena', registry(), T0);
+    expect(strict.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 2000, seq: 1, value: 1 }, T0)).toBe(
+      'future_timestamp',
+    );
+  });
+
   it('refuses timestamps from the future beyond clock skew', () => {
     expect(m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + 3_600_000, seq: 1, value: 25 }, T0)).toBe(
       'future_timestamp',
@@ -143,7 +174,7 @@ describe('SituationModel folding', () => {
         'test-arena',
         'gate-1',
         { ts: T0 + k * 10_000, seq: k + 1, entries, exits, occupancy: entries - exits },
-        T0,
+        T0 + k * 10_000, // received as sent: two minutes of counts, not two minutes ahead of the server
       );
     }
     const gate = m.venues.get('test-arena')!.zones.get('gate-1')!.view();

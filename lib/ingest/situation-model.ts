@@ -35,8 +35,12 @@ import type { RejectReason } from '../contracts/validate';
 import { RingSeries } from './ring-series';
 import { ZoneFlow } from './zone-flow';
 
-/** How far in the future a source timestamp may be (clock skew) before it is refused. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * How far ahead of the server's receive time a source timestamp may be before it is
+ * refused (`FEED_MAX_CLOCK_SKEW_MS`). Sources are ordered by (ts, seq), so this is also the
+ * longest that one forged future message can make a source refuse its real publisher.
+ */
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 10_000;
 /** Cleared incidents stay listed this long, then leave the model. */
 export const CLEARED_RETENTION_MS = 15 * 60_000;
 /** Bound on incidents kept per venue (open ones are never evicted before cleared ones). */
@@ -268,8 +272,14 @@ export interface ModelChanges {
   incidentsRemoved: Set<string>;
 }
 
+export interface SituationModelOptions {
+  /** @default DEFAULT_MAX_CLOCK_SKEW_MS */
+  maxClockSkewMs?: number;
+}
+
 export class SituationModel {
   readonly venues = new Map<string, VenueState>();
+  readonly maxClockSkewMs: number;
   private changes: ModelChanges = SituationModel.emptyChanges();
   /** Server time of the last accepted message. */
   lastAcceptedAt = 0;
@@ -284,6 +294,10 @@ export class SituationModel {
     occupancy: new RingSeries(CITY_TREND.buckets, CITY_TREND.bucketMs),
     openIncidents: new RingSeries(CITY_TREND.buckets, CITY_TREND.bucketMs),
   };
+
+  constructor(opts: SituationModelOptions = {}) {
+    this.maxClockSkewMs = opts.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
+  }
 
   private static emptyChanges(): ModelChanges {
     return {
@@ -313,7 +327,7 @@ export class SituationModel {
 
   applyRegistry(cityId: string, venueId: string, p: RegistryPayloadT, now: number): FoldResult {
     if (p.venue.id !== venueId || p.venue.cityId !== cityId) return 'topic_mismatch';
-    if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
+    if (p.ts > now + this.maxClockSkewMs) return 'future_timestamp';
     const zoneIds = new Set(p.venue.zones.map((z) => z.id));
     for (const s of p.venue.sensors) if (s.zoneId !== undefined && !zoneIds.has(s.zoneId)) return 'schema';
     let v = this.venues.get(venueId);
@@ -370,7 +384,7 @@ export class SituationModel {
     if (!(v instanceof VenueState)) return v;
     const s = v.sensors.get(sensorId);
     if (!s) return 'unknown_source';
-    if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
+    if (p.ts > now + this.maxClockSkewMs) return 'future_timestamp';
     const o = order(s, p.ts, p.seq);
     if (o) return o;
     this.countGap(s, p.seq);
@@ -392,7 +406,7 @@ export class SituationModel {
     if (!z) return 'unknown_source';
     if (p.entries - p.exits !== p.occupancy) return 'inconsistent_counts';
     if (p.occupancy > z.def.maxOccupancy) return 'above_physical_max';
-    if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
+    if (p.ts > now + this.maxClockSkewMs) return 'future_timestamp';
     const o = order(z, p.ts, p.seq);
     if (o) return o;
     this.countGap(z, p.seq);
@@ -413,7 +427,7 @@ export class SituationModel {
   applyIncident(cityId: string, venueId: string, incidentId: string, p: IncidentEventT, now: number): FoldResult {
     const v = this.venueFor(cityId, venueId);
     if (!(v instanceof VenueState)) return v;
-    if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
+    if (p.ts > now + this.maxClockSkewMs) return 'future_timestamp';
     let inc = v.incidents.get(incidentId);
     if (inc) {
       const o = order(inc, p.ts, p.seq);
@@ -435,7 +449,7 @@ export class SituationModel {
   }
 
   applyPresence(publisherId: string, p: PresencePayloadT, now: number): FoldResult {
-    if (p.ts > now + MAX_CLOCK_SKEW_MS) return 'future_timestamp';
+    if (p.ts > now + this.maxClockSkewMs) return 'future_timestamp';
     const prev = this.publishers.get(publisherId);
     if (prev && p.ts < prev.ts) return 'out_of_order';
     if (!prev && this.publishers.size >= MAX_PUBLISHERS) return 'unknown_source';

@@ -14,7 +14,20 @@ export interface ServerEnv {
   mqttTopicPrefix: string;
   embeddedMqttHost: string;
   embeddedMqttPort: number;
+  /** undefined: no WebSocket listener (the default); 0 picks a free port. */
   embeddedMqttWsPort: number | undefined;
+  /** Origins browsers may open the embedded broker's WebSocket from (EMBEDDED_MQTT_WS_ORIGINS). */
+  embeddedMqttWsOrigins: string[];
+  /** Who may publish to the embedded broker, and where. @default config/publishers.json (the demo's) */
+  publishersFile: string;
+  /** The venues accepted. @default config/venues.json (the simulator's catalogue) */
+  venuesFile: string;
+  /** How far ahead of the server's clock a message may be stamped. @default 10000 */
+  maxClockSkewMs: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-* headers are believed. @default 0 */
+  trustProxy: number;
+  /** Bearer token /api/metrics asks for; unset: open (scrape it from inside the network only). */
+  metricsToken: string | undefined;
   streamFlushMs: number;
   /** Raster tile URL template ({z}/{x}/{y}) of a site's own tile server; unset: outlines only. */
   basemapUrl: string | undefined;
@@ -55,6 +68,22 @@ function database(): string | undefined {
   return url;
 }
 
+function origins(): string[] {
+  const raw = process.env.EMBEDDED_MQTT_WS_ORIGINS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((o) => {
+    const t = o.trim();
+    let u: URL;
+    try {
+      u = new URL(t);
+    } catch {
+      throw new Error(`EMBEDDED_MQTT_WS_ORIGINS must list origins like https://wall.example, got '${t}'`);
+    }
+    if (u.origin !== t) throw new Error(`EMBEDDED_MQTT_WS_ORIGINS: '${t}' is not an origin (scheme://host[:port])`);
+    return t;
+  });
+}
+
 export function readServerEnv(): ServerEnv {
   const mqttUrl = process.env.MQTT_URL?.trim() || undefined;
   if (mqttUrl && !/^(mqtts?|wss?|tcp|ssl):\/\//.test(mqttUrl)) {
@@ -65,7 +94,12 @@ export function readServerEnv(): ServerEnv {
   if (prefix && (!prefix.endsWith('/') || /[#+]/.test(prefix))) {
     throw new Error(`MQTT_TOPIC_PREFIX must end with '/' and contain no wildcards, got '${prefix}'`);
   }
-  const wsPort = int('EMBEDDED_MQTT_WS_PORT', 8884, 0, 65535);
+  // Off unless asked for: one door fewer (a browser-side publisher is rare in a venue).
+  const wsPort = int('EMBEDDED_MQTT_WS_PORT', 0, 0, 65535);
+  const metricsToken = process.env.METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    throw new Error('METRICS_TOKEN must be at least 16 characters');
+  }
   return {
     mqttUrl,
     mqttProtocolVersion: version as 4 | 5,
@@ -76,6 +110,12 @@ export function readServerEnv(): ServerEnv {
     // Not 1883: a site broker (or this machine's Mosquitto) may already hold it.
     embeddedMqttPort: int('EMBEDDED_MQTT_PORT', 1884, 0, 65535),
     embeddedMqttWsPort: wsPort === 0 ? undefined : wsPort,
+    embeddedMqttWsOrigins: origins(),
+    publishersFile: process.env.PUBLISHERS_FILE?.trim() || 'config/publishers.json',
+    venuesFile: process.env.VENUES_FILE?.trim() || 'config/venues.json',
+    maxClockSkewMs: int('FEED_MAX_CLOCK_SKEW_MS', 10_000, 0, 300_000),
+    trustProxy: int('TRUST_PROXY', 0, 0, 10),
+    metricsToken,
     streamFlushMs: int('STREAM_FLUSH_MS', 200, 50, 5000),
     basemapUrl: basemap(),
     databaseUrl: database(),

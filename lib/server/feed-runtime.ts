@@ -7,13 +7,16 @@
  * shared between them: the runtime lives on globalThis under a registered symbol.
  */
 import { startAlerts, type AlertsRuntime } from '../alerts/alerts-runtime';
+import { createBrokerAuth } from '../ingest/broker-auth';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../ingest/embedded-broker';
 import type { FeedStatus } from '../ingest/feed-status';
 import { createIngest, type Ingest } from '../ingest/ingest';
 import { IngestMetrics } from '../ingest/ingest-metrics';
 import { connectMqttFeed, type MqttFeed } from '../ingest/mqtt-feed';
+import { readPublishers } from '../ingest/publishers';
 import { RateLimitedLog } from '../ingest/rate-limited-log';
 import { SituationModel } from '../ingest/situation-model';
+import { readVenueCatalogue, type VenueCatalogue } from '../ingest/venue-catalogue';
 import { StreamHub } from '../stream/stream-hub';
 import type { ServerEnv } from './env';
 
@@ -21,6 +24,7 @@ export interface FeedRuntime {
   readonly startedAt: number;
   readonly env: ServerEnv;
   readonly model: SituationModel;
+  readonly catalogue: VenueCatalogue;
   readonly metrics: IngestMetrics;
   readonly ingest: Ingest;
   readonly hub: StreamHub;
@@ -35,9 +39,13 @@ type Holder = { [KEY]?: Promise<FeedRuntime> };
 const holder = globalThis as Holder;
 
 export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
-  const model = new SituationModel();
+  const catalogue = readVenueCatalogue(env.venuesFile);
+  // Read before anything listens: a broken publishers file stops start-up, it never opens the broker.
+  const publishers = env.mqttUrl ? undefined : readPublishers(env.publishersFile, catalogue);
+  const model = new SituationModel({ maxClockSkewMs: env.maxClockSkewMs });
   const metrics = new IngestMetrics();
-  const ingest = createIngest(model, metrics, new RateLimitedLog());
+  const log = new RateLimitedLog();
+  const ingest = createIngest(model, metrics, log, { catalogue });
   // The database first: without it no action could be recorded, so the server does not start.
   const alerts = await startAlerts(env, model);
   const hub = new StreamHub(model, metrics, { flushMs: env.streamFlushMs }, undefined, alerts.board);
@@ -57,7 +65,13 @@ export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
     );
   } else {
     embedded = await startEmbeddedBroker(
-      { host: env.embeddedMqttHost, port: env.embeddedMqttPort, wsPort: env.embeddedMqttWsPort },
+      {
+        host: env.embeddedMqttHost,
+        port: env.embeddedMqttPort,
+        wsPort: env.embeddedMqttWsPort,
+        wsOrigins: env.embeddedMqttWsOrigins,
+        auth: createBrokerAuth(publishers!, catalogue, metrics, log),
+      },
       ingest,
     );
   }
@@ -68,6 +82,7 @@ export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
     startedAt: Date.now(),
     env,
     model,
+    catalogue,
     metrics,
     ingest,
     hub,

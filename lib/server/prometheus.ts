@@ -11,6 +11,12 @@ function line(name: string, value: number, labels?: Record<string, string>): str
   return `${name}${l} ${Number.isFinite(value) ? value : 0}`;
 }
 
+/** A `publisher\0reason` counter key as labels. */
+function pair(key: string): Record<string, string> {
+  const [publisher = '', reason = ''] = key.split('\0');
+  return { publisher, reason };
+}
+
 export function renderMetrics(rt: FeedRuntime, now = Date.now()): string {
   const m = rt.metrics;
   const out: string[] = [];
@@ -23,6 +29,21 @@ export function renderMetrics(rt: FeedRuntime, now = Date.now()): string {
   for (const [kind, n] of Object.entries(m.accepted)) out.push(line('vcc_messages_accepted_total', n, { kind }));
   head('vcc_messages_rejected_total', 'counter', 'Messages refused at the door, by reason.');
   for (const [reason, n] of m.rejected) out.push(line('vcc_messages_rejected_total', n, { reason }));
+  head(
+    'vcc_messages_rejected_by_publisher_total',
+    'counter',
+    'Messages refused at the door, by the publisher the embedded broker authenticated and reason.',
+  );
+  for (const [key, n] of m.rejectedByPublisher)
+    out.push(line('vcc_messages_rejected_by_publisher_total', n, pair(key)));
+  head('vcc_mqtt_auth_failures_total', 'counter', 'MQTT connections the embedded broker refused, by reason.');
+  for (const [reason, n] of m.authFailures) out.push(line('vcc_mqtt_auth_failures_total', n, { reason }));
+  head(
+    'vcc_mqtt_publish_refused_total',
+    'counter',
+    'Publishes and subscriptions the embedded broker refused, by publisher and reason.',
+  );
+  for (const [key, n] of m.brokerRefusals) out.push(line('vcc_mqtt_publish_refused_total', n, pair(key)));
   head(
     'vcc_messages_lost_total',
     'counter',

@@ -5,6 +5,7 @@ import type { SensorHistory } from '../contracts/stream';
 import { topics } from '../contracts/topics';
 import { createSession } from '../auth/sessions';
 import { testServerEnv } from '../testing/server-env';
+import { DEMO_SIM_PASSWORD, DEMO_SIM_USERNAME } from '../../telemetry-sim/demo-credentials';
 import { Simulator } from '../../telemetry-sim/simulator';
 import { createFeedRuntime, type FeedRuntime } from './feed-runtime';
 import { sensorHistoryGET } from './route-handlers';
@@ -18,7 +19,10 @@ describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
     rt = await createFeedRuntime(testServerEnv());
     (globalThis as Record<symbol, unknown>)[KEY] = Promise.resolve(rt);
     cookie = `vcc_session=${await createSession(rt.alerts.db, 'operator', Date.now())}`;
-    const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${rt.embedded!.port}`);
+    const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${rt.embedded!.port}`, {
+      username: DEMO_SIM_USERNAME,
+      password: DEMO_SIM_PASSWORD,
+    });
     const registry = new Simulator({ seed: 1, scale: 1, startMs: Date.now() }).registryMessages(Date.now())[0]!;
     await c.publishAsync(registry.topic, registry.payload, { qos: 1 });
     const now = Date.now();
