@@ -2,6 +2,15 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
+/** Drivers and brokers: server processes only. */
+const SERVER_PACKAGES = [
+  { name: 'mqtt', message: 'Browsers get data from the stream, not from MQTT.' },
+  { name: 'aedes', message: 'Server only.' },
+  { name: 'ws', message: 'Server only.' },
+  { name: 'pg', message: 'The database is reached through lib/db on the server.' },
+  { name: '@electric-sql/pglite', message: 'The database is reached through lib/db on the server.' },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -19,28 +28,35 @@ export default defineConfig([
     },
   },
   {
-    // The browser side never reaches the broker, the ingest or the server runtime.
-    // (app/ pages are server components: they may read server config.)
+    // The browser side never reaches the broker, the ingest, the database or the server runtime.
+    // (app/ pages are server components: they may read server config, but see below.)
     files: ['components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'mqtt', message: 'Browsers get data from the stream, not from MQTT.' },
-            { name: 'aedes', message: 'Server only.' },
+            ...SERVER_PACKAGES,
+            {
+              name: 'server-only',
+              message: 'A component that needs server-only code is a server module: move it to lib/.',
+            },
           ],
           patterns: [
             {
               group: [
-                '@/lib/ingest/*',
-                '@/lib/stream/*',
-                '@/lib/server/*',
-                '**/lib/ingest/*',
-                '**/lib/stream/*',
-                '**/lib/server/*',
+                ...['ingest', 'stream', 'server', 'db', 'alerts', 'reports'].flatMap((d) => [
+                  `@/lib/${d}/*`,
+                  `**/lib/${d}/*`,
+                ]),
+                '@/lib/auth/*',
+                '**/lib/auth/*',
+                '!@/lib/auth/permissions',
+                '!**/lib/auth/permissions',
+                '!@/lib/auth/session-cookie',
+                '!**/lib/auth/session-cookie',
               ],
-              message: 'Server code: components use lib/contracts and the store.',
+              message: 'Server code: components use lib/contracts, lib/i18n, lib/auth/permissions and the store.',
             },
             {
               group: ['@/lib/contracts/validate', '**/contracts/validate'],
@@ -52,6 +68,41 @@ export default defineConfig([
               message: 'Use @deck.gl/core, /layers, /react: the umbrella package pulls in @arcgis/core.',
             },
             { group: ['echarts'], message: 'Import from components/charts/echarts-core (tree-shaken).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // lib/ is below components/ in the data flow: it never reaches up into the browser side.
+    files: ['lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/components/*', '**/components/*'],
+              message: 'lib/ never imports components/ (the data flows the other way).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Pages and layouts render; they read the runtime through lib/server, never a driver or the ingest.
+    files: ['app/**/page.tsx', 'app/**/layout.tsx', 'proxy.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: SERVER_PACKAGES,
+          patterns: [
+            {
+              group: ['@/lib/ingest/*', '**/lib/ingest/*', '@/lib/db/*', '**/lib/db/*'],
+              message: 'Pages read data through lib/server, not from the ingest or the database.',
+            },
           ],
         },
       ],

@@ -1,32 +1,40 @@
 /**
- * For pages only. An optimistic first check: no session cookie at all goes to the sign-in
- * page, remembering where it was going (the real checks, a live session and the venue's
- * permission, happen where the data is). And `?lang=`: the language for this request, kept
- * in a cookie so it persists (a wall's URL names its language).
+ * For pages only. A Content-Security-Policy with a fresh nonce for each page (Next reads it
+ * from the request and puts the nonce on its own scripts). An optimistic first check: no
+ * session cookie at all goes to the sign-in page, remembering where it was going (the real
+ * checks, a live session and the venue's permission, happen where the data is). And
+ * `?lang=`: the language for this request, kept in a cookie so it persists (a wall's URL
+ * names its language).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
 import { isLocale, LOCALE_COOKIE, LOCALE_PARAM } from '@/lib/i18n/locales';
+import { pageContentSecurityPolicy } from '@/lib/server/security-headers';
 
 const LOCALE_HEADER = 'x-vcc-lang';
+const CSP = 'Content-Security-Policy';
 const YEAR_S = 365 * 24 * 3600;
 
 export function proxy(request: NextRequest) {
   const { pathname, search, searchParams } = request.nextUrl;
+  const csp = pageContentSecurityPolicy(btoa(crypto.randomUUID()));
   if (pathname !== '/login' && !request.cookies.has(SESSION_COOKIE)) {
     const login = new URL('/login', request.url);
     const next = pathname + search;
     if (next !== '/') login.searchParams.set('next', next);
     const lang = searchParams.get(LOCALE_PARAM);
     if (isLocale(lang)) login.searchParams.set(LOCALE_PARAM, lang);
-    return NextResponse.redirect(login);
+    const redirect = NextResponse.redirect(login);
+    redirect.headers.set(CSP, csp);
+    return redirect;
   }
-  const lang = searchParams.get(LOCALE_PARAM);
-  if (!isLocale(lang)) return NextResponse.next();
   const headers = new Headers(request.headers);
-  headers.set(LOCALE_HEADER, lang);
+  headers.set(CSP, csp);
+  const lang = searchParams.get(LOCALE_PARAM);
+  if (isLocale(lang)) headers.set(LOCALE_HEADER, lang);
   const response = NextResponse.next({ request: { headers } });
-  response.cookies.set(LOCALE_COOKIE, lang, { path: '/', maxAge: YEAR_S, sameSite: 'lax' });
+  response.headers.set(CSP, csp);
+  if (isLocale(lang)) response.cookies.set(LOCALE_COOKIE, lang, { path: '/', maxAge: YEAR_S, sameSite: 'lax' });
   return response;
 }
 

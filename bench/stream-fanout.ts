@@ -58,11 +58,10 @@ async function once() {
     DATABASE_URL: '',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'vcc-bench-')),
   };
-  const web = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
-    { env, stdio: 'ignore' },
-  );
+  const web = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'], {
+    env,
+    stdio: 'ignore',
+  });
   const sim: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'telemetry-sim/cli.ts', '--url', `mqtt://127.0.0.1:${mqttPort}`],

@@ -35,7 +35,7 @@ if (process.env.MQTT_URL) {
     `[demo] MQTT_URL is set: the web server will use ${process.env.MQTT_URL}; the simulator publishes there too`,
   );
 }
-run('web server', process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port]);
+run('web server', process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '-p', port]);
 // The simulator reconnects until the embedded broker is up.
 run('simulator', process.execPath, [
   '--import',

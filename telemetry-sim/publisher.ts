@@ -21,7 +21,7 @@ export interface PublisherOptions extends Omit<SimOptions, 'startMs'> {
   /** The broker identity. @default the demo's simulator (telemetry-sim/demo-credentials) */
   username?: string;
   password?: string;
-  /** Presence id: the user name or `{username}-{suffix}`. @default `{username}-{seed}` */
+  /** Presence id; a broker with identities accepts only the user name. @default the user name */
   publisherId?: string;
   /** Stop after this many ms (for tests and benchmarks). */
   durationMs?: number;
@@ -42,7 +42,7 @@ export function startPublisher(opts: PublisherOptions): RunningPublisher {
   const log = opts.log ?? ((l: string) => console.log(l));
   const prefix = opts.topicPrefix ?? '';
   const username = opts.username ?? DEMO_SIM_USERNAME;
-  const publisherId = opts.publisherId ?? `${username}-${opts.seed}`;
+  const publisherId = opts.publisherId ?? username;
   const simulator = new Simulator({ ...opts, startMs: Date.now() });
   const presence = (online: boolean): string =>
     JSON.stringify({ ts: Date.now(), online, publisher: 'telemetry-sim', simulated: true } satisfies PresencePayloadT);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './passwords';
 import { RateLimiter } from './rate-limit';
+import { SignInLimits } from './sign-in-limits';
 import { readCookie } from './sessions';
 import { parseUsers, readUsers } from './users';
 
@@ -22,6 +23,32 @@ describe('rate limiter', () => {
     expect(r.take('a', 1000)).toBe(0);
     for (const k of ['c', 'd', 'e', 'f']) r.take(k, 1001);
     expect((r as unknown as { windows: Map<string, unknown> }).windows.size).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('sign-in limits', () => {
+  it('stop a guesser of one account, and a sprayer of many, from one address', () => {
+    const l = new SignInLimits();
+    for (let i = 0; i < 10; i++) l.failed('6.6.6.6', 'operator', i);
+    expect(l.wait('6.6.6.6', 'operator', 10)).toBeGreaterThan(0);
+    for (let i = 0; i < 20; i++) l.failed('6.6.6.6', `user-${i}`, 10);
+    expect(l.wait('6.6.6.6', 'somebody-else', 11)).toBeGreaterThan(0);
+  });
+
+  it("never lock an account's owner out from another address", () => {
+    const l = new SignInLimits();
+    // One address fails as often as it is allowed to, and keeps trying.
+    for (let i = 0; i < 1000; i++) if (l.wait('6.6.6.6', 'operator', i) === 0) l.failed('6.6.6.6', 'operator', i);
+    expect(l.wait('6.6.6.6', 'operator', 1000)).toBeGreaterThan(0);
+    expect(l.wait('10.1.1.1', 'operator', 1000)).toBe(0);
+  });
+
+  it('count failures only, and a success clears that address for that account', () => {
+    const l = new SignInLimits();
+    for (let i = 0; i < 9; i++) l.failed('10.1.1.1', 'operator', i);
+    l.succeeded('10.1.1.1', 'operator');
+    for (let i = 0; i < 9; i++) l.failed('10.1.1.1', 'operator', 20 + i);
+    expect(l.wait('10.1.1.1', 'operator', 30)).toBe(0);
   });
 });
 
@@ -47,5 +74,7 @@ describe('cookies', () => {
     expect(readCookie('a=1; vcc_session=abc%2D; b=2', 'vcc_session')).toBe('abc-');
     expect(readCookie('a=1', 'vcc_session')).toBeUndefined();
     expect(readCookie(null, 'vcc_session')).toBeUndefined();
+    // A malformed cookie is no cookie (issue 11: it answered 500).
+    expect(readCookie('vcc_session=%E0%A4%A', 'vcc_session')).toBeUndefined();
   });
 });

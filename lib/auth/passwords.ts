@@ -2,6 +2,7 @@
  * Password hashes for the users file: scrypt with a random salt, stored as
  * `scrypt$N$r$p$salt$hash` (base64url). `npm run hash-password` prints one.
  */
+import 'server-only';
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 const N = 16384;

@@ -43,4 +43,24 @@ describe('permissions', () => {
     for (const bad of ['https://evil.example/', '//evil.example/', '/\\evil.example', '', null])
       expect(safeNext(bad)).toBeNull();
   });
+
+  it('refuses every next that a browser could read as another site, and never throws', () => {
+    const hostile = [
+      '/%09/evil.example', // issue 11: the browser drops the tab and goes to //evil.example
+      '/\t/evil.example',
+      '/%2F/evil.example',
+      '/%5C/evil.example',
+      '/\r\nSet-Cookie: x=1',
+      '/%0d%0aLocation: https://evil.example',
+      '/%E0%A4%A', // malformed percent-encoding
+      '/\u0000',
+      'javascript:alert(1)',
+      '/' + 'a'.repeat(3000),
+    ];
+    for (const bad of hostile) expect(() => safeNext(bad), bad).not.toThrow();
+    for (const bad of hostile) expect(safeNext(bad), bad).toBeNull();
+    // Non-ASCII paths are fine, as ASCII: a Location header carries nothing else.
+    expect(safeNext('/venues/滨江?lang=zh')).toBe('/venues/%E6%BB%A8%E6%B1%9F?lang=zh');
+    expect(safeNext('/alerts#top')).toBe('/alerts#top');
+  });
 });

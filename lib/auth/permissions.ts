@@ -53,7 +53,30 @@ export function homeOf(user: SessionUser): string {
   return '/';
 }
 
-/** A `next` parameter is followed only to a path of this site. */
+const SAME_SITE = 'http://vcc.invalid';
+/** Control characters and backslashes: browsers drop or turn them into `/`, making `//host`. */
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * A `next` parameter is followed only to a path of this site: it must resolve, as a URL
+ * relative to this origin, to this origin; control characters and backslashes are refused
+ * raw or percent-encoded. Returns the normalised path (ASCII, percent-encoded), else null.
+ */
 export function safeNext(next: string | null | undefined): string | null {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : null;
+  if (!next || next.length > 2048 || !next.startsWith('/') || UNSAFE_IN_PATH.test(next)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(next);
+  } catch {
+    return null;
+  }
+  if (UNSAFE_IN_PATH.test(decoded) || decoded.startsWith('//')) return null;
+  let url: URL;
+  try {
+    url = new URL(next, SAME_SITE);
+  } catch {
+    return null;
+  }
+  if (url.origin !== SAME_SITE) return null;
+  return url.pathname + url.search + url.hash;
 }

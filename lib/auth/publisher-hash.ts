@@ -4,6 +4,7 @@
  * serves the embedded broker and a site's Mosquitto alike (`npm run mosquitto-config`).
  * People's passwords (config/users.json) use scrypt; no broker has to read those.
  */
+import 'server-only';
 import { pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** OWASP's figure for PBKDF2-HMAC-SHA512 (2023); Mosquitto reads the count from the hash. */

@@ -23,6 +23,16 @@ export class RateLimiter {
     return w.count > this.limit ? w.start + this.windowMs - now : 0;
   }
 
+  /** ms until the key may go again when it has used up its window, else 0; counts nothing. */
+  blockedFor(key: string, now: number): number {
+    const w = this.windows.get(key);
+    return w && now - w.start < this.windowMs && w.count >= this.limit ? w.start + this.windowMs - now : 0;
+  }
+
+  reset(key: string): void {
+    this.windows.delete(key);
+  }
+
   /** Requests counted in the key's current window, without counting one. */
   peek(key: string, now = Date.now()): number {
     const w = this.windows.get(key);

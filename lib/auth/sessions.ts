@@ -35,7 +35,8 @@ export async function sessionUser(
   token: string | undefined,
   now: number,
 ): Promise<SessionUser | null> {
-  if (!token || token.length > 100) return null;
+  // Tokens are 43 base64url characters; anything else cannot be one and costs no query.
+  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const { rows } = await db.query<{ user_id: string }>(
     'select user_id from sessions where token_hash = $1 and expires_at > $2',
     [digest(token), new Date(now)],
@@ -48,11 +49,18 @@ export async function endSession(db: Queryable, token: string | undefined): Prom
   if (token) await db.query('delete from sessions where token_hash = $1', [digest(token)]);
 }
 
+/** A cookie's value; a malformed one (bad percent-encoding) is no cookie: "no session", never an error. */
 export function readCookie(header: string | null, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }

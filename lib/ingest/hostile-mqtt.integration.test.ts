@@ -71,7 +71,7 @@ describe('the embedded broker against a hostile client', () => {
     for (const m of s.registryMessages(Date.now()))
       await simClient.publishAsync(m.topic, m.payload, { qos: 1, retain: true });
     await simClient.publishAsync(
-      topics.presence('telemetry-sim-42'),
+      topics.presence('telemetry-sim'),
       JSON.stringify({ ts: Date.now(), online: true, publisher: 'telemetry-sim', simulated: true }),
       { qos: 1, retain: true },
     );
@@ -135,15 +135,15 @@ describe('the embedded broker against a hostile client', () => {
 
   it("no one can speak as the simulator's presence, by message or by last will", async () => {
     const offline = JSON.stringify({ ts: Date.now() + 500, online: false, publisher: 'x', simulated: false });
-    await refusedPublish(await connect(binjiang), topics.presence('telemetry-sim-42'), offline, true);
+    await refusedPublish(await connect(binjiang), topics.presence('telemetry-sim'), offline, true);
     const willing = await connect(binjiang, {
-      will: { topic: topics.presence('telemetry-sim-42'), payload: Buffer.from(offline), qos: 1, retain: true },
+      will: { topic: topics.presence('telemetry-sim'), payload: Buffer.from(offline), qos: 1, retain: true },
     });
     const closed = once(willing, 'close');
     willing.stream.destroy(); // no DISCONNECT: the broker publishes the will
     await closed;
     await new Promise((r) => setTimeout(r, 300));
-    expect(rt.model.publishers.get('telemetry-sim-42')).toMatchObject({ online: true, simulated: true });
+    expect(rt.model.publishers.get('telemetry-sim')).toMatchObject({ online: true, simulated: true });
     expect(rt.model.kpis(Date.now(), 0, 0).simulated).toBe(true);
   });
 

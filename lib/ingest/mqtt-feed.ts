@@ -2,6 +2,7 @@
  * The feed from an external broker (Mosquitto, EMQX, HiveMQ...): one mqtt.js client per
  * server process, subscribed to the whole tree, every message into the same ingest.
  */
+import 'server-only';
 import type { Socket } from 'node:net';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { SUBSCRIBE_ALL } from '../contracts/topics';

@@ -90,10 +90,8 @@ export function publishRefusal(
   if (topic === SCENARIO_TOPIC) return p.simulator ? (retain ? 'retain_not_allowed' : null) : 'scenario_not_allowed';
   const t = parseTopic(topic);
   if (!t) return 'not_in_tree';
-  // Its own presence, and its instances' (`{id}-{n}`: redundant uplinks, one simulator per seed).
-  if (t.kind === 'presence') {
-    return t.publisherId === p.id || t.publisherId.startsWith(`${p.id}-`) ? null : 'not_your_presence';
-  }
+  // Its own presence only (a second uplink is a second identity): a site's ACL can say the same.
+  if (t.kind === 'presence') return t.publisherId === p.id ? null : 'not_your_presence';
   if (catalogue.get(t.venueId) !== t.cityId) return 'unknown_venue';
   if (!publishesFor(p, t.venueId)) return 'not_your_venue';
   if (t.kind === 'registry') return p.registry ? null : 'registry_not_allowed';

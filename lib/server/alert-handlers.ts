@@ -1,13 +1,16 @@
 /** The alerts API: the logic behind app/api/alerts/*. Permissions are checked again in the repository. */
 import 'server-only';
-import { ALERT_ACTIONS, MAX_NOTE_LENGTH, type AlertAction, type AlertActionRequest } from '../contracts/alerts';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { MAX_NOTE_LENGTH } from '../contracts/alerts';
+import { AlertActionBody } from '../contracts/http.schema';
 import { canViewVenue } from '../auth/permissions';
 import { actOnAlert, alertTrail, loadAlert } from '../alerts/alert-repository';
 import { getFeedRuntime } from './feed-runtime';
+import { readJsonBody } from './http-body';
 import { actionLimiter, forgedOrigin, json, requestUser, sameOrigin, signInFirst, tooMany } from './request-auth';
 
 const notStarted = () => json({ error: 'server starting' }, 503, { 'Retry-After': '1' });
-const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const actionBody = TypeCompiler.Compile(AlertActionBody);
 
 type AlertParams = { params: Promise<{ alertId: string }> };
 
@@ -45,7 +48,7 @@ export async function alertGET(request: Request, { params }: AlertParams): Promi
 export async function alertActionPOST(request: Request, { params }: AlertParams): Promise<Response> {
   const rt = await getFeedRuntime();
   if (!rt) return notStarted();
-  if (!sameOrigin(request)) return forgedOrigin();
+  if (!sameOrigin(request, rt.env.trustProxy)) return forgedOrigin();
   const user = await requestUser(rt, request);
   if (!user) return signInFirst();
   const now = Date.now();
@@ -54,25 +57,17 @@ export async function alertActionPOST(request: Request, { params }: AlertParams)
 
   const id = alertIdOf((await params).alertId);
   if (id === null) return json({ error: 'no such alert' }, 404);
-  let body: Partial<AlertActionRequest>;
-  try {
-    body = (await request.json()) as Partial<AlertActionRequest>;
-  } catch {
-    return json({ error: 'expected JSON: {"action", "requestId", "note"?}' }, 400);
-  }
-  const action = body.action as AlertAction;
-  if (!ALERT_ACTIONS.includes(action)) return json({ error: `action must be one of ${ALERT_ACTIONS.join(', ')}` }, 400);
-  if (typeof body.requestId !== 'string' || !REQUEST_ID.test(body.requestId)) {
-    return json({ error: 'requestId: 8-64 letters, digits, - or _' }, 400);
-  }
-  const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : null;
+  const body = await readJsonBody(request, actionBody);
+  if (body instanceof Response) return body;
+  const action = body.action;
+  const note = body.note?.trim() || null;
   if (note && note.length > MAX_NOTE_LENGTH)
     return json({ error: `a note has at most ${MAX_NOTE_LENGTH} characters` }, 400);
   if (action === 'note' && !note) return json({ error: 'a note needs text' }, 400);
   let assignee: { id: string; name: string } | undefined;
   if (action === 'assign' && body.assignee !== undefined && body.assignee !== user.id) {
-    const target = typeof body.assignee === 'string' ? rt.alerts.users.get(body.assignee) : undefined;
-    if (!target) return json({ error: `no user '${String(body.assignee)}'` }, 400);
+    const target = rt.alerts.users.get(body.assignee);
+    if (!target) return json({ error: `no user '${body.assignee}'` }, 400);
     assignee = { id: target.id, name: target.name };
   }
 

@@ -1,6 +1,8 @@
 /** Sign-in, sign-out and "who am I": the logic behind app/api/auth/*. */
 import 'server-only';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { verifyPassword } from '../auth/passwords';
+import { LoginBody } from '../contracts/http.schema';
 import { createSession, endSession, readCookie, SESSION_COOKIE } from '../auth/sessions';
 import { publicUser } from '../auth/users';
 import { getFeedRuntime } from './feed-runtime';
@@ -9,40 +11,39 @@ import {
   clientAddress,
   forgedOrigin,
   json,
-  loginLimiter,
   requestUser,
   sameOrigin,
   sessionCookie,
   signInFirst,
+  signInLimits,
   tooMany,
 } from './request-auth';
+import { readJsonBody } from './http-body';
+
+const loginBody = TypeCompiler.Compile(LoginBody);
 
 const notStarted = () => json({ error: 'server starting' }, 503, { 'Retry-After': '1' });
 
 export async function loginPOST(request: Request): Promise<Response> {
   const rt = await getFeedRuntime();
   if (!rt) return notStarted();
-  if (!sameOrigin(request)) return forgedOrigin();
-  let body: { username?: unknown; password?: unknown };
-  try {
-    body = (await request.json()) as typeof body;
-  } catch {
-    return json({ error: 'expected JSON: {"username", "password"}' }, 400);
-  }
-  const username = typeof body.username === 'string' ? body.username.trim().toLowerCase() : '';
-  const password = typeof body.password === 'string' ? body.password : '';
-  if (!username || !password || username.length > 64 || password.length > 256) {
-    return json({ error: 'user name and password, please' }, 400);
-  }
-  const wait = loginLimiter.take(`${clientAddress(request)}|${username}`, Date.now());
+  if (!sameOrigin(request, rt.env.trustProxy)) return forgedOrigin();
+  const body = await readJsonBody(request, loginBody);
+  if (body instanceof Response) return body;
+  const username = body.username.trim().toLowerCase();
+  const address = clientAddress(request);
+  const now = Date.now();
+  const wait = signInLimits.wait(address, username, now);
   if (wait > 0) return tooMany(wait);
   const user = rt.alerts.users.get(username);
   // Unknown names cost the same as wrong passwords, and get the same answer.
-  const ok = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && user !== undefined;
+  const ok = verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH) && user !== undefined;
   if (!ok) {
-    console.warn(`[auth] failed sign-in for '${username}' from ${clientAddress(request)}`);
+    signInLimits.failed(address, username, now);
+    console.warn(`[auth] failed sign-in for '${username.slice(0, 64)}' from ${address}`);
     return json({ error: 'wrong user name or password' }, 401);
   }
+  signInLimits.succeeded(address, username);
   const token = await createSession(rt.alerts.db, user.id, Date.now());
   console.log(`[auth] ${user.id} (${user.role}) signed in`);
   return json({ user: publicUser(user) }, 200, { 'Set-Cookie': sessionCookie(token, request) });
@@ -51,7 +52,7 @@ export async function loginPOST(request: Request): Promise<Response> {
 export async function logoutPOST(request: Request): Promise<Response> {
   const rt = await getFeedRuntime();
   if (!rt) return notStarted();
-  if (!sameOrigin(request)) return forgedOrigin();
+  if (!sameOrigin(request, rt.env.trustProxy)) return forgedOrigin();
   await endSession(rt.alerts.db, readCookie(request.headers.get('cookie'), SESSION_COOKIE));
   return json({ ok: true }, 200, { 'Set-Cookie': clearedSessionCookie() });
 }

@@ -6,6 +6,7 @@
  * Next bundles instrumentation and each route separately, so module-level state is not
  * shared between them: the runtime lives on globalThis under a registered symbol.
  */
+import 'server-only';
 import { startAlerts, type AlertsRuntime } from '../alerts/alerts-runtime';
 import { createBrokerAuth } from '../ingest/broker-auth';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../ingest/embedded-broker';

@@ -1,4 +1,5 @@
 /** Liveness and readiness of this server process, for /api/health. */
+import 'server-only';
 import type { FeedRuntime } from './feed-runtime';
 
 export interface HealthReport {

@@ -1,4 +1,5 @@
 /** /api/metrics in the Prometheus text exposition format (version 0.0.4). */
+import 'server-only';
 import { LAG_BUCKETS_S } from '../ingest/ingest-metrics';
 import type { FeedRuntime } from './feed-runtime';
 

@@ -6,6 +6,7 @@
 import 'server-only';
 import type { SessionUser } from '../contracts/alerts';
 import { RateLimiter } from '../auth/rate-limit';
+import { SignInLimits } from '../auth/sign-in-limits';
 import { readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionUser } from '../auth/sessions';
 import type { FeedRuntime } from './feed-runtime';
 
@@ -20,12 +21,13 @@ export async function requestUser(rt: FeedRuntime, request: Request): Promise<Se
 /**
  * A state-changing request must come from a page of this site: its Origin names this host.
  * (SameSite cookies already stop most cross-site posts; this stops the rest, and any request
- * with no Origin at all.)
+ * with no Origin at all.) The host is the proxy's X-Forwarded-Host only behind a trusted proxy.
  */
-export function sameOrigin(request: Request): boolean {
+export function sameOrigin(request: Request, trustProxy: number): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return false;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const forwarded = trustProxy > 0 ? request.headers.get('x-forwarded-host') : null;
+  const host = forwarded ?? request.headers.get('host');
   try {
     return host !== null && new URL(origin).host === host;
   } catch {
@@ -50,13 +52,15 @@ export function sessionCookie(token: string, request: Request): string {
 
 export const clearedSessionCookie = () => `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 
-/** The first address in X-Forwarded-For (set by the site's reverse proxy), else one bucket for all. */
+/**
+ * The client's address: the edge (scripts/serve.ts) has already reduced X-Forwarded-For to
+ * the one address it believes (lib/server/client-address), from the socket or TRUST_PROXY hops.
+ */
 export function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
 }
 
-/** Sign-in attempts: per address and name, so guessing one account is slow and others still get in. */
-export const loginLimiter = new RateLimiter(10, 60_000);
+export const signInLimits = new SignInLimits();
 /** Alert actions per person: far above what a hand does, far below a runaway script. */
 export const actionLimiter = new RateLimiter(120, 60_000);
 

@@ -1,5 +1,6 @@
 /** The logic behind app/api/* routes; each route file is a one-line delegate to these. */
 import 'server-only';
+import { timingSafeEqual } from 'node:crypto';
 import type { SessionUser } from '../contracts/alerts';
 import type { SensorHistory, ZoneHistory } from '../contracts/stream';
 import { ID_PATTERN } from '../contracts/topics';
@@ -61,9 +62,22 @@ export async function healthGET(): Promise<Response> {
   return Response.json(report, { status: report.ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }
 
-export async function metricsGET(): Promise<Response> {
+/** Bearer `token` in the Authorization header, compared in constant time. */
+function bearerMatches(request: Request, token: string): boolean {
+  const given = Buffer.from(request.headers.get('authorization') ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export async function metricsGET(request: Request): Promise<Response> {
   const rt = await getFeedRuntime();
   if (!rt) return notStarted();
+  if (rt.env.metricsToken !== undefined && !bearerMatches(request, rt.env.metricsToken)) {
+    return new Response('metrics need the bearer token (METRICS_TOKEN)\n', {
+      status: 401,
+      headers: { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Bearer realm="metrics"' },
+    });
+  }
   return new Response(renderMetrics(rt), {
     headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' },
   });

@@ -3,6 +3,7 @@
  * the browser goes (request.signal). Backpressure: the hub only hands a frame over
  * while the stream's buffer has room; `pull` drains the client's queue when it does.
  */
+import 'server-only';
 import type { StreamClient, StreamHub, StreamScope } from './stream-hub';
 
 /** Bytes the transport may buffer per client before the hub's own bounded queue takes over. */

@@ -5,6 +5,7 @@
  * queued deltas and gets a fresh snapshot when it drains, so a slow client never slows
  * the others or grows memory.
  */
+import 'server-only';
 import type { AlertBoard } from '../alerts/alert-board';
 import type { AlertView } from '../contracts/alerts';
 import type { IngestMetrics } from '../ingest/ingest-metrics';

@@ -1,0 +1,207 @@
+/**
+ * Production's shape: a site's Mosquitto, started by the test with the password_file and
+ * acl_file that `npm run mosquitto-config` writes from the publishers file, and the server
+ * reading it as its own identity. And which MQTT versions work where, tried with Debian's
+ * `mosquitto_pub` rather than our own client: 3.1.1 and 5 through Mosquitto, 3.1.1 only
+ * through the embedded broker (Aedes 1.x), as docs/mqtt.md says.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect as tcpConnect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topics } from '../contracts/topics';
+import { testServerEnv } from '../testing/server-env';
+import {
+  DEMO_READER,
+  DEMO_SIM_PASSWORD,
+  DEMO_SIM_USERNAME,
+  DEMO_VENUE_PUBLISHER,
+} from '../../telemetry-sim/demo-credentials';
+import { Simulator } from '../../telemetry-sim/simulator';
+import { createFeedRuntime, type FeedRuntime } from '../server/feed-runtime';
+import { mosquittoAcl, mosquittoPasswords } from './mosquitto-acl';
+import { readPublishers } from './publishers';
+import { readVenueCatalogue } from './venue-catalogue';
+
+const BJ = DEMO_VENUE_PUBLISHER.venueId;
+const OLY = 'hz-olympic-stadium';
+const sim = { username: DEMO_SIM_USERNAME, password: DEMO_SIM_PASSWORD };
+const binjiang = { username: DEMO_VENUE_PUBLISHER.username, password: DEMO_VENUE_PUBLISHER.password };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const up = await new Promise<boolean>((resolve) => {
+      const s = tcpConnect(port, '127.0.0.1');
+      s.once('connect', () => (s.destroy(), resolve(true)));
+      s.once('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on ${port}`);
+}
+
+/** Debian's mosquitto_pub: exit code and what it said. */
+function mosquittoPub(args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile('mosquitto_pub', args, { timeout: 10_000 }, (err, stdout, stderr) => {
+      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+      resolve({ code: typeof code === 'number' ? code : 1, output: stdout + stderr });
+    });
+  });
+}
+
+const crowd = (occupancy: number) =>
+  JSON.stringify({ ts: Date.now(), seq: Date.now(), entries: occupancy, exits: 0, occupancy });
+
+const occupancyOf = (rt: FeedRuntime, zone: string) => rt.model.venues.get(BJ)?.zones.get(zone)?.occupancy;
+
+async function publishRegistries(url: string): Promise<void> {
+  const c = await mqtt.connectAsync(url, { ...sim, reconnectPeriod: 0 });
+  const s = new Simulator({ seed: 42, scale: 1, startMs: Date.now() });
+  for (const m of s.registryMessages(Date.now())) await c.publishAsync(m.topic, m.payload, { qos: 1, retain: true });
+  await c.endAsync();
+}
+
+describe('a site Mosquitto configured from the publishers file', () => {
+  let broker: ChildProcess;
+  let url: string;
+  let port: number;
+  let rt: FeedRuntime;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vcc-mosquitto-'));
+    const catalogue = readVenueCatalogue();
+    const publishers = readPublishers('config/publishers.json', catalogue);
+    writeFileSync(path.join(dir, 'password_file'), mosquittoPasswords(publishers), { mode: 0o600 });
+    writeFileSync(path.join(dir, 'acl_file'), mosquittoAcl(publishers, catalogue, '', 'config/publishers.json'));
+    port = await freePort();
+    writeFileSync(
+      path.join(dir, 'mosquitto.conf'),
+      [
+        `listener ${port} 127.0.0.1`,
+        'allow_anonymous false',
+        `password_file ${path.join(dir, 'password_file')}`,
+        `acl_file ${path.join(dir, 'acl_file')}`,
+        'persistence false',
+        'set_tcp_nodelay true',
+        // Started as root (as CI is), Mosquitto would drop to its own user, who cannot read the test's files.
+        ...(process.getuid?.() === 0 ? ['user root'] : []),
+        '',
+      ].join('\n'),
+    );
+    broker = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
+    await waitForPort(port);
+    url = `mqtt://127.0.0.1:${port}`;
+    rt = await createFeedRuntime(
+      testServerEnv({ mqttUrl: url, mqttUsername: DEMO_READER.username, mqttPassword: DEMO_READER.password }),
+    );
+    await publishRegistries(url);
+    for (let i = 0; i < 100 && rt.model.venues.size < 56; i++) await new Promise((r) => setTimeout(r, 50));
+  });
+
+  afterAll(async () => {
+    await rt?.close();
+    broker?.kill('SIGTERM');
+  });
+
+  it('the server reads the feed as its own identity', () => {
+    expect(rt.feed.subscribed).toBe(true);
+    expect(rt.model.venues.size).toBe(56);
+  });
+
+  it('refuses anonymous clients and wrong passwords', async () => {
+    await expect(mqtt.connectAsync(url, { reconnectPeriod: 0 })).rejects.toThrow(/Not authorized|bad user/i);
+    const anon = await mosquittoPub(['-h', '127.0.0.1', '-p', String(port), '-t', 'vcc/v1/x', '-m', '{}']);
+    expect(anon.code).not.toBe(0);
+    const wrong = await mosquittoPub([
+      ...['-h', '127.0.0.1', '-p', String(port), '-u', binjiang.username, '-P', 'guess'],
+      ...['-t', 'vcc/v1/x', '-m', '{}'],
+    ]);
+    expect(wrong.code).not.toBe(0);
+  });
+
+  it("refuses a publish to another venue (MQTT 5 says so; 3.1.1 drops it), and passes the venue's own", async () => {
+    const name = rt.model.venues.get(OLY)!.def.name.en;
+    const v5 = await mqtt.connectAsync(url, { ...binjiang, protocolVersion: 5, reconnectPeriod: 0 });
+    const forged = JSON.parse(
+      new Simulator({ seed: 42, scale: 1, startMs: Date.now() })
+        .registryMessages(Date.now() + 1000)
+        .find((m) => m.topic.includes(`/${OLY}/`))!.payload,
+    ) as { venue: { name: { en: string } } };
+    forged.venue.name.en = 'PWNED';
+    await expect(
+      v5.publishAsync(topics.registry('hangzhou', OLY), JSON.stringify(forged), { qos: 1, retain: true }),
+    ).rejects.toThrow(/Not authorized|135/i);
+    await v5.publishAsync(topics.crowd('hangzhou', BJ, 'gate-1'), crowd(41), { qos: 1 });
+    await v5.endAsync();
+
+    const v4 = await mqtt.connectAsync(url, { ...binjiang, protocolVersion: 4, reconnectPeriod: 0 });
+    await v4.publishAsync(topics.crowd('hangzhou', OLY, 'gate-1'), crowd(999), { qos: 1 });
+    await v4.publishAsync(topics.crowd('hangzhou', BJ, 'gate-2'), crowd(42), { qos: 1 });
+    await v4.endAsync();
+
+    await expect.poll(() => occupancyOf(rt, 'gate-2')).toBe(42);
+    expect(occupancyOf(rt, 'gate-1')).toBe(41);
+    expect(rt.model.venues.get(OLY)!.def.name.en).toBe(name);
+    expect(rt.model.venues.get(OLY)!.zones.get('gate-1')!.occupancy).not.toBe(999);
+  });
+
+  it.each([
+    ['mqttv5', 'gate-3', 53],
+    ['mqttv311', 'gate-4', 54],
+  ])('accepts mosquitto_pub -V %s from a venue publisher', async (version, zone, occupancy) => {
+    const r = await mosquittoPub([
+      ...['-h', '127.0.0.1', '-p', String(port), '-V', version, '-q', '1'],
+      ...['-u', binjiang.username, '-P', binjiang.password],
+      ...['-t', topics.crowd('hangzhou', BJ, zone), '-m', crowd(occupancy)],
+    ]);
+    expect(r).toEqual({ code: 0, output: '' });
+    await expect.poll(() => occupancyOf(rt, zone)).toBe(occupancy);
+  });
+});
+
+describe('MQTT versions on the embedded broker', () => {
+  let rt: FeedRuntime;
+  beforeAll(async () => {
+    rt = await createFeedRuntime(testServerEnv());
+    await publishRegistries(`mqtt://127.0.0.1:${rt.embedded!.port}`);
+    for (let i = 0; i < 100 && rt.model.venues.size < 56; i++) await new Promise((r) => setTimeout(r, 50));
+  });
+  afterAll(async () => rt?.close());
+
+  const pub = (version: string, zone: string, occupancy: number) =>
+    mosquittoPub([
+      ...['-h', '127.0.0.1', '-p', String(rt.embedded!.port), '-V', version, '-q', '1'],
+      ...['-u', binjiang.username, '-P', binjiang.password],
+      ...['-t', topics.crowd('hangzhou', BJ, zone), '-m', crowd(occupancy)],
+    ]);
+
+  it('accepts MQTT 3.1.1 (mosquitto_pub -V mqttv311)', async () => {
+    expect(await pub('mqttv311', 'gate-1', 31)).toEqual({ code: 0, output: '' });
+    await expect.poll(() => occupancyOf(rt, 'gate-1')).toBe(31);
+  });
+
+  it('refuses MQTT 5 with a clear answer (Aedes 1.x speaks 3.1 and 3.1.1)', async () => {
+    const r = await pub('mqttv5', 'gate-2', 55);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toMatch(/Unsupported Protocol Version/i);
+    await new Promise((res) => setTimeout(res, 300));
+    expect(occupancyOf(rt, 'gate-2')).not.toBe(55);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * `npm start`: the production web server. Next's own request handler behind a plain Node
+ * HTTP server that first settles who the client is (lib/server/client-address): `next
+ * start` would believe any X-Forwarded-For a client sends, and the sign-in limits key on it.
+ *
+ *   PORT=3000 HOSTNAME=0.0.0.0 TRUST_PROXY=1 npm start
+ */
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import next from 'next';
+import { normaliseForwardedHeaders } from '../lib/server/client-address';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
+const trustProxy = Number(process.env.TRUST_PROXY ?? 0);
+if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10) {
+  console.error(`TRUST_PROXY must be an integer in 0..10, got '${process.env.TRUST_PROXY}'`);
+  process.exit(2);
+}
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  normaliseForwardedHeaders(req.headers, req.socket.remoteAddress ?? 'unknown', trustProxy);
+  void handle(req, res);
+});
+// Nagle off: the alert stream's small frames go out at once.
+server.on('connection', (socket) => socket.setNoDelay(true));
+server.listen(port, hostname, () => {
+  console.log(`[web] listening on http://${hostname}:${port} (trusting ${trustProxy} proxy hop(s))`);
+});
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  // Open streams never end by themselves: close the listener, give requests a moment, then go.
+  server.close();
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
