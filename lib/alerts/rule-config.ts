@@ -5,9 +5,9 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { SEVERITIES, ZONE_KINDS } from '../contracts/payloads.schema';
 import { SENSOR_KINDS } from '../contracts/sensor-kinds';
+import { assertConfig } from '../contracts/config-file';
 
 const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)));
 const SeverityOrOff = Type.Union([Severity, Type.Null()]);
@@ -67,10 +67,7 @@ export type RuleConfig = Static<typeof RuleConfigSchema>;
 export const DEFAULT_RULES_FILE = 'config/alert-rules.json';
 
 export function parseRuleConfig(json: unknown, where: string): RuleConfig {
-  if (!Value.Check(RuleConfigSchema, json)) {
-    const first = Value.Errors(RuleConfigSchema, json).First();
-    throw new Error(`${where}: ${first ? `${first.path || '/'} ${first.message}` : 'invalid'}`);
-  }
+  assertConfig(RuleConfigSchema, json, where);
   return json;
 }
 

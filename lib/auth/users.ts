@@ -5,9 +5,9 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { ROLES, type SessionUser } from '../contracts/alerts';
 import { ID_PATTERN } from '../contracts/topics';
+import { assertConfig } from '../contracts/config-file';
 
 const UserSchema = Type.Object(
   {
@@ -31,10 +31,7 @@ export interface UserRecord extends SessionUser {
 export const DEFAULT_USERS_FILE = 'config/users.json';
 
 export function parseUsers(json: unknown, where: string): Map<string, UserRecord> {
-  if (!Value.Check(UsersFileSchema, json)) {
-    const first = Value.Errors(UsersFileSchema, json).First();
-    throw new Error(`${where}: ${first ? `${first.path} ${first.message}` : 'invalid'}`);
-  }
+  assertConfig(UsersFileSchema, json, where);
   const users = new Map<string, UserRecord>();
   for (const u of json.users) {
     if (users.has(u.id)) throw new Error(`${where}: user '${u.id}' appears twice`);

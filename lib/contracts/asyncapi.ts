@@ -43,7 +43,9 @@ export function buildAsyncApi(): Record<string, unknown> {
         'Every payload is JSON with a source timestamp `ts` (epoch ms) and, per source, a sequence number `seq`;',
         'a source is ordered by (ts, seq), so duplicates and late messages never overwrite newer state.',
         'Anything that fails validation is counted by reason (`vcc_messages_rejected_total`) and dropped.',
-        'MQTT 3.1.1 and 5 both work. See docs/mqtt.md.',
+        'Every publisher authenticates (user name and password from the publishers file) and may publish only',
+        'for its own venues and as its own presence. The embedded broker speaks MQTT 3.1.1 only; a site broker',
+        '(Mosquitto, EMQX) speaks 3.1.1 and 5. See docs/mqtt.md and docs/security.md.',
       ].join(' '),
     },
     defaultContentType: 'application/json',
@@ -51,12 +53,18 @@ export function buildAsyncApi(): Record<string, unknown> {
       embedded: {
         host: 'localhost:1884',
         protocol: 'mqtt',
-        description: 'The embedded Aedes broker of `npm run demo` (MQTT over TCP; WebSocket on 8884).',
+        protocolVersion: '3.1.1',
+        description:
+          'The embedded Aedes broker of `npm run demo`: MQTT 3.1.1 over TCP (an MQTT 5 CONNECT is refused); MQTT over WebSocket only when EMBEDDED_MQTT_WS_PORT is set, from the origins in EMBEDDED_MQTT_WS_ORIGINS.',
+        security: [{ $ref: '#/components/securitySchemes/publisher' }],
       },
       production: {
         host: '{host}:{port}',
         protocol: 'mqtt',
-        description: 'Any MQTT 3.1.1/5 broker named by MQTT_URL (Mosquitto, EMQX, HiveMQ).',
+        protocolVersion: '5',
+        description:
+          'Any MQTT 3.1.1 or 5 broker named by MQTT_URL (Mosquitto, EMQX, HiveMQ), with the password_file and acl_file of `npm run mosquitto-config`; mqtts:// in production.',
+        security: [{ $ref: '#/components/securitySchemes/publisher' }],
         variables: { host: { description: 'Broker host' }, port: { default: '1883', description: 'Broker port' } },
       },
     },
@@ -100,6 +108,13 @@ export function buildAsyncApi(): Record<string, unknown> {
       receivePresence: op('presence', 'presence', 1, true, 'Publisher presence and last will, retained, QoS 1'),
     },
     components: {
+      securitySchemes: {
+        publisher: {
+          type: 'userPassword',
+          description:
+            "The publisher's id and password from the publishers file (PUBLISHERS_FILE). It may publish telemetry only under its own venues, presence only as itself, registries only if allowed.",
+        },
+      },
       messages: {
         registry: message('registry', 'Venue registry', RegistryPayload, 'A venue with its zones and sensors'),
         sensorReading: message('sensorReading', 'Sensor reading', SensorReading, 'One value'),

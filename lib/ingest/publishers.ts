@@ -10,10 +10,10 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { PUBLISHER_HASH_PATTERN } from '../auth/publisher-hash';
 import { ID_PATTERN, parseTopic, SCENARIO_TOPIC, TOPIC_ROOT } from '../contracts/topics';
 import type { VenueCatalogue } from './venue-catalogue';
+import { assertConfig } from '../contracts/config-file';
 
 const PublisherSchema = Type.Object(
   {
@@ -42,10 +42,7 @@ export type Publishers = ReadonlyMap<string, Publisher>;
 export const DEFAULT_PUBLISHERS_FILE = 'config/publishers.json';
 
 export function parsePublishers(json: unknown, where: string, catalogue: VenueCatalogue): Publishers {
-  if (!Value.Check(PublishersFileSchema, json)) {
-    const first = Value.Errors(PublishersFileSchema, json).First();
-    throw new Error(`${where}: ${first ? `${first.path || '/'} ${first.message}` : 'invalid'}`);
-  }
+  assertConfig(PublishersFileSchema, json, where);
   const publishers = new Map<string, Publisher>();
   for (const p of json.publishers) {
     if (publishers.has(p.id)) throw new Error(`${where}: publisher '${p.id}' appears twice`);

@@ -7,12 +7,12 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { connect as tcpConnect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topics } from '../contracts/topics';
+import { freePort, waitForPort } from '../testing/ports';
 import { testServerEnv } from '../testing/server-env';
 import {
   DEMO_READER,
@@ -30,31 +30,6 @@ const BJ = DEMO_VENUE_PUBLISHER.venueId;
 const OLY = 'hz-olympic-stadium';
 const sim = { username: DEMO_SIM_USERNAME, password: DEMO_SIM_PASSWORD };
 const binjiang = { username: DEMO_VENUE_PUBLISHER.username, password: DEMO_VENUE_PUBLISHER.password };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const up = await new Promise<boolean>((resolve) => {
-      const s = tcpConnect(port, '127.0.0.1');
-      s.once('connect', () => (s.destroy(), resolve(true)));
-      s.once('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing listens on ${port}`);
-}
 
 /** Debian's mosquitto_pub: exit code and what it said. */
 function mosquittoPub(args: string[]): Promise<{ code: number; output: string }> {

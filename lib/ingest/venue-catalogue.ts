@@ -7,9 +7,9 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { CITIES } from '../contracts/cities';
 import { ID_PATTERN } from '../contracts/topics';
+import { assertConfig } from '../contracts/config-file';
 
 const CatalogueSchema = Type.Object(
   {
@@ -35,10 +35,7 @@ export type VenueCatalogue = ReadonlyMap<string, string>;
 export const DEFAULT_VENUES_FILE = 'config/venues.json';
 
 export function parseVenueCatalogue(json: unknown, where: string): VenueCatalogue {
-  if (!Value.Check(CatalogueSchema, json)) {
-    const first = Value.Errors(CatalogueSchema, json).First();
-    throw new Error(`${where}: ${first ? `${first.path || '/'} ${first.message}` : 'invalid'}`);
-  }
+  assertConfig(CatalogueSchema, json, where);
   const venues = new Map<string, string>();
   for (const v of json.venues) {
     if (venues.has(v.id)) throw new Error(`${where}: venue '${v.id}' appears twice`);

@@ -6,9 +6,9 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { ID_PATTERN } from '../contracts/topics';
 import { gridProblem, PANELS_OF_VIEW, type ScreenGrid, type WallConfig } from '../contracts/wall';
+import { assertConfig } from '../contracts/config-file';
 
 const Grid = Type.Object(
   {
@@ -64,10 +64,7 @@ const WallConfigSchema = Type.Object(
 export const DEFAULT_WALL_FILE = 'config/wall.json';
 
 export function parseWallConfig(json: unknown, where: string): WallConfig {
-  if (!Value.Check(WallConfigSchema, json)) {
-    const first = Value.Errors(WallConfigSchema, json).First();
-    throw new Error(`${where}: ${first ? `${first.path || '/'} ${first.message}` : 'invalid'}`);
-  }
+  assertConfig(WallConfigSchema, json, where);
   for (const [count, screens] of Object.entries(json.screens)) {
     if (screens.length !== Number(count)) {
       throw new Error(`${where}: /screens/${count} lists ${screens.length} screens, not ${count}`);
