@@ -9,15 +9,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
 import { isLocale, LOCALE_COOKIE, LOCALE_PARAM } from '@/lib/i18n/locales';
-import { pageContentSecurityPolicy } from '@/lib/server/security-headers';
+import { pageContentSecurityPolicy, tileOrigin } from '@/lib/server/security-headers';
 
 const LOCALE_HEADER = 'x-vcc-lang';
 const CSP = 'Content-Security-Policy';
 const YEAR_S = 365 * 24 * 3600;
+/** A site tile server (BASEMAP_URL, docs/wall.md) is the one other origin a page may load from. */
+const TILES = tileOrigin(process.env.BASEMAP_URL?.trim());
 
 export function proxy(request: NextRequest) {
   const { pathname, search, searchParams } = request.nextUrl;
-  const csp = pageContentSecurityPolicy(btoa(crypto.randomUUID()));
+  const csp = pageContentSecurityPolicy(btoa(crypto.randomUUID()), TILES);
   if (pathname !== '/login' && !request.cookies.has(SESSION_COOKIE)) {
     const login = new URL('/login', request.url);
     const next = pathname + search;

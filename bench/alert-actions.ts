@@ -46,7 +46,7 @@ async function once() {
   const pg = await freshPostgres();
   const center = new CommandCenter(await freePort(), await freePort(), { DATABASE_URL: pg.url! });
   await center.startWeb();
-  center.startSim(1);
+  await center.startSim(1);
   const db = await pg.open();
   const screens: AbortController[] = [];
   try {

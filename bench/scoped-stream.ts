@@ -38,7 +38,7 @@ async function bytesPerSecond(url: string, seconds: number, cookie: string): Pro
 export async function benchScoped() {
   const center = new CommandCenter(await freePort(), await freePort());
   await center.startWeb();
-  center.startSim();
+  await center.startSim();
   try {
     for (let i = 0; i < 150; i++) {
       if ((await fetch(`${center.baseURL}/api/health`)).ok) break;

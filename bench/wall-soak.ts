@@ -114,7 +114,7 @@ export async function benchWallSoak() {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     await center.startWeb();
-    center.startSim(60, ROTATING ? ['--incidents-per-venue-hour', '0'] : []);
+    await center.startSim(60, ROTATING ? ['--incidents-per-venue-hour', '0'] : []);
     const load = startLoadPublisher({ url: mqttUrl, count: UPDATES * 2, rate: LOAD_RATE });
     publisher = load.child;
     await load.ready;

@@ -61,7 +61,7 @@ const test = base.extend<{ tiles: { served: string[]; url: string }; center: Com
   center: async ({ tiles }, use) => {
     const center = new CommandCenter(await freePort(), await freePort(), { BASEMAP_URL: tiles.url });
     await center.startWeb();
-    center.startSim();
+    await center.startSim();
     await use(center);
     await center.stop();
   },

@@ -60,7 +60,7 @@ test('turns stale when the feed stops, and live again when it returns', async ({
   await expect(binjiang).toHaveAccessibleName(/no recent data/);
   await expect(binjiang).toHaveClass(/is-stale/);
   await expect(page.getByRole('region', { name: 'Venues', exact: true })).toContainText(/56 silent/);
-  center.startSim();
+  await center.startSim();
   await expect(wall.connection).toContainText('Live', { timeout: 30_000 });
   await expect(banner).toBeHidden();
   await expect(binjiang).not.toHaveAccessibleName(/no recent data/);

@@ -2,14 +2,22 @@
  * The shift report for the hand-over: the last N hours of alerts (with times to acknowledge),
  * what is open, each venue's peak crowd; on screen, on paper (print media) and as a PDF.
  */
+import type { AlertView } from '../lib/contracts/alerts';
 import { expect, test } from './fixtures/command-center';
 
 test('the shift report shows the shift, prints without its controls, and downloads as a PDF', async ({
   page,
   center,
 }) => {
-  // An alert in the window, whatever the simulator does.
+  // An alert in the window, whatever the simulator does. The report is a snapshot: load it once the
+  // rules (once a second) have raised the alert.
   await center.scenario('power-loss', 'jinhua-stadium');
+  await expect
+    .poll(async () => {
+      const { alerts } = (await (await page.request.get('/api/alerts')).json()) as { alerts: AlertView[] };
+      return alerts.some((a) => a.venueId === 'jinhua-stadium' && a.severity === 'critical');
+    })
+    .toBe(true);
   await page.goto('/report');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shift report: the last 8 hours');
   const alerts = page.getByRole('region', { name: 'Alerts in the shift' });

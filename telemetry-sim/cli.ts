@@ -96,7 +96,9 @@ if (positionals[0] === 'scenario') {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   const report = setInterval(() => {
-    console.log(`[sim] published ${pub.stats.published} messages (${pub.stats.dropped} dropped under backpressure)`);
+    console.log(
+      `[sim] published ${pub.stats.published} messages (${pub.stats.dropped} QoS 0 not sent: disconnected, registry not yet acknowledged, or backpressure)`,
+    );
   }, 30_000);
   report.unref();
   void pub.done.then(() => process.exit(0));

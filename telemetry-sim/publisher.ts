@@ -68,10 +68,21 @@ export function startPublisher(opts: PublisherOptions): RunningPublisher {
     stats.published++;
   };
 
+  // Telemetry waits until the broker has acknowledged every registry: a broker may deliver a
+  // QoS 0 reading before an earlier QoS 1 registry, and a reading for an undefined venue is refused.
+  let registered = false;
   client.on('connect', () => {
     (client.stream as Partial<Socket>).setNoDelay?.(true);
+    registered = false;
     send({ topic: topics.presence(publisherId), payload: presence(true), qos: 1, retain: true });
-    for (const m of simulator.registryMessages(Date.now())) send(m);
+    const registries = simulator.registryMessages(Date.now());
+    let unacknowledged = registries.length;
+    for (const m of registries) {
+      client.publish(prefix + m.topic, m.payload, { qos: m.qos, retain: m.retain }, (err) => {
+        if (!err && --unacknowledged === 0) registered = true;
+      });
+      stats.published++;
+    }
     client.subscribe(prefix + SCENARIO_TOPIC, { qos: 1 });
     log(`[sim] connected to ${opts.url}: ${simulator.venues.length} venues, registry published`);
   });
@@ -107,7 +118,7 @@ export function startPublisher(opts: PublisherOptions): RunningPublisher {
       nextAt += simulator.tickMs;
       const backlog = (client.stream as Partial<Socket> | undefined)?.writableLength ?? 0;
       for (const m of batch) {
-        if (!client.connected || (m.qos === 0 && backlog > MAX_SOCKET_BACKLOG)) {
+        if (!client.connected || !registered || (m.qos === 0 && backlog > MAX_SOCKET_BACKLOG)) {
           if (m.qos === 0) {
             stats.dropped++;
             continue;

@@ -29,6 +29,8 @@ const OLY = 'hz-olympic-stadium';
 const WALL_ORIGIN = 'https://wall.example';
 /** A gate counter at Binjiang: telemetry only, no registry. */
 const GATE_COUNTER = { username: 'binjiang-gates', password: 'gates-2023' };
+/** Another of Binjiang's systems, which first connects only after the flood. */
+const LATE = { username: 'binjiang-late', password: 'late-2023' };
 
 /** mqtt.js's client is an EventEmitter whose types do not say so. */
 const once = (c: MqttClient, event: string) => onceEvent(c as unknown as EventEmitter, event);
@@ -61,6 +63,7 @@ describe('the embedded broker against a hostile client', () => {
       passwordHash: hashPublisherPassword(GATE_COUNTER.password, 1000),
       venues: [BJ],
     });
+    demo.publishers.push({ id: LATE.username, passwordHash: hashPublisherPassword(LATE.password, 1000), venues: [BJ] });
     writeFileSync(publishersFile, JSON.stringify(demo));
     rt = await createFeedRuntime(
       testServerEnv({ publishersFile, embeddedMqttWsPort: 0, embeddedMqttWsOrigins: [WALL_ORIGIN] }),
@@ -194,5 +197,18 @@ describe('the embedded broker against a hostile client', () => {
     expect(await upgrade(WALL_ORIGIN)).toBe(101);
     // Not a browser: no Origin, and it still has to authenticate like any client.
     expect(await upgrade()).toBe(101);
+  });
+
+  // Last: the flood leaves this address throttled for a minute.
+  it('a flood of bad connects from an address costs no password checks, and keeps out no known publisher', async () => {
+    for (let i = 0; i < 25; i++) {
+      await connect({ username: 'nobody', password: `guess-${i}` }).catch(() => undefined);
+    }
+    // A publisher that has not proven its password yet waits out the minute (its check would cost PBKDF2)...
+    await expect(connect(LATE)).rejects.toThrow(/Not authorized/i);
+    expect(rt.metrics.authFailures.get('throttled')).toBeGreaterThan(0);
+    // ...while the simulator, which proved its password before the flood, reconnects.
+    const again = await connect({ ...sim, clientId: 'sim-after-flood' });
+    await again.endAsync();
   });
 });
