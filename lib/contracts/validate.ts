@@ -39,6 +39,7 @@ export type RejectReason =
   | 'unknown_topic'
   | 'malformed_json'
   | 'invalid_utf8'
+  | 'retained_telemetry'
   | 'control_characters'
   | 'schema'
   | 'unknown_venue'

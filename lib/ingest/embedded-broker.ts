@@ -96,7 +96,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions, ingest: I
       (packet, done) => {
         // Aedes stamps the publishing client's id on the packet it delivers.
         const publisher = opts.auth.publisherOf(clients[(packet as { clientId?: string }).clientId ?? '']);
-        ingest.handle(packet.topic, packet.payload as Buffer, Date.now(), publisher);
+        ingest.handle(packet.topic, packet.payload as Buffer, Date.now(), { publisher, retained: packet.retain });
         done();
       },
       resolve,

@@ -92,18 +92,36 @@ describe('ingest at the door', () => {
     const metrics = new IngestMetrics();
     const catalogue = new Map([['test-arena', 'hangzhou']]);
     const ingest = createIngest(model, metrics, new RateLimitedLog(10_000, () => {}), { catalogue });
-    expect(ingest.handle(topics.registry('hangzhou', 'test-arena'), json(registry()), T0, 'arena-ops')).toBeNull();
+    expect(
+      ingest.handle(topics.registry('hangzhou', 'test-arena'), json(registry()), T0, { publisher: 'arena-ops' }),
+    ).toBeNull();
     const atlantis = registry();
     atlantis.venue = { ...atlantis.venue, id: 'atlantis-arena', cityId: 'atlantis' };
-    expect(ingest.handle(topics.registry('atlantis', 'atlantis-arena'), json(atlantis), T0, 'arena-ops')).toBe(
-      'unknown_venue',
-    );
+    expect(
+      ingest.handle(topics.registry('atlantis', 'atlantis-arena'), json(atlantis), T0, { publisher: 'arena-ops' }),
+    ).toBe('unknown_venue');
     const moved = registry();
     moved.venue = { ...moved.venue, cityId: 'ningbo' };
-    expect(ingest.handle(topics.registry('ningbo', 'test-arena'), json(moved), T0, 'arena-ops')).toBe('unknown_venue');
+    expect(ingest.handle(topics.registry('ningbo', 'test-arena'), json(moved), T0, { publisher: 'arena-ops' })).toBe(
+      'unknown_venue',
+    );
     expect(model.venues.size).toBe(1);
     expect(model.venues.get('test-arena')!.def.cityId).toBe('hangzhou');
     expect(metrics.rejectedByPublisher.get('arena-ops\0unknown_venue')).toBe(2);
+  });
+
+  it('refuses retained telemetry (it would replay as live), and takes retained registries and presence', () => {
+    const { ingest, model } = setup();
+    const reading = json({ ts: T0, seq: 1, value: 22 });
+    expect(ingest.handle(topics.sensor('hangzhou', 'test-arena', 'temp-1'), reading, T0, { retained: true })).toBe(
+      'retained_telemetry',
+    );
+    expect(model.venues.get('test-arena')!.sensors.get('temp-1')!.seq).toBe(-1);
+    const presence = json({ ts: T0, online: true, publisher: 'arena-ops' });
+    expect(ingest.handle(topics.presence('arena-ops'), presence, T0, { retained: true })).toBeNull();
+    const again = registry();
+    again.seq = 2;
+    expect(ingest.handle(topics.registry('hangzhou', 'test-arena'), json(again), T0, { retained: true })).toBeNull();
   });
 
   it('survives a flood of garbage with bounded logging', () => {

@@ -23,12 +23,17 @@ export const MAX_PAYLOAD_BYTES = { registry: 4 * 1024 * 1024, other: 16 * 1024 }
  */
 const CONTROL_CHARACTERS = /[\u202A-\u202E\u2066-\u2069]|\\u(?:202[a-eA-E]|206[6-9]|00[01][0-9a-fA-F]|007[fF])/;
 
+/** What the broker says about a message besides its topic and payload. */
+export interface MessageMeta {
+  /** The identity the broker authenticated, where it knows one (the embedded broker). */
+  publisher?: string;
+  /** Delivered from the broker's retained store. */
+  retained?: boolean;
+}
+
 export interface Ingest {
-  /**
-   * Folds one message; `topic` without any deployment prefix; `publisher`, the identity
-   * the broker authenticated, where it knows one. Returns why it was refused, or null.
-   */
-  handle(topic: string, payload: Uint8Array, now?: number, publisher?: string): RejectReason | null;
+  /** Folds one message; `topic` without any deployment prefix. Returns why it was refused, or null. */
+  handle(topic: string, payload: Uint8Array, now?: number, meta?: MessageMeta): RejectReason | null;
 }
 
 export interface IngestOptions {
@@ -69,11 +74,16 @@ export function createIngest(
   }
 
   return {
-    handle(topic, payload, now = Date.now(), from) {
+    handle(topic, payload, now = Date.now(), meta) {
       metrics.received++;
-      publisher = from;
+      publisher = meta?.publisher;
       const parsed = parse(topic);
       if (!parsed) return refuse('unknown_topic', topic, 'not in the vcc/v1 tree', now);
+      // A retained reading would replay as live to every new subscriber; only registries and
+      // presence are retained (a site broker's ACL cannot say so; the embedded broker refuses them).
+      if (meta?.retained && parsed.kind !== 'registry' && parsed.kind !== 'presence') {
+        return refuse('retained_telemetry', topic, 'telemetry is never retained', now);
+      }
       const limit = parsed.kind === 'registry' ? MAX_PAYLOAD_BYTES.registry : MAX_PAYLOAD_BYTES.other;
       if (payload.byteLength > limit) return refuse('oversize', topic, `${payload.byteLength} bytes > ${limit}`, now);
       if (catalogue && parsed.kind !== 'presence' && catalogue.get(parsed.venueId) !== parsed.cityId) {

@@ -71,9 +71,11 @@ export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed
     status.lastError = err.message;
     console.error(`[feed] ${status.url}: ${err.message}`);
   });
-  client.on('message', (topic, payload) => {
+  client.on('message', (topic, payload, packet) => {
     // The prefix is ours to strip; a topic without it cannot arrive on our subscription.
-    ingest.handle(prefixLength > 0 ? topic.slice(prefixLength) : topic, payload);
+    ingest.handle(prefixLength > 0 ? topic.slice(prefixLength) : topic, payload, Date.now(), {
+      retained: packet.retain,
+    });
   });
 
   return {

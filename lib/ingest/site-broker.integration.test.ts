@@ -137,6 +137,24 @@ describe('a site Mosquitto configured from the publishers file', () => {
     expect(rt.model.venues.get(OLY)!.zones.get('gate-1')!.occupancy).not.toBe(999);
   });
 
+  it('a retained reading, which the ACL cannot forbid, never reaches a new instance as live', async () => {
+    const c = await mqtt.connectAsync(url, { ...binjiang, reconnectPeriod: 0 });
+    await c.publishAsync(topics.crowd('hangzhou', BJ, 'gate-5'), crowd(77), { qos: 1, retain: true });
+    await c.endAsync();
+    const late = await createFeedRuntime(
+      testServerEnv({ mqttUrl: url, mqttUsername: DEMO_READER.username, mqttPassword: DEMO_READER.password }),
+    );
+    try {
+      await expect.poll(() => late.metrics.rejected.get('retained_telemetry') ?? 0).toBe(1);
+      expect(late.model.venues.get(BJ)?.zones.get('gate-5')?.occupancy ?? 0).not.toBe(77);
+    } finally {
+      await late.close();
+      const cleanup = await mqtt.connectAsync(url, { ...binjiang, reconnectPeriod: 0 });
+      await cleanup.publishAsync(topics.crowd('hangzhou', BJ, 'gate-5'), '', { qos: 1, retain: true });
+      await cleanup.endAsync();
+    }
+  });
+
   it.each([
     ['mqttv5', 'gate-3', 53],
     ['mqttv311', 'gate-4', 54],
