@@ -5,7 +5,10 @@
  * People's passwords (config/users.json) use scrypt; no broker has to read those.
  */
 import 'server-only';
-import { pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { pbkdf2, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const pbkdf2Async = promisify(pbkdf2);
 
 /** OWASP's figure for PBKDF2-HMAC-SHA512 (2023); Mosquitto reads the count from the hash. */
 export const PUBLISHER_HASH_ITERATIONS = 210_000;
@@ -19,11 +22,16 @@ export function hashPublisherPassword(password: string, iterations = PUBLISHER_H
   return `$7$${iterations}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
-export function verifyPublisherPassword(password: string, stored: string): boolean {
+/**
+ * Checks a password against a stored hash off the main thread (PBKDF2 at 210,000 rounds takes
+ * a tenth of a second or more: on the event loop it would stall every stream while it ran).
+ */
+export async function verifyPublisherPassword(password: string, stored: string): Promise<boolean> {
   const [empty, scheme, iterations, salt, hash] = stored.split('$');
   const n = Number(iterations);
   if (empty !== '' || scheme !== '7' || !Number.isInteger(n) || n < 1 || n > 10_000_000 || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const actual = pbkdf2Sync(password, Buffer.from(salt, 'base64'), n, expected.length || KEY_BYTES, 'sha512');
+  if (expected.length === 0) return false;
+  const actual = await pbkdf2Async(password, Buffer.from(salt, 'base64'), n, expected.length, 'sha512');
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -10,12 +10,14 @@ import type { AuthenticateError, Client, PublishPacket, Subscription } from 'aed
 import { verifyPublisherPassword } from '../auth/publisher-hash';
 import { RateLimiter } from '../auth/rate-limit';
 import type { IngestMetrics } from './ingest-metrics';
-import { maySubscribe, publishRefusal, type Publisher, type Publishers } from './publishers';
+import { maySubscribe, publishRefusal, type Publisher, type PublishRefusal, type Publishers } from './publishers';
 import type { RateLimitedLog } from './rate-limited-log';
 import type { VenueCatalogue } from './venue-catalogue';
 
 /** Failed connects per address a minute before that address is refused without a password check. */
 const FAILED_CONNECTS_PER_MINUTE = 20;
+/** Publish verdicts remembered, by publisher, retain flag and topic. */
+const VERDICT_CACHE_SIZE = 100_000;
 
 export interface BrokerAuth {
   authenticate(
@@ -35,6 +37,11 @@ export interface BrokerAuth {
 }
 
 const IDENTITY = Symbol('vcc.publisher');
+/** Stands in for a name nobody has, so that it is refused after the same work as a wrong password. */
+const UNKNOWN: Publisher = {
+  id: '\0unknown',
+  passwordHash: `$7$210000$${'A'.repeat(16)}$${'A'.repeat(86)}==`,
+};
 type IdentifiedClient = Client & { [IDENTITY]?: Publisher };
 
 function addressOf(client: Client): string {
@@ -58,6 +65,9 @@ export function createBrokerAuth(
   // against the digest of its last good password instead (one entry per publisher: bounded).
   const verified = new Map<string, Buffer>();
   const failures = new RateLimiter(FAILED_CONNECTS_PER_MINUTE, 60_000);
+  // Per message on the hot path: a feed repeats the same few thousand topics per publisher,
+  // so each verdict is worked out once. Cleared when full: bounded under junk topics.
+  const verdicts = new Map<string, PublishRefusal | null>();
 
   /** The cheap check: this publisher's last good password, by digest. */
   function knownGood(p: Publisher | undefined, password: Buffer): boolean {
@@ -65,9 +75,9 @@ export function createBrokerAuth(
     return known !== undefined && timingSafeEqual(known, sha256(password));
   }
 
-  function checkPassword(p: Publisher, password: Buffer): boolean {
+  async function checkPassword(p: Publisher, password: Buffer): Promise<boolean> {
     if (knownGood(p, password)) return true;
-    if (!verifyPublisherPassword(password.toString('utf8'), p.passwordHash)) return false;
+    if (!(await verifyPublisherPassword(password.toString('utf8'), p.passwordHash))) return false;
     verified.set(p.id, sha256(password));
     return true;
   }
@@ -94,20 +104,32 @@ export function createBrokerAuth(
         return done(refused('a user name and password are required', 4), false);
       }
       const publisher = publishers.get(username);
-      if (!publisher || !checkPassword(publisher, password)) {
-        failures.take(address, Date.now());
-        fail('bad_credentials', username, address);
-        return done(refused('bad user name or password', 4), false);
-      }
-      (client as IdentifiedClient)[IDENTITY] = publisher;
-      done(null, true);
+      // An unknown name costs the same check as a wrong password, against a hash of nothing.
+      void checkPassword(publisher ?? UNKNOWN, password).then(
+        (ok) => {
+          if (!publisher || !ok) {
+            failures.take(address, Date.now());
+            fail('bad_credentials', username, address);
+            return done(refused('bad user name or password', 4), false);
+          }
+          (client as IdentifiedClient)[IDENTITY] = publisher;
+          done(null, true);
+        },
+        () => done(refused('bad user name or password', 4), false),
+      );
     },
 
     authorizePublish(client, packet, done) {
       // Wills re-published from persistence after a restart come without a client: nobody to vouch for them.
       const publisher = (client as IdentifiedClient | null)?.[IDENTITY];
       if (!publisher) return done(new Error('no identity'));
-      const why = publishRefusal(publisher, packet.topic, packet.retain, catalogue);
+      const key = `${publisher.id}\0${packet.retain ? 'r' : '-'}${packet.topic}`;
+      let why = verdicts.get(key);
+      if (why === undefined) {
+        why = publishRefusal(publisher, packet.topic, packet.retain, catalogue);
+        if (verdicts.size >= VERDICT_CACHE_SIZE) verdicts.clear();
+        verdicts.set(key, why);
+      }
       if (why === null) return done(null);
       metrics.brokerRefusal(publisher.id, why);
       log.log(

@@ -26,29 +26,29 @@ const BJ = 'binjiang-gymnasium';
 const OLY = 'hz-olympic-stadium';
 
 describe('publisher passwords', () => {
-  it("verify in Mosquitto's own $7$ format, salted, and nothing else", () => {
+  it("verify in Mosquitto's own $7$ format, salted, and nothing else", async () => {
     const h = hashPublisherPassword('s3cret', 1000);
     expect(h).toMatch(/^\$7\$1000\$[^$]+\$[^$]+$/);
-    expect(verifyPublisherPassword('s3cret', h)).toBe(true);
-    expect(verifyPublisherPassword('s3cret!', h)).toBe(false);
+    expect(await verifyPublisherPassword('s3cret', h)).toBe(true);
+    expect(await verifyPublisherPassword('s3cret!', h)).toBe(false);
     expect(hashPublisherPassword('s3cret', 1000)).not.toBe(h);
     for (const bad of ['', '$6$abc$def', 'scrypt$16384$8$1$a$b', '$7$0$a$b', '$7$99999999$a$b']) {
-      expect(verifyPublisherPassword('s3cret', bad), bad).toBe(false);
+      expect(await verifyPublisherPassword('s3cret', bad), bad).toBe(false);
     }
   });
 
-  it('the demo credentials match the demo publishers file', () => {
-    expect(verifyPublisherPassword(DEMO_SIM_PASSWORD, sim.passwordHash)).toBe(true);
-    expect(verifyPublisherPassword(DEMO_VENUE_PUBLISHER.password, binjiang.passwordHash)).toBe(true);
-    expect(verifyPublisherPassword(DEMO_READER.password, reader.passwordHash)).toBe(true);
+  it('the demo credentials match the demo publishers file', async () => {
+    expect(await verifyPublisherPassword(DEMO_SIM_PASSWORD, sim.passwordHash)).toBe(true);
+    expect(await verifyPublisherPassword(DEMO_VENUE_PUBLISHER.password, binjiang.passwordHash)).toBe(true);
+    expect(await verifyPublisherPassword(DEMO_READER.password, reader.passwordHash)).toBe(true);
   });
 
-  it('a hash Mosquitto wrote verifies here', () => {
+  it('a hash Mosquitto wrote verifies here', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'vcc-pw-')), 'pw');
     writeFileSync(file, '');
     execFileSync('mosquitto_passwd', ['-b', '-I', '1000', file, 'alice', 'wonderland']);
     const stored = readFileSync(file, 'utf8').trim().split(':')[1]!;
-    expect(verifyPublisherPassword('wonderland', stored)).toBe(true);
+    expect(await verifyPublisherPassword('wonderland', stored)).toBe(true);
   });
 });
 
