@@ -3,6 +3,7 @@
  * server process, subscribed to the whole tree, every message into the same ingest.
  */
 import 'server-only';
+import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { SUBSCRIBE_ALL } from '../contracts/topics';
@@ -16,6 +17,8 @@ export interface MqttFeedOptions {
   password?: string | undefined;
   topicPrefix: string;
   clientId?: string;
+  /** PEM files for mqtts:// and wss://: a CA to trust beyond the system's, a client certificate and key. */
+  tls?: { caFile?: string; certFile?: string; keyFile?: string };
 }
 
 export interface MqttFeed {
@@ -46,6 +49,10 @@ export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed
     connectTimeout: 10_000,
     keepalive: 30,
   };
+  // Read once at start: a missing or unreadable file stops start-up with its path.
+  if (opts.tls?.caFile) options.ca = readFileSync(opts.tls.caFile);
+  if (opts.tls?.certFile) options.cert = readFileSync(opts.tls.certFile);
+  if (opts.tls?.keyFile) options.key = readFileSync(opts.tls.keyFile);
   if (opts.username !== undefined) options.username = opts.username;
   if (opts.password !== undefined) options.password = opts.password;
   const client = mqtt.connect(opts.url, options);

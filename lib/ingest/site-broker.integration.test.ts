@@ -5,11 +5,11 @@
  * `mosquitto_pub` rather than our own client: 3.1.1 and 5 through Mosquitto, 3.1.1 only
  * through the embedded broker (Aedes 1.x), as docs/mqtt.md says.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import mqtt from 'mqtt';
+import mqtt, { type IClientOptions } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topics } from '../contracts/topics';
 import { freePort, waitForPort } from '../testing/ports';
@@ -46,11 +46,41 @@ const crowd = (occupancy: number) =>
 
 const occupancyOf = (rt: FeedRuntime, zone: string) => rt.model.venues.get(BJ)?.zones.get(zone)?.occupancy;
 
-async function publishRegistries(url: string): Promise<void> {
-  const c = await mqtt.connectAsync(url, { ...sim, reconnectPeriod: 0 });
+async function publishRegistries(url: string, tls: IClientOptions = {}): Promise<void> {
+  const c = await mqtt.connectAsync(url, { ...sim, reconnectPeriod: 0, ...tls });
   const s = new Simulator({ seed: 42, scale: 1, startMs: Date.now() });
   for (const m of s.registryMessages(Date.now())) await c.publishAsync(m.topic, m.payload, { qos: 1, retain: true });
   await c.endAsync();
+}
+
+/** Starts a Mosquitto with the generated password_file and acl_file, and `extra` config lines. */
+async function startSiteBroker(
+  extra: (dir: string) => string[] = () => [],
+): Promise<{ broker: ChildProcess; port: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vcc-mosquitto-'));
+  const catalogue = readVenueCatalogue();
+  const publishers = readPublishers('config/publishers.json', catalogue);
+  writeFileSync(path.join(dir, 'password_file'), mosquittoPasswords(publishers), { mode: 0o600 });
+  writeFileSync(path.join(dir, 'acl_file'), mosquittoAcl(publishers, catalogue, '', 'config/publishers.json'));
+  const port = await freePort();
+  writeFileSync(
+    path.join(dir, 'mosquitto.conf'),
+    [
+      `listener ${port} 127.0.0.1`,
+      'allow_anonymous false',
+      `password_file ${path.join(dir, 'password_file')}`,
+      `acl_file ${path.join(dir, 'acl_file')}`,
+      'persistence false',
+      'set_tcp_nodelay true',
+      // Started as root (as CI is), Mosquitto would drop to its own user, who cannot read the test's files.
+      ...(process.getuid?.() === 0 ? ['user root'] : []),
+      ...extra(dir),
+      '',
+    ].join('\n'),
+  );
+  const broker = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
+  await waitForPort(port);
+  return { broker, port };
 }
 
 describe('a site Mosquitto configured from the publishers file', () => {
@@ -60,28 +90,7 @@ describe('a site Mosquitto configured from the publishers file', () => {
   let rt: FeedRuntime;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'vcc-mosquitto-'));
-    const catalogue = readVenueCatalogue();
-    const publishers = readPublishers('config/publishers.json', catalogue);
-    writeFileSync(path.join(dir, 'password_file'), mosquittoPasswords(publishers), { mode: 0o600 });
-    writeFileSync(path.join(dir, 'acl_file'), mosquittoAcl(publishers, catalogue, '', 'config/publishers.json'));
-    port = await freePort();
-    writeFileSync(
-      path.join(dir, 'mosquitto.conf'),
-      [
-        `listener ${port} 127.0.0.1`,
-        'allow_anonymous false',
-        `password_file ${path.join(dir, 'password_file')}`,
-        `acl_file ${path.join(dir, 'acl_file')}`,
-        'persistence false',
-        'set_tcp_nodelay true',
-        // Started as root (as CI is), Mosquitto would drop to its own user, who cannot read the test's files.
-        ...(process.getuid?.() === 0 ? ['user root'] : []),
-        '',
-      ].join('\n'),
-    );
-    broker = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
-    await waitForPort(port);
+    ({ broker, port } = await startSiteBroker());
     url = `mqtt://127.0.0.1:${port}`;
     rt = await createFeedRuntime(
       testServerEnv({ mqttUrl: url, mqttUsername: DEMO_READER.username, mqttPassword: DEMO_READER.password }),
@@ -166,6 +175,115 @@ describe('a site Mosquitto configured from the publishers file', () => {
     ]);
     expect(r).toEqual({ code: 0, output: '' });
     await expect.poll(() => occupancyOf(rt, zone)).toBe(occupancy);
+  });
+});
+
+/** A test CA, a broker certificate for localhost and a client certificate, made with openssl. */
+function makeCertificates(): Record<'ca' | 'serverCert' | 'serverKey' | 'clientCert' | 'clientKey', string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vcc-tls-'));
+  const f = (name: string) => path.join(dir, name);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=vcc test CA',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.crt'),
+  );
+  writeFileSync(f('san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
+  for (const [name, cn] of [
+    ['server', 'localhost'],
+    ['client', 'vcc-server'],
+  ] as const) {
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      `/CN=${cn}`,
+      '-keyout',
+      f(`${name}.key`),
+      '-out',
+      f(`${name}.csr`),
+    );
+    openssl(
+      ...['x509', '-req', '-in', f(`${name}.csr`), '-CA', f('ca.crt'), '-CAkey', f('ca.key'), '-CAcreateserial'],
+      ...['-days', '1', '-out', f(`${name}.crt`), ...(name === 'server' ? ['-extfile', f('san.ext')] : [])],
+    );
+  }
+  return {
+    ca: f('ca.crt'),
+    serverCert: f('server.crt'),
+    serverKey: f('server.key'),
+    clientCert: f('client.crt'),
+    clientKey: f('client.key'),
+  };
+}
+
+describe('a site Mosquitto over TLS with client certificates (mqtts://)', () => {
+  let broker: ChildProcess;
+  let port: number;
+  let rt: FeedRuntime;
+  const certs = makeCertificates();
+
+  beforeAll(async () => {
+    ({ broker, port } = await startSiteBroker(() => [
+      `cafile ${certs.ca}`,
+      `certfile ${certs.serverCert}`,
+      `keyfile ${certs.serverKey}`,
+      'require_certificate true',
+    ]));
+    rt = await createFeedRuntime(
+      testServerEnv({
+        mqttUrl: `mqtts://localhost:${port}`,
+        mqttUsername: DEMO_READER.username,
+        mqttPassword: DEMO_READER.password,
+        mqttTls: { caFile: certs.ca, certFile: certs.clientCert, keyFile: certs.clientKey },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await rt?.close();
+    broker?.kill('SIGTERM');
+  });
+
+  const tls = (withCertificate: boolean) => ({
+    ...binjiang,
+    reconnectPeriod: 0,
+    connectTimeout: 5000,
+    ca: readFileSync(certs.ca),
+    ...(withCertificate ? { cert: readFileSync(certs.clientCert), key: readFileSync(certs.clientKey) } : {}),
+  });
+
+  it('the server reads the feed over TLS with its certificate and its identity', async () => {
+    await expect.poll(() => rt.feed.subscribed).toBe(true);
+    await publishRegistries(`mqtts://localhost:${port}`, {
+      ca: readFileSync(certs.ca),
+      cert: readFileSync(certs.clientCert),
+      key: readFileSync(certs.clientKey),
+    });
+    await expect.poll(() => rt.model.venues.size).toBe(56);
+    const c = await mqtt.connectAsync(`mqtts://localhost:${port}`, tls(true));
+    await c.publishAsync(topics.crowd('hangzhou', BJ, 'gate-1'), crowd(61), { qos: 1 });
+    await c.endAsync();
+    await expect.poll(() => occupancyOf(rt, 'gate-1')).toBe(61);
+  });
+
+  it('refuses a client without a certificate, and one that does not trust the broker', async () => {
+    await expect(mqtt.connectAsync(`mqtts://localhost:${port}`, tls(false))).rejects.toThrow();
+    await expect(
+      mqtt.connectAsync(`mqtts://localhost:${port}`, { ...binjiang, reconnectPeriod: 0, connectTimeout: 5000 }),
+    ).rejects.toThrow(/certificate/i);
   });
 });
 

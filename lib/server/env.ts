@@ -10,6 +10,8 @@ export interface ServerEnv {
   mqttProtocolVersion: 4 | 5;
   mqttUsername: string | undefined;
   mqttPassword: string | undefined;
+  /** TLS to the site broker (mqtts://, wss://): a CA bundle to trust, and a client certificate and key. */
+  mqttTls: { caFile?: string; certFile?: string; keyFile?: string };
   /** Prefix before `vcc/v1` on a shared broker (e.g. `tenant-a/`); empty by default. */
   mqttTopicPrefix: string;
   embeddedMqttHost: string;
@@ -84,6 +86,18 @@ function origins(): string[] {
   });
 }
 
+function mqttTls(): ServerEnv['mqttTls'] {
+  const tls: ServerEnv['mqttTls'] = {};
+  const ca = process.env.MQTT_CA_FILE?.trim();
+  const cert = process.env.MQTT_CERT_FILE?.trim();
+  const key = process.env.MQTT_KEY_FILE?.trim();
+  if (Boolean(cert) !== Boolean(key)) throw new Error('MQTT_CERT_FILE and MQTT_KEY_FILE go together');
+  if (ca) tls.caFile = ca;
+  if (cert) tls.certFile = cert;
+  if (key) tls.keyFile = key;
+  return tls;
+}
+
 export function readServerEnv(): ServerEnv {
   const mqttUrl = process.env.MQTT_URL?.trim() || undefined;
   if (mqttUrl && !/^(mqtts?|wss?|tcp|ssl):\/\//.test(mqttUrl)) {
@@ -105,6 +119,7 @@ export function readServerEnv(): ServerEnv {
     mqttProtocolVersion: version as 4 | 5,
     mqttUsername: process.env.MQTT_USERNAME || undefined,
     mqttPassword: process.env.MQTT_PASSWORD || undefined,
+    mqttTls: mqttTls(),
     mqttTopicPrefix: prefix,
     embeddedMqttHost: process.env.EMBEDDED_MQTT_HOST || '127.0.0.1',
     // Not 1883: a site broker (or this machine's Mosquitto) may already hold it.

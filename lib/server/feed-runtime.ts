@@ -60,6 +60,7 @@ export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
         protocolVersion: env.mqttProtocolVersion,
         username: env.mqttUsername,
         password: env.mqttPassword,
+        tls: env.mqttTls,
         topicPrefix: env.mqttTopicPrefix,
       },
       ingest,

@@ -7,6 +7,7 @@ export function testServerEnv(overrides: Partial<ServerEnv> = {}): ServerEnv {
     mqttProtocolVersion: 5,
     mqttUsername: undefined,
     mqttPassword: undefined,
+    mqttTls: {},
     mqttTopicPrefix: '',
     embeddedMqttHost: '127.0.0.1',
     embeddedMqttPort: 0,
