@@ -11,6 +11,7 @@ import { useFormat, useT } from '@/components/i18n/i18n-provider';
 import { useVenueName } from '@/components/store/venue-names';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { AlertTrail } from './alert-trail';
+import { useAlertText } from './use-alert-text';
 import { sendAlertAction, type ActionResult } from './send-alert-action';
 
 const VERB: Record<AlertAction, [idle: MessageKey, busy: MessageKey]> = {
@@ -69,6 +70,7 @@ export const AlertCard = memo(function AlertCard({
 }) {
   const user = useUser();
   const t = useT();
+  const text = useAlertText();
   const f = useFormat();
   const venueName = useVenueName(alert.venueId, alert.venueName);
   const may = allowedActions(user);
@@ -102,7 +104,7 @@ export const AlertCard = memo(function AlertCard({
   return (
     <article
       className={`alert-card sev-${alert.severity} is-${alert.status}${escalated ? ' is-escalated' : ''}`}
-      aria-label={t('alert.cardLabel', { severity: t(SEVERITY_KEY[alert.severity]), title: alert.title })}
+      aria-label={t('alert.cardLabel', { severity: t(SEVERITY_KEY[alert.severity]), title: text(alert) })}
       data-alert-id={alert.id}
     >
       <header>
@@ -112,9 +114,20 @@ export const AlertCard = memo(function AlertCard({
         </span>
       </header>
       <h2 className="alert-card-title">
-        {alert.title}
+        {text(alert)}
         {alert.count > 1 ? <small> ×{alert.count}</small> : null}
       </h2>
+      {alert.chatteringSince !== null ? <p className="alert-mark">{t('alert.chattering')}</p> : null}
+      {alert.consequences ? (
+        <details className="alert-consequences">
+          <summary>{t('alert.consequences', { n: alert.consequences.count })}</summary>
+          <ul>
+            {alert.consequences.examples.map((c) => (
+              <li key={`${c.type}|${c.source}`}>{text({ title: c.source, message: c.message })}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       <p className="alert-venue">{venueName ?? t('venue.all')}</p>
       <p className="alert-state" role="status">
         {alertStateLabel(alert, t)}

@@ -6,10 +6,12 @@ import { Age } from '@/components/format/age';
 import { alertStateLabel, SEVERITY_KEY } from '@/components/format/format';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useVenueName } from '@/components/store/venue-names';
+import { useAlertText } from './use-alert-text';
 
 /** One alert as a line of a list read from across the room: severity, what, where, who has it, how old. */
 export const AlertRow = memo(function AlertRow({ alert, showVenue = true }: { alert: AlertView; showVenue?: boolean }) {
   const t = useT();
+  const text = useAlertText();
   const venueName = useVenueName(alert.venueId, alert.venueName);
   const classes = [
     'alert-row',
@@ -21,8 +23,12 @@ export const AlertRow = memo(function AlertRow({ alert, showVenue = true }: { al
     <li className={classes.join(' ')} data-alert-id={alert.id}>
       <span className="alert-sev">{t(SEVERITY_KEY[alert.severity])}</span>
       <span className="alert-title">
-        {alert.title}
+        {text(alert)}
         {alert.count > 1 ? <small> ×{alert.count}</small> : null}
+        {alert.chatteringSince !== null ? <small className="alert-mark"> {t('alert.chattering')}</small> : null}
+        {alert.consequences ? (
+          <small className="alert-mark"> {t('alert.consequences', { n: alert.consequences.count })}</small>
+        ) : null}
       </span>
       {showVenue ? <span className="alert-venue">{venueName ?? t('venue.all')}</span> : null}
       <span className="alert-state">{alertStateLabel(alert, t)}</span>

@@ -15,6 +15,7 @@ const SAID: Record<AlertEventView['action'], MessageKey> = {
   assign: 'trail.assign',
   resolve: 'trail.resolve',
   note: 'trail.note',
+  chattering: 'trail.chattering',
 };
 
 /**

@@ -5,6 +5,7 @@ import { localName } from '@/lib/i18n/locales';
 import { useLocale, useT } from '@/components/i18n/i18n-provider';
 import { useSituation } from '@/components/store/situation-provider';
 import { useWallAlarm } from './use-wall-alarm';
+import { useAlertText } from './use-alert-text';
 
 /**
  * In the wall's header: what is sounding and why, a mute control (hidden in kiosk mode), and,
@@ -13,6 +14,7 @@ import { useWallAlarm } from './use-wall-alarm';
 export function WallAlarmBanner() {
   const t = useT();
   const locale = useLocale();
+  const text = useAlertText();
   const alerts = useSituation((s) => s.alerts);
   const venues = useSituation((s) => s.venues);
   const { level, sounding, blocked, enable, mute } = useWallAlarm(alerts);
@@ -27,7 +29,7 @@ export function WallAlarmBanner() {
       <p
         role="alert"
         className="wall-alarm-text"
-        aria-label={`${heading}: ${sounding.map((a) => t('alarm.item', { title: a.title, venue: where(a) })).join('; ')}`}
+        aria-label={`${heading}: ${sounding.map((a) => t('alarm.item', { title: text(a), venue: where(a) })).join('; ')}`}
       >
         {heading}: {where(sounding[0]!)}
         {sounding.length > 1 ? <small> {t('alarm.more', { n: sounding.length - 1 })}</small> : null}

@@ -1,14 +1,17 @@
 /**
- * Turns the rules' conditions into alerts, once a second: a new condition raises an alert
- * (or counts up one that cleared), an ended one clears it, and an unacknowledged critical
- * alert that waits too long is escalated. With several web instances on one database, only
- * the one holding the engine's lock does this; the others take over if it dies.
+ * Turns the rules' conditions into alarms, once a second: a condition held past its on-delay
+ * raises an alarm (or counts up one that cleared), one gone past its off-delay clears it, a
+ * chattering one is held silent, consequences stay silent beneath their cause, and an
+ * unacknowledged critical alarm that waits too long is escalated. With several web instances on
+ * one database, only the one holding the engine's lock does this; the others take over if it
+ * dies (a new leader starts its delays afresh: it may raise a few seconds later, never twice).
  */
 import 'server-only';
 import type { SituationModel } from '../ingest/situation-model';
 import type { Database } from '../db/database';
 import type { AlertBoard } from './alert-board';
-import { clearAlert, escalateAlert, raiseCondition } from './alert-repository';
+import { AlarmDecider } from './alarm-decisions';
+import { clearAlert, escalateAlert, markChattering, raiseCondition, setConsequences } from './alert-repository';
 import { evaluateConditions } from './conditions';
 import type { RuleConfig } from './rule-config';
 
@@ -20,13 +23,26 @@ export interface AlertEngineStats {
   raised: number;
   cleared: number;
   escalated: number;
+  chattering: number;
+  /** Conditions held silent under their cause in the last pass. */
+  suppressed: number;
   failures: number;
   leader: boolean;
 }
 
 export class AlertEngine {
-  readonly stats: AlertEngineStats = { ticks: 0, raised: 0, cleared: 0, escalated: 0, failures: 0, leader: false };
+  readonly stats: AlertEngineStats = {
+    ticks: 0,
+    raised: 0,
+    cleared: 0,
+    escalated: 0,
+    chattering: 0,
+    suppressed: 0,
+    failures: 0,
+    leader: false,
+  };
   private running = false;
+  private readonly decider: AlarmDecider;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -35,7 +51,9 @@ export class AlertEngine {
     private readonly board: AlertBoard,
     private readonly rules: RuleConfig,
     private readonly startedAt: number,
-  ) {}
+  ) {
+    this.decider = new AlarmDecider(rules);
+  }
 
   start(intervalMs = 1000): void {
     this.timer ??= setInterval(() => void this.tick(Date.now()), intervalMs);
@@ -69,25 +87,35 @@ export class AlertEngine {
   }
 
   private async applyConditions(now: number): Promise<void> {
-    const { present, feedFresh } = evaluateConditions(this.model, this.rules, now);
-    for (const [key, c] of present) {
-      const held = this.board.unresolved.get(key);
-      if (held && held.clearedAt === null && held.severity === c.severity) continue;
+    this.decider.observeFeed(this.model.lastAcceptedAt, now);
+    const conditions = evaluateConditions(this.model, this.rules, now, this.decider);
+    const d = this.decider.decide(conditions, this.board.unresolved, now);
+    this.stats.suppressed = d.suppressed;
+    for (const c of d.raise) {
       const a = await raiseCondition(this.db, c, now);
       if (a) {
         this.board.apply(a);
         this.stats.raised++;
       }
     }
-    for (const [key, held] of this.board.unresolved) {
-      if (held.clearedAt !== null || present.has(key)) continue;
-      // On a stale feed nothing is known to have ended, except the staleness itself.
-      if (!feedFresh && held.type !== 'feed_stale') continue;
+    for (const held of d.chattering) {
+      const n = this.rules.chattering.raisesPerMinute;
+      const a = await markChattering(this.db, held.id, now, `raised ${n} times within a minute: held until quiet`);
+      if (a) {
+        this.board.apply(a);
+        this.stats.chattering++;
+      }
+    }
+    for (const held of d.clear) {
       const a = await clearAlert(this.db, held.id, now);
       if (a) {
         this.board.apply(a);
         this.stats.cleared++;
       }
+    }
+    for (const { alert, consequences } of d.consequences) {
+      const a = await setConsequences(this.db, alert.id, consequences);
+      if (a) this.board.apply(a);
     }
   }
 

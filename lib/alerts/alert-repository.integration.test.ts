@@ -8,7 +8,7 @@ import type { SessionUser } from '../contracts/alerts';
 import type { Database } from '../db/database';
 import { TEST_DATABASES, type TestDatabase } from '../testing/test-databases';
 import { actOnAlert, alertTrail, clearAlert, loadCurrentAlerts, raiseCondition } from './alert-repository';
-import type { Condition } from './conditions';
+import type { RaisedCondition } from './alert-repository';
 
 const T = 1_800_000_000_000;
 const liNa: SessionUser = { id: 'responder', name: 'Li Na', role: 'responder', venues: null };
@@ -16,7 +16,7 @@ const zhangMin: SessionUser = { id: 'responder2', name: 'Zhang Min', role: 'resp
 const otherManager: SessionUser = { id: 'mgr', name: 'Wang Fang', role: 'venue_manager', venues: ['other-venue'] };
 
 let n = 0;
-function condition(over: Partial<Condition> = {}): Condition {
+function condition(over: Partial<RaisedCondition> = {}): RaisedCondition {
   n++;
   return {
     source: `zone:test-arena/gate-${n}`,

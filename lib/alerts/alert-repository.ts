@@ -7,6 +7,8 @@ import 'server-only';
 import {
   RESOLVED_ON_SCREEN_MS,
   type AlertAction,
+  type AlertConsequences,
+  type AlertMessage,
   type AlertEventView,
   type AlertType,
   type AlertView,
@@ -32,6 +34,7 @@ export interface AlertRow {
   sensor_id: string | null;
   severity: Severity;
   title: string;
+  message: AlertMessage | null;
   status: AlertView['status'];
   count: number;
   raised_at: Date;
@@ -44,6 +47,8 @@ export interface AlertRow {
   resolved_by: string | null;
   resolved_at: Date | null;
   escalated_at: Date | null;
+  chattering_since: Date | null;
+  consequences: AlertConsequences | null;
   version: number;
 }
 
@@ -61,6 +66,7 @@ export function alertFromRow(r: AlertRow): AlertView {
     sensorId: r.sensor_id,
     severity: r.severity,
     title: r.title,
+    message: r.message ?? null,
     status: r.status,
     count: r.count,
     raisedAt: ms(r.raised_at)!,
@@ -73,6 +79,8 @@ export function alertFromRow(r: AlertRow): AlertView {
     resolvedBy: r.resolved_by,
     resolvedAt: ms(r.resolved_at),
     escalatedAt: ms(r.escalated_at),
+    chatteringSince: ms(r.chattering_since),
+    consequences: r.consequences ?? null,
     version: r.version,
   };
 }
@@ -82,7 +90,7 @@ async function save(tx: Queryable, a: AlertView): Promise<AlertView> {
   const { rows } = await tx.query<AlertRow>(
     `update alerts set severity = $2, title = $3, status = $4, count = $5, last_raised_at = $6, cleared_at = $7,
        acknowledged_by = $8, acknowledged_at = $9, assignee = $10, assigned_at = $11, resolved_by = $12,
-       resolved_at = $13, escalated_at = $14, version = $15
+       resolved_at = $13, escalated_at = $14, version = $15, message = $16
      where id = $1 returning *`,
     [
       a.id,
@@ -100,6 +108,7 @@ async function save(tx: Queryable, a: AlertView): Promise<AlertView> {
       ts(a.resolvedAt),
       ts(a.escalatedAt),
       a.version,
+      a.message === null ? null : JSON.stringify(a.message),
     ],
   );
   return alertFromRow(rows[0]!);
@@ -136,15 +145,32 @@ async function lockUnresolved(tx: Queryable, source: string, type: AlertType): P
  * The condition is present: raise a new alert, count up a cleared one that came back, or
  * raise the severity of an active one. Returns the alert when something changed.
  */
-export async function raiseCondition(db: Database, c: Condition, now: number): Promise<AlertView | null> {
+/** What the repository needs of a condition to raise it; `message` absent: screens show `title`. */
+export type RaisedCondition = Pick<
+  Condition,
+  'source' | 'type' | 'venueId' | 'venueName' | 'zoneId' | 'sensorId' | 'severity' | 'title'
+> & { message?: AlertMessage };
+
+export async function raiseCondition(db: Database, c: RaisedCondition, now: number): Promise<AlertView | null> {
   return db.transaction(async (tx) => {
     const current = await lockUnresolved(tx, c.source, c.type);
     if (!current) {
       const { rows } = await tx.query<AlertRow>(
-        `insert into alerts (source, type, venue_id, venue_name, zone_id, sensor_id, severity, title, raised_at, last_raised_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+        `insert into alerts (source, type, venue_id, venue_name, zone_id, sensor_id, severity, title, message, raised_at, last_raised_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
          on conflict do nothing returning *`,
-        [c.source, c.type, c.venueId, c.venueName, c.zoneId, c.sensorId, c.severity, c.title, new Date(now)],
+        [
+          c.source,
+          c.type,
+          c.venueId,
+          c.venueName,
+          c.zoneId,
+          c.sensorId,
+          c.severity,
+          c.title,
+          c.message ? JSON.stringify(c.message) : null,
+          new Date(now),
+        ],
       );
       // Another instance raised it in between: theirs stands.
       if (!rows[0]) return null;
@@ -163,11 +189,18 @@ export async function raiseCondition(db: Database, c: Condition, now: number): P
         lastRaisedAt: now,
         severity: c.severity,
         title: c.title,
+        message: c.message ?? null,
         version: current.version + 1,
       };
       event = { action: 'repeated', note: `raised again (${next.count} times)` };
     } else if (current.severity !== c.severity) {
-      next = { ...current, severity: c.severity, title: c.title, version: current.version + 1 };
+      next = {
+        ...current,
+        severity: c.severity,
+        title: c.title,
+        message: c.message ?? null,
+        version: current.version + 1,
+      };
       event = { action: 'severity', note: `${current.severity} -> ${c.severity}` };
     } else {
       return null;
@@ -179,17 +212,54 @@ export async function raiseCondition(db: Database, c: Condition, now: number): P
   });
 }
 
-/** The condition has ended: mark the alert cleared (it still wants an acknowledgement). */
+/**
+ * The condition has ended: mark the alert cleared (it still wants an acknowledgement). A
+ * chattering alarm that fell quiet long enough ends its chattering with it.
+ */
 export async function clearAlert(db: Database, id: number, now: number): Promise<AlertView | null> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<AlertRow>(
-      `update alerts set cleared_at = $2, version = version + 1
+      `update alerts set cleared_at = $2, chattering_since = null, version = version + 1
        where id = $1 and cleared_at is null and status <> 'resolved' returning *`,
       [id, new Date(now)],
     );
     if (!rows[0]) return null;
     const a = alertFromRow(rows[0]);
     await record(tx, a.id, now, SYSTEM, [{ action: 'cleared', note: null }]);
+    await notify(tx, a);
+    return a;
+  });
+}
+
+/** Raised again and again within a minute: held active and silent until quiet (ISA-18.2 chattering). */
+export async function markChattering(db: Database, id: number, now: number, note: string): Promise<AlertView | null> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<AlertRow>(
+      `update alerts set chattering_since = $2, version = version + 1
+       where id = $1 and chattering_since is null and status <> 'resolved' returning *`,
+      [id, new Date(now)],
+    );
+    if (!rows[0]) return null;
+    const a = alertFromRow(rows[0]);
+    await record(tx, a.id, now, SYSTEM, [{ action: 'chattering', note }]);
+    await notify(tx, a);
+    return a;
+  });
+}
+
+/** The alarms this one explains, held silent beneath it (not an action: no audit line). */
+export async function setConsequences(
+  db: Database,
+  id: number,
+  consequences: AlertConsequences | null,
+): Promise<AlertView | null> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<AlertRow>(
+      `update alerts set consequences = $2, version = version + 1 where id = $1 and status <> 'resolved' returning *`,
+      [id, consequences === null ? null : JSON.stringify(consequences)],
+    );
+    if (!rows[0]) return null;
+    const a = alertFromRow(rows[0]);
     await notify(tx, a);
     return a;
   });

@@ -82,14 +82,17 @@ describe('alert rules', () => {
     expect(c).toMatchObject({ severity: 'major', title: 'UPS ups-1 on battery' });
   });
 
-  it('sensor thresholds from the registry: a UPS fault is critical, a hot stand major, a warning by default nothing', () => {
+  it('sensor thresholds from the registry: a UPS fault is critical, a hot stand minor (a task, not an emergency), a warning by default nothing', () => {
     const m = model();
     m.applySensor('hangzhou', 'test-arena', 'ups-1', { ts: T0, seq: 1, value: 2 }, NOW);
     m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0, seq: 1, value: 37 }, NOW);
     m.applySensor('hangzhou', 'test-arena', 'bc-1', { ts: T0, seq: 1, value: 80 }, NOW);
     const present = evaluateConditions(m, rules, NOW).present;
     expect(present.get(conditionKey('sensor_threshold', 'sensor:test-arena/ups-1'))?.severity).toBe('critical');
-    expect(present.get(conditionKey('sensor_threshold', 'sensor:test-arena/temp-1'))?.severity).toBe('major');
+    expect(present.get(conditionKey('sensor_threshold', 'sensor:test-arena/temp-1'))).toMatchObject({
+      severity: 'minor',
+      title: 'Temperature temp-1 at 37 °C, above 36 °C',
+    });
     expect(present.has(conditionKey('sensor_threshold', 'sensor:test-arena/bc-1'))).toBe(false);
     // A site that wants warnings paged says so in the rules file.
     const strict = parseRuleConfig(
@@ -178,7 +181,7 @@ describe('alert rules', () => {
   it('the shipped rules file is valid, and a bad one is refused with the reason', () => {
     expect(rules.escalation.criticalUnacknowledgedMinutes).toBeGreaterThan(0);
     expect(() =>
-      parseRuleConfig({ ...rules, venueCapacity: { abovePercent: 0, severity: 'major' } }, 'r.json'),
+      parseRuleConfig({ ...rules, venueCapacity: { ...rules.venueCapacity, abovePercent: 0 } }, 'r.json'),
     ).toThrow(/r\.json: \/venueCapacity\/abovePercent/);
     expect(() =>
       parseRuleConfig(

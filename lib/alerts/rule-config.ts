@@ -11,6 +11,15 @@ import { assertConfig } from '../contracts/config-file';
 
 const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)));
 const SeverityOrOff = Type.Union([Severity, Type.Null()]);
+/**
+ * How long a condition must hold before it raises, and be gone before it clears (ISA-18.2's
+ * on-delay and off-delay): a value hovering at a limit raises once, a one-reading spike never.
+ */
+const OnDelay = Type.Number({ minimum: 0, maximum: 3600 });
+const OffDelay = Type.Number({ minimum: 0, maximum: 3600 });
+/** Deadband: an active alarm clears only this far (percent of its limit) back inside the limit. */
+const Deadband = Type.Number({ minimum: 0, maximum: 50 });
+
 const ByKind = Type.Record(Type.String({ pattern: `^(${SENSOR_KINDS.join('|')})$` }), SeverityOrOff, {
   additionalProperties: false,
 });
@@ -21,11 +30,26 @@ export const RuleConfigSchema = Type.Object(
     itIncidents: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
     /** Severity when a zone reaches level of service E or F (Fruin walkway: zones people walk and queue in). */
     zoneLevelOfService: Type.Object(
-      { E: SeverityOrOff, F: SeverityOrOff, zoneKinds: Type.Array(Type.Union(ZONE_KINDS.map((k) => Type.Literal(k)))) },
+      {
+        E: SeverityOrOff,
+        F: SeverityOrOff,
+        zoneKinds: Type.Array(Type.Union(ZONE_KINDS.map((k) => Type.Literal(k)))),
+        onDelaySeconds: OnDelay,
+        offDelaySeconds: OffDelay,
+        /** Of the space per person at the level's bound. */
+        deadbandPercent: Deadband,
+      },
       { additionalProperties: false },
     ),
     venueCapacity: Type.Object(
-      { abovePercent: Type.Number({ minimum: 1, maximum: 200 }), severity: SeverityOrOff },
+      {
+        abovePercent: Type.Number({ minimum: 1, maximum: 200 }),
+        severity: SeverityOrOff,
+        onDelaySeconds: OnDelay,
+        offDelaySeconds: OffDelay,
+        /** Percentage points of capacity below `abovePercent`. */
+        deadbandPoints: Type.Number({ minimum: 0, maximum: 50 }),
+      },
       { additionalProperties: false },
     ),
     /** Severity of a sensor past its registry thresholds, by status; some kinds matter more. */
@@ -36,20 +60,47 @@ export const RuleConfigSchema = Type.Object(
         warningByKind: ByKind,
         critical: SeverityOrOff,
         criticalByKind: ByKind,
+        onDelaySeconds: OnDelay,
+        offDelaySeconds: OffDelay,
+        deadbandPercent: Deadband,
       },
       { additionalProperties: false },
     ),
-    sensorOffline: Type.Object({ severity: SeverityOrOff }, { additionalProperties: false }),
+    /** The model calls a sensor offline after 3 missed intervals; the on-delay waits longer still. */
+    sensorOffline: Type.Object(
+      { severity: SeverityOrOff, onDelaySeconds: OnDelay, offDelaySeconds: OffDelay },
+      { additionalProperties: false },
+    ),
     /**
      * A venue that sent nothing for this long while the rest of the feed went on: its link is
      * down. One alert for the venue instead of one per sensor gone quiet with it.
      */
     venueSilent: Type.Object(
-      { afterSeconds: Type.Number({ minimum: 5, maximum: 3600 }), severity: SeverityOrOff },
+      { afterSeconds: Type.Number({ minimum: 5, maximum: 3600 }), severity: SeverityOrOff, offDelaySeconds: OffDelay },
       { additionalProperties: false },
     ),
     feedStale: Type.Object(
-      { afterSeconds: Type.Number({ minimum: 5, maximum: 3600 }), severity: SeverityOrOff },
+      { afterSeconds: Type.Number({ minimum: 5, maximum: 3600 }), severity: SeverityOrOff, offDelaySeconds: OffDelay },
+      { additionalProperties: false },
+    ),
+    /**
+     * ISA-18.2 chattering: `raisesPerMinute` raises of one alarm within a minute hold it active and
+     * silent (marked chattering) until its condition has been gone for `quietMinutesToRelease`.
+     */
+    chattering: Type.Object(
+      {
+        raisesPerMinute: Type.Integer({ minimum: 2, maximum: 60 }),
+        quietMinutesToRelease: Type.Number({ minimum: 0.5, maximum: 240 }),
+      },
+      { additionalProperties: false },
+    ),
+    /**
+     * One cause, one alarm: alarms a present cause explains (a silent venue's sensors, a stale
+     * feed's venues, a power loss's UPS) stay silent beneath it, and for `releaseSeconds` after it
+     * clears while their readings settle.
+     */
+    consequences: Type.Object(
+      { releaseSeconds: Type.Number({ minimum: 0, maximum: 3600 }) },
       { additionalProperties: false },
     ),
     escalation: Type.Object(

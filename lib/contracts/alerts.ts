@@ -30,6 +30,45 @@ export type AlertType = (typeof ALERT_TYPES)[number];
 
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, major: 3, minor: 2, warning: 1 };
 
+/** A localized name as the registry carries it. */
+export interface NameParam {
+  en: string;
+  zh: string;
+}
+
+/**
+ * What an alert says, as a message key and its parameters, so every screen, the report and the
+ * PDF say it in their own language. Parameters named `kind` are sensor kinds and `incidentKind`
+ * incident kinds (translated by their own keys); names travel in both of the registry's languages;
+ * `text` is the feed's own words, shown as sent.
+ */
+export interface AlertMessage {
+  key: AlertMessageKey;
+  params: Record<string, string | number | NameParam>;
+}
+
+export const ALERT_MESSAGE_KEYS = [
+  'alarm.feedNeverSeen',
+  'alarm.feedStale',
+  'alarm.venueSilent',
+  'alarm.itIncident',
+  'alarm.zoneCrowding',
+  'alarm.venueCapacity',
+  'alarm.sensorOffline',
+  'alarm.sensorHigh',
+  'alarm.sensorLow',
+  'alarm.sensorState',
+] as const;
+export type AlertMessageKey = (typeof ALERT_MESSAGE_KEYS)[number];
+
+/** Consequential alarms held under their cause: not sounding, not counted, listed beneath it. */
+export interface AlertConsequences {
+  count: number;
+  byType: Partial<Record<AlertType, number>>;
+  /** The first few, in the order the rules found them. */
+  examples: { type: AlertType; source: string; message: AlertMessage }[];
+}
+
 export interface AlertView {
   id: number;
   /** What the alert is about, e.g. `zone:hz-olympic-stadium/gate-1`; with `type`, at most one unresolved alert. */
@@ -42,7 +81,10 @@ export interface AlertView {
   zoneId: string | null;
   sensorId: string | null;
   severity: Severity;
+  /** The English text, for logs and old readers; screens render `message` in their language. */
   title: string;
+  /** null on alerts raised before messages were keyed: show `title`. */
+  message: AlertMessage | null;
   status: AlertStatus;
   /** How many times the condition was raised while this alert was unresolved. */
   count: number;
@@ -58,6 +100,13 @@ export interface AlertView {
   resolvedAt: number | null;
   /** Set when an unacknowledged critical alert waited too long. */
   escalatedAt: number | null;
+  /**
+   * Set while the source chatters (raised again and again within a minute): it is held active and
+   * silent until it has been quiet for a while, instead of sounding every time.
+   */
+  chatteringSince: number | null;
+  /** Alarms this one explains, held silent beneath it; null when it explains none. */
+  consequences: AlertConsequences | null;
   /** Increases with every change: the newest version wins wherever two copies meet. */
   version: number;
 }
@@ -73,7 +122,7 @@ export interface AlertEventView {
   /** A person's user id, or `system` for the rules. */
   actor: string;
   actorName: string;
-  action: AlertAction | 'raised' | 'repeated' | 'cleared' | 'escalated' | 'severity';
+  action: AlertAction | 'raised' | 'repeated' | 'cleared' | 'escalated' | 'severity' | 'chattering';
   note: string | null;
 }
 

@@ -96,6 +96,17 @@ const MIGRATIONS: Migration[] = [
       create index venue_occupancy_by_minute on venue_occupancy_minutes (minute);
     `,
   },
+  {
+    id: 3,
+    name: 'alarm messages by key, chattering, consequences held beneath their cause',
+    sql: `
+      alter table alerts add column message jsonb;
+      alter table alerts add column chattering_since timestamptz;
+      alter table alerts add column consequences jsonb;
+      -- The alarm-system KPIs count raises over a shift.
+      create index alert_events_by_time on alert_events (at) where action in ('raised', 'repeated');
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock that serialises migrations across instances. */

@@ -9,7 +9,7 @@ import type { SessionUser } from '../contracts/alerts';
 import type { Database } from '../db/database';
 import { SituationModel } from '../ingest/situation-model';
 import { actOnAlert, clearAlert, raiseCondition } from '../alerts/alert-repository';
-import type { Condition } from '../alerts/conditions';
+import type { RaisedCondition } from '../alerts/alert-repository';
 import { registry, T0, venueDef } from '../testing/fixtures';
 import { TEST_DATABASES, type TestDatabase } from '../testing/test-databases';
 import { OccupancyRecorder } from './occupancy-recorder';
@@ -24,7 +24,7 @@ const liNa: SessionUser = { id: 'responder', name: 'Li Na', role: 'responder', v
 const manager: SessionUser = { id: 'manager', name: 'Wang Fang', role: 'venue_manager', venues: ['other-arena'] };
 
 let n = 0;
-const condition = (venueId: string, severity: Condition['severity']): Condition => ({
+const condition = (venueId: string, severity: RaisedCondition['severity']): RaisedCondition => ({
   source: `zone:${venueId}/gate-${++n}`,
   type: 'zone_level_of_service',
   venueId,

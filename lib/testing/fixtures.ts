@@ -75,6 +75,9 @@ export function alertView(over: Partial<AlertView> & Pick<AlertView, 'id'>): Ale
     resolvedBy: null,
     resolvedAt: null,
     escalatedAt: null,
+    message: null,
+    chatteringSince: null,
+    consequences: null,
     version: 1,
     ...over,
   };
