@@ -4,6 +4,7 @@
  * Needs the Mosquitto on 127.0.0.1:1883 (BENCH_MOSQUITTO_URL) and a `next build` for fan-out.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchAlarmLoad } from './alarm-load';
 import { benchAlertActions } from './alert-actions';
 import { benchAlertRules } from './alert-rules';
 import { benchFanout } from './stream-fanout';
@@ -28,7 +29,8 @@ if (!only || only === 'fanout') results.fanout = await benchFanout();
 if (!only || only === 'scoped') results.scoped = await benchScoped();
 if (!only || only === 'alert-rules') results.alertRules = await benchAlertRules();
 if (!only || only === 'alert-actions') results.alertActions = await benchAlertActions();
-// One long run, not medians: its result is a series over time.
+// One long run each, not medians: a simulated Games day, and a series over time.
+if (!only || only === 'alarm-load') results.alarmLoad = await benchAlarmLoad();
 if (!only || only === 'soak') results.wallSoak = await benchWallSoak();
 stopBroker();
 mkdirSync('bench/results', { recursive: true });

@@ -169,6 +169,18 @@ describe('alert rules', () => {
     expect(keys(m)).toEqual([]);
   });
 
+  it("a minor IT incident is the venue team's, not a command-center alarm, yet still explains what it causes", () => {
+    const m = model();
+    const p = { ts: T0, seq: 1, kind: 'power_fault' as const, severity: 'minor' as const, state: 'open' as const };
+    m.applyIncident('hangzhou', 'test-arena', 'inc-3', { ...p, title: 'Breaker tripped' }, NOW);
+    m.applySensor('hangzhou', 'test-arena', 'ups-1', { ts: T0, seq: 1, value: 1 }, NOW);
+    const present = evaluateConditions(m, rules, NOW).present;
+    expect(present.has(conditionKey('it_power_fault', 'it:test-arena/venue'))).toBe(false);
+    expect(present.get(conditionKey('sensor_threshold', 'sensor:test-arena/ups-1'))?.causes).toEqual([
+      conditionKey('it_power_fault', 'it:test-arena/venue'),
+    ]);
+  });
+
   it('a stale feed: only the staleness is known, and said', () => {
     const m = model();
     const late = NOW + rules.feedStale.afterSeconds * 1000 + 1;

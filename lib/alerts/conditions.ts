@@ -187,7 +187,8 @@ export function evaluateConditions(
           sensorId: i.event.sensorId,
           zoneId: i.event.zoneId,
         });
-        if (i.state !== 'open') continue;
+        if (i.state !== 'open' || SEVERITY_RANK[i.event.severity] < SEVERITY_RANK[rules.itIncidents.minSeverity])
+          continue;
         add({
           source,
           type,

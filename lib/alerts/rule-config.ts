@@ -27,7 +27,11 @@ const ByKind = Type.Record(Type.String({ pattern: `^(${SENSOR_KINDS.join('|')})$
 export const RuleConfigSchema = Type.Object(
   {
     $comment: Type.Optional(Type.String()),
-    itIncidents: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
+    /**
+     * The feed's IT incidents from `minSeverity` up are alarms at the command center; lesser ones are
+     * the venue's own team's (on its page and incident list), and still explain the alarms they cause.
+     */
+    itIncidents: Type.Object({ enabled: Type.Boolean(), minSeverity: Severity }, { additionalProperties: false }),
     /** Severity when a zone reaches level of service E or F (Fruin walkway: zones people walk and queue in). */
     zoneLevelOfService: Type.Object(
       {
