@@ -14,6 +14,13 @@ import { AlertTrail } from './alert-trail';
 import { useAlertText } from './use-alert-text';
 import { sendAlertAction, type ActionResult } from './send-alert-action';
 
+/** What a control that has done its work says, in the place where it was tapped. */
+const DONE: Record<Exclude<AlertAction, 'note'>, MessageKey> = {
+  acknowledge: 'action.done.acknowledge',
+  assign: 'action.done.assign',
+  resolve: 'action.done.resolve',
+};
+
 const VERB: Record<AlertAction, [idle: MessageKey, busy: MessageKey]> = {
   acknowledge: ['action.acknowledge', 'action.acknowledging'],
   assign: ['action.assign', 'action.assigning'],
@@ -77,13 +84,20 @@ export const AlertCard = memo(function AlertCard({
   const [pending, setPending] = useState<AlertAction | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  /**
+   * The controls as they were when this person last acted: each keeps its place (a done one says
+   * so, disabled), so a second tap on the same spot acts on nothing. The list resets them on refresh.
+   */
+  const [slots, setSlots] = useState<AlertAction[] | null>(null);
 
   const run = async (action: AlertAction, assignee?: string) => {
+    const before = show;
     setPending(action);
     setMessage(null);
     const result: ActionResult = await sendAlertAction(alert.id, action, note.trim() || null, assignee);
     setPending(null);
     if (result.ok) {
+      if (action !== 'note') setSlots((held) => held ?? before);
       onConfirmed(result.alert);
       setNote('');
     } else {
@@ -100,6 +114,7 @@ export const AlertCard = memo(function AlertCard({
   if (!resolved && alert.clearedAt !== null && may.includes('resolve')) show.push('resolve');
   const resolveLater = !resolved && alert.clearedAt === null && may.includes('resolve');
   const escalated = alert.escalatedAt !== null && alert.status === 'open';
+  const controls = slots ? [...slots, ...show.filter((a) => !slots.includes(a))] : show;
 
   return (
     <article
@@ -132,19 +147,25 @@ export const AlertCard = memo(function AlertCard({
       <p className="alert-state" role="status">
         {alertStateLabel(alert, t)}
       </p>
-      {show.length > 0 || (may.includes('note') && !resolved) ? (
+      {controls.length > 0 || (may.includes('note') && !resolved) ? (
         <div className="alert-actions">
-          {show.map((action) => (
-            <button
-              key={action}
-              type="button"
-              className={`button big${action === 'acknowledge' ? ' primary' : ''}`}
-              disabled={pending !== null}
-              onClick={() => run(action)}
-            >
-              {t(VERB[action][pending === action ? 1 : 0])}
-            </button>
-          ))}
+          {controls.map((action) =>
+            show.includes(action) ? (
+              <button
+                key={action}
+                type="button"
+                className={`button big${action === 'acknowledge' ? ' primary' : ''}`}
+                disabled={pending !== null}
+                onClick={() => run(action)}
+              >
+                {t(VERB[action][pending === action ? 1 : 0])}
+              </button>
+            ) : (
+              <button key={action} type="button" className="button big is-done" disabled>
+                {action === 'note' ? '' : t(DONE[action])}
+              </button>
+            ),
+          )}
           {user.role === 'admin' && !resolved && people.length > 0 ? (
             <AssignTo people={people} disabled={pending !== null} onAssign={(id) => run('assign', id)} />
           ) : null}

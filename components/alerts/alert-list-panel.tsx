@@ -6,6 +6,7 @@ import type { AlertView } from '@/lib/contracts/alerts';
 import { useRowsThatFit } from '@/components/format/use-rows-that-fit';
 import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';
 import { AlertRow } from './alert-row';
+import { alarmCounts } from '@/lib/contracts/alarm-counts';
 import { useT } from '@/components/i18n/i18n-provider';
 
 /**
@@ -27,15 +28,14 @@ export function AlertListPanel({
 }) {
   const t = useT();
   const rows: AlertView[] = useMemo(() => alertsByUrgency(alerts), [alerts]);
-  const unacknowledged = rows.filter((a) => a.status === 'open').length;
-  const unresolved = rows.filter((a) => a.status !== 'resolved').length;
+  const counts = useMemo(() => alarmCounts(rows), [rows]);
   const list = useRef<HTMLOListElement>(null);
   const fit = useRowsThatFit(list, '.alert-row', maxRows, rows.length > 0);
   return (
     <section className="panel alert-panel" aria-label={t('alerts.title')}>
       <h2 className="panel-title">
         {t('alerts.title')}{' '}
-        <span className="panel-count">{t('alerts.counts', { open: unacknowledged, unresolved })}</span> {age}
+        <span className="panel-count">{t('alerts.counts', { open: counts.unacknowledged.total, unresolved: counts.unresolved })}</span> {age}
         <Link className="panel-link" href="/alerts">
           {t('alerts.act')}
         </Link>

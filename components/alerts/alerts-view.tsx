@@ -2,12 +2,13 @@
 
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { SEVERITIES } from '@/lib/contracts/payloads.schema';
 import { ConnectionState } from '@/components/panels/connection-badge';
-import type { SessionUser } from '@/lib/contracts/alerts';
+import type { AlertView, SessionUser } from '@/lib/contracts/alerts';
+import { alarmCounts } from '@/lib/contracts/alarm-counts';
+import { SEVERITIES } from '@/lib/contracts/payloads.schema';
 import { useUser } from '@/components/auth/user-context';
 import { UserMenu } from '@/components/auth/user-menu';
-import { alertsByUrgency } from '@/components/store/alert-map';
+import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';
 import { createAlertsStore } from '@/components/store/alerts-store';
 import { connectStream } from '@/components/store/stream-connection';
 import { AlertCard } from './alert-card';
@@ -34,8 +35,38 @@ function useAssignablePeople(): SessionUser[] {
 }
 
 /**
- * The responder's phone: alerts by severity and age, a venue filter, large controls. Streams
- * only the alerts this user may see (`/api/stream?alerts`).
+ * The list as the person last arranged it: cards keep their places while alerts change under
+ * them (an acted card stays where it was tapped), new ones join at the bottom, and the list is
+ * sorted by urgency again only when the person asks (or changes a filter).
+ */
+function useSteadyOrder(current: AlertView[], all: AlertMap, resetKey: string) {
+  const [order, setOrder] = useState<number[] | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [arrangedFor, setArrangedFor] = useState(resetKey);
+  const ids = current.map((a) => a.id);
+  // A new filter, or a list with nothing on it yet, is arranged afresh (state from the last render).
+  if (arrangedFor !== resetKey || order === null || (order.length === 0 && ids.length > 0)) {
+    setArrangedFor(resetKey);
+    setOrder(ids);
+  }
+  const refresh = () => {
+    setOrder(ids);
+    setGeneration((g) => g + 1);
+  };
+  const listed = new Set(ids);
+  // A card that left the list (resolved by someone else, say) stays in its place, marked, until refresh.
+  const placed = new Set(order ?? []);
+  // New alerts join at the bottom, where they move nothing; the bar offers to sort them in.
+  const arrived = ids.filter((id) => !placed.has(id));
+  const shown = [...(order ?? []), ...arrived].flatMap((id) =>
+    all[id] ? [{ alert: all[id], listed: listed.has(id) }] : [],
+  );
+  return { shown, waiting: arrived.length, refresh, generation };
+}
+
+/**
+ * The responder's phone: alerts by severity and age, a venue filter, "mine", large controls.
+ * Streams only the alerts this user may see (`/api/stream?alerts`).
  */
 export function AlertsView() {
   const [store] = useState(createAlertsStore);
@@ -49,6 +80,8 @@ export function AlertsView() {
   const [venue, setVenue] = useState('');
   const venueSelect = useId();
   const [showResolved, setShowResolved] = useState(false);
+  const [mine, setMine] = useState(false);
+  const user = useUser();
   const t = useT();
   const f = useFormat();
 
@@ -58,8 +91,12 @@ export function AlertsView() {
     for (const a of all) if (a.venueId) names.set(a.venueId, a.venueName ?? a.venueId);
     return [...names].sort((a, b) => a[1].localeCompare(b[1]));
   }, [all]);
-  const shown = all.filter((a) => (venue === '' || a.venueId === venue) && (showResolved || a.status !== 'resolved'));
-  const counts = SEVERITIES.map((s) => [s, all.filter((a) => a.severity === s && a.status === 'open').length] as const);
+  // Counts follow the filters: they say what the list below holds.
+  const filtered = all.filter((a) => (venue === '' || a.venueId === venue) && (!mine || a.assignee === user.name));
+  const current = filtered.filter((a) => showResolved || a.status !== 'resolved');
+  const unacknowledged = alarmCounts(filtered).unacknowledged;
+  const counts = SEVERITIES.map((s) => [s, unacknowledged[s]] as const);
+  const { shown, waiting, refresh, generation } = useSteadyOrder(current, alerts, `${venue}|${mine}|${showResolved}`);
   const alarm = useCriticalAlarm(alerts, loaded);
   const people = useAssignablePeople();
 
@@ -78,6 +115,14 @@ export function AlertsView() {
             </span>
           ))}
         </p>
+        <div className="whose" role="group" aria-label={t('alerts.showLabel')}>
+          <button type="button" className="button" aria-pressed={!mine} onClick={() => setMine(false)}>
+            {t('alerts.everyone')}
+          </button>
+          <button type="button" className="button" aria-pressed={mine} onClick={() => setMine(true)}>
+            {t('alerts.mine')}
+          </button>
+        </div>
         <div className="venue-filter">
           {/* Labelled by "Venue" alone: an enclosing label would name it by its options too. */}
           <label htmlFor={venueSelect}>{t('alerts.venue')}</label>
@@ -99,6 +144,14 @@ export function AlertsView() {
           {t('alerts.soundOption')}
         </label>
       </div>
+      {/* Always the same height, so its appearing never moves a card under a thumb. */}
+      <div className="alerts-refresh">
+        {waiting > 0 ? (
+          <button type="button" className="button primary" onClick={refresh}>
+            {t('alerts.newAlerts', { n: waiting })}
+          </button>
+        ) : null}
+      </div>
       <div className="alerts-list">
         {!loaded ? (
           <p className="empty">{t('alerts.loading')}</p>
@@ -115,7 +168,12 @@ export function AlertsView() {
             )}
           </p>
         ) : (
-          shown.map((a) => <AlertCard key={a.id} alert={a} people={people} onConfirmed={confirm} />)
+          shown.map(({ alert, listed }) => (
+            <div key={`${alert.id}-${generation}`} className={listed ? undefined : 'is-unlisted'}>
+              <AlertCard alert={alert} people={people} onConfirmed={confirm} />
+              {listed ? null : <p className="alert-hint">{t('alerts.gone')}</p>}
+            </div>
+          ))
         )}
       </div>
     </div>

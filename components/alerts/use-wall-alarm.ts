@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SEVERITY_RANK, type AlertView } from '@/lib/contracts/alerts';
+import { isSounding } from '@/lib/contracts/alarm-counts';
 import type { AlertMap } from '@/components/store/alert-map';
 
 /** How often the alarm sounds again while something is unacknowledged. */
@@ -36,9 +37,7 @@ export function useWallAlarm(alerts: AlertMap): WallAlarm {
   const sounding = useMemo(
     () =>
       Object.values(alerts)
-        .filter(
-          (a) => a.status === 'open' && (a.severity === 'critical' || a.severity === 'major') && !silenced.has(a.id),
-        )
+        .filter((a) => isSounding(a) && !silenced.has(a.id))
         .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.lastRaisedAt - a.lastRaisedAt),
     [alerts, silenced],
   );

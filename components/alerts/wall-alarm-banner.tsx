@@ -23,7 +23,11 @@ export function WallAlarmBanner() {
     const name = a.venueId ? venues[a.venueId]?.name : undefined;
     return name ? localName(name, locale) : (a.venueName ?? t('venue.all'));
   };
-  const heading = t(level === 'critical' ? 'alarm.critical' : 'alarm.major', { n: sounding.length });
+  // Critical and major named apart: one number must never count both.
+  const heading = t(level === 'critical' ? 'alarm.critical' : 'alarm.major', {
+    critical: sounding.filter((a) => a.severity === 'critical').length,
+    major: sounding.filter((a) => a.severity === 'major').length,
+  });
   return (
     <div className={`wall-alarm sev-${level}`}>
       <p

@@ -1,10 +1,10 @@
 'use client';
 
 import { useShallow } from 'zustand/react/shallow';
-import { SEVERITY_KEY, SEVERITY_ORDER } from '@/components/format/format';
 import { useNow } from '@/components/format/use-now';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
 import { useSituation } from '@/components/store/situation-provider';
+import { AlarmCountTile } from '@/components/alerts/alarm-count-tile';
 
 function Tile({
   id,
@@ -40,8 +40,7 @@ export function KpiTiles() {
   );
   const now = useNow(1000);
   const age = feedAge === null || lastMessageAt === 0 ? null : feedAge + (now - lastMessageAt);
-  const open = kpis?.openIncidents;
-  const openTotal = open ? SEVERITY_ORDER.reduce((a, s) => a + open[s], 0) : 0;
+  const alerts = useSituation((s) => s.alerts);
   return (
     <div className={`kpis ${phase === 'live' ? '' : 'is-stale'}`}>
       <Tile
@@ -50,19 +49,7 @@ export function KpiTiles() {
         value={kpis ? f.int(kpis.peopleInside) : '—'}
         sub={kpis ? t('kpi.venuesReporting', { n: f.int(kpis.venuesReporting) }) : undefined}
       />
-      <section className="kpi kpi-incidents" aria-label={t('kpi.openIncidents')}>
-        <h2 className="kpi-label">{t('kpi.openIncidents')}</h2>
-        <p className="kpi-value" data-testid="kpi-open-incidents">
-          {kpis ? f.int(openTotal) : '—'}
-        </p>
-        <ul className="severity-counts">
-          {SEVERITY_ORDER.map((s) => (
-            <li key={s} className={`sev sev-${s}`}>
-              <span className="sev-n">{open ? f.int(open[s]) : '—'}</span> {t(SEVERITY_KEY[s])}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <AlarmCountTile alerts={alerts} loaded={kpis !== null} />
       <Tile
         id="sensors-offline"
         label={t('kpi.sensorsOffline')}

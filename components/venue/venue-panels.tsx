@@ -5,10 +5,11 @@ import { memo } from 'react';
 import { density, levelOfService } from '@/lib/contracts/level-of-service';
 import type { ZoneLive } from '@/lib/contracts/stream';
 import { Age } from '@/components/format/age';
-import { SEVERITY_KEY, SEVERITY_ORDER, STATUS_KEY, statusTextColor } from '@/components/format/format';
+import { STATUS_KEY, statusTextColor } from '@/components/format/format';
 import { zoneHref } from '@/components/shell/level';
 import { useVenue } from '@/components/store/venue-provider';
 import { AlertListPanel } from '@/components/alerts/alert-list-panel';
+import { AlarmCountTile } from '@/components/alerts/alarm-count-tile';
 import { PanelAge, StreamAge } from '@/components/panels/panel-age';
 import { FEED_STALE_MS } from '@/lib/contracts/stream';
 import { IncidentList } from './incident-list';
@@ -21,11 +22,11 @@ import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 function Summary() {
   const summary = useVenue((s) => s.summary);
   const live = useVenue((s) => s.live);
+  const alerts = useVenue((s) => s.alerts);
   const t = useT();
   const f = useFormat();
   if (!summary || !live) return null;
   const pct = summary.capacity > 0 ? Math.round((live.occupancy / summary.capacity) * 100) : null;
-  const open = SEVERITY_ORDER.reduce((a, s) => a + live.openIncidents[s], 0);
   return (
     <div className="kpis venue-kpis">
       <section className="kpi" aria-label={t('venue.peopleInside')}>
@@ -51,13 +52,7 @@ function Summary() {
           })}
         </p>
       </section>
-      <section className="kpi" aria-label={t('kpi.openIncidents')}>
-        <h2 className="kpi-label">{t('kpi.openIncidents')}</h2>
-        <p className="kpi-value">{f.int(open)}</p>
-        <p className="kpi-sub">
-          {SEVERITY_ORDER.map((s) => `${f.int(live.openIncidents[s])} ${t(SEVERITY_KEY[s])}`).join(' · ')}
-        </p>
-      </section>
+      <AlarmCountTile alerts={alerts} loaded />
     </div>
   );
 }
