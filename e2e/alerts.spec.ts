@@ -138,6 +138,48 @@ test('two responders acknowledging one alert at once: one wins, the other is tol
   for (const { context } of contexts) await context.close();
 });
 
+test('a second tap where Acknowledge was acts on nothing: the acted card keeps its place', async ({
+  browser,
+  center,
+}) => {
+  // Three unacknowledged critical alerts of the same kind, so they sort side by side.
+  for (const venue of ['hz-olympic-aquatics', 'huanglong-stadium', 'xiaoshan-stadium']) {
+    await center.scenario('power-loss', venue, 600);
+  }
+  const context = await browser.newContext({ ...PHONE, baseURL: center.baseURL });
+  await center.signIn(context, 'responder');
+  const phone = await context.newPage();
+  await phone.goto('/alerts');
+  const powerCards = phone.getByRole('article', { name: /critical alert: Mains power lost/ });
+  await expect(powerCards).toHaveCount(3, { timeout: 30_000 });
+  // The thumb goes to the first Acknowledge button on the screen.
+  const first = phone
+    .locator('.alert-card')
+    .filter({ has: phone.getByRole('button', { name: 'Acknowledge' }) })
+    .first();
+  await first.scrollIntoViewIfNeeded();
+  const id = await first.getAttribute('data-alert-id');
+  const box = (await first.getByRole('button', { name: 'Acknowledge' }).boundingBox())!;
+  const spot = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const ackedByLiNa = async () =>
+    (await alertsOf(context.request)).filter((a) => a.acknowledgedBy === 'Li Na').map((a) => String(a.id));
+  const before = await ackedByLiNa();
+  await phone.touchscreen.tap(spot.x, spot.y);
+  const acted = phone.locator(`.alert-card[data-alert-id="${id}"]`);
+  await expect(acted.getByRole('status')).toHaveText(/^Acknowledged by Li Na/);
+  await expect(acted.getByRole('button', { name: 'Acknowledged ✓' })).toBeDisabled();
+  // The same spot again, as a hurried thumb would: it is still this card, and nothing is acted on.
+  await phone.touchscreen.tap(spot.x, spot.y);
+  const under = await phone.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('.alert-card')?.getAttribute('data-alert-id'),
+    spot,
+  );
+  expect(under).toBe(id);
+  await phone.waitForTimeout(1500);
+  expect((await ackedByLiNa()).filter((a) => !before.includes(a))).toEqual([id]);
+  await context.close();
+});
+
 test('an admin hands an alert to a responder, who sees it is theirs', async ({ browser, center }) => {
   await center.scenario('network-outage', 'shaoxing-olympic-gym');
   const admin = await browser.newContext({ ...PHONE, baseURL: center.baseURL });
@@ -151,6 +193,17 @@ test('an admin hands an alert to a responder, who sees it is theirs', async ({ b
   await card.getByRole('button', { name: 'Assign', exact: true }).tap();
   await expect(card.getByRole('status')).toHaveText('Acknowledged by Zhou Jie · assigned to Zhang Min');
   await admin.close();
+
+  // Zhang Min's "Mine": only what is assigned to her, and counts of exactly that.
+  const zhang = await browser.newContext({ ...PHONE, baseURL: center.baseURL });
+  await center.signIn(zhang, 'responder2');
+  const hers = await zhang.newPage();
+  await hers.goto('/alerts');
+  await hers.getByRole('button', { name: 'Mine' }).tap();
+  await expect(hers.getByRole('article')).toHaveCount(1);
+  await expect(hers.getByRole('article')).toContainText('Shaoxing Olympic Sports Centre Gymnasium');
+  await expect(hers.getByLabel('Unacknowledged by severity')).toHaveText(/0 critical.*0 major.*0 minor.*0 warning/);
+  await zhang.close();
 });
 
 test('sign-in: a wrong password is refused; a deep link survives signing in', async ({ browser, center }) => {

@@ -52,3 +52,20 @@ test('Arabic lays the wall out right to left', async ({ page }) => {
   expect(parseFloat(border.right)).toBeGreaterThan(2);
   expect(parseFloat(border.left)).toBe(0);
 });
+
+test("the same alarm in Chinese and Arabic: the rules' words translated, the feed's own kept", async ({
+  page,
+  center,
+}) => {
+  await center.scenario('power-loss', 'shaoxing-olympic-stadium');
+  for (const [lang, kind, severity] of [
+    ['zh', '（电力故障）', '严重'],
+    ['ar', '(عطل كهربائي)', 'حرج'],
+  ] as const) {
+    await page.goto(`/alerts?lang=${lang}`);
+    const card = page.getByRole('article').filter({ hasText: 'Mains power lost' }).first();
+    // The feed's title as the venue wrote it, its kind in the reader's language.
+    await expect(card.getByRole('heading')).toContainText(kind);
+    await expect(card).toContainText(severity);
+  }
+});

@@ -82,8 +82,26 @@ test('a critical alert takes the wall to its venue and holds it there until ackn
   // Kiosk: the rotation shows, its controls do not.
   await expect(page.getByRole('button', { name: 'Pause rotation' })).toBeHidden();
 
+  // Everything the page's heading and venue area say from now on, however briefly.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    const note = () => {
+      const h1 = document.querySelector('h1')?.textContent ?? '';
+      const main = document.querySelector('.venue-message, .venue-held')?.textContent ?? '';
+      seen.push(`${h1}|${main}`);
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await center.scenario('power-loss', 'huzhou-deqing-gym');
   await expect(page).toHaveURL(/\/venues\/huzhou-deqing-gym\?kiosk&rotate$/);
+  // The moment the wall jumps, it names the venue and shows what it already holds: never the
+  // raw id, never an empty "connecting" page.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Deqing Sports Centre Gymnasium');
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen.filter((s) => s.startsWith('huzhou-deqing-gym') || s.includes('Connecting to the venue feed'))).toEqual(
+    [],
+  );
   await expect(rotation(page)).toHaveAttribute('data-mode', 'held');
   await expect(rotation(page)).toContainText('Held on Deqing Sports Centre Gymnasium');
   // The alarm draws the eye as well.

@@ -35,7 +35,10 @@ export function AlertListPanel({
     <section className="panel alert-panel" aria-label={t('alerts.title')}>
       <h2 className="panel-title">
         {t('alerts.title')}{' '}
-        <span className="panel-count">{t('alerts.counts', { open: counts.unacknowledged.total, unresolved: counts.unresolved })}</span> {age}
+        <span className="panel-count">
+          {t('alerts.counts', { open: counts.unacknowledged.total, unresolved: counts.unresolved })}
+        </span>{' '}
+        {age}
         <Link className="panel-link" href="/alerts">
           {t('alerts.act')}
         </Link>

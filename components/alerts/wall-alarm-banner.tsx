@@ -24,10 +24,14 @@ export function WallAlarmBanner() {
     return name ? localName(name, locale) : (a.venueName ?? t('venue.all'));
   };
   // Critical and major named apart: one number must never count both.
-  const heading = t(level === 'critical' ? 'alarm.critical' : 'alarm.major', {
-    critical: sounding.filter((a) => a.severity === 'critical').length,
-    major: sounding.filter((a) => a.severity === 'major').length,
-  });
+  const critical = sounding.filter((a) => a.severity === 'critical').length;
+  const major = sounding.length - critical;
+  const heading =
+    level === 'major'
+      ? t('alarm.major', { major })
+      : major > 0
+        ? t('alarm.criticalAndMajor', { critical, major })
+        : t('alarm.critical', { critical });
   return (
     <div className={`wall-alarm sev-${level}`}>
       <p

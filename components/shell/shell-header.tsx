@@ -10,6 +10,8 @@ import { FeedSource, VenueFeedSource } from '@/components/panels/feed-source';
 import { ShanghaiClock } from '@/components/panels/shanghai-clock';
 import { CityStaleBanner, VenueStaleBanner } from '@/components/panels/stale-banner';
 import { useVenue } from '@/components/store/venue-provider';
+import { useOptionalSituation } from '@/components/store/situation-provider';
+import type { MessageKey } from '@/lib/i18n/translate';
 import { RotationStrip } from '@/components/wall/rotation-strip';
 import { useLocale, useT } from '@/components/i18n/i18n-provider';
 import { localName, otherName } from '@/lib/i18n/locales';
@@ -35,7 +37,11 @@ function useCrumbs(level: Exclude<Level, { kind: 'city' }>): {
 } {
   const t = useT();
   const locale = useLocale();
-  const venue = useVenue((s) => s.summary?.name);
+  // The venue's own stream names it; until it has, the city's stream (open on walls) already does.
+  const venueOwn = useVenue((s) => s.summary?.name);
+  const venueHeld = useOptionalSituation((s) => s.venues[level.venueId]?.name);
+  const venue = venueOwn ?? venueHeld;
+  const sensorKind = useVenue((s) => (level.kind === 'sensor' ? s.sensors[level.sensorId]?.kind : undefined));
   const zoneId = useVenue((s) =>
     level.kind === 'zone' ? level.zoneId : level.kind === 'sensor' ? (s.sensors[level.sensorId]?.zoneId ?? null) : null,
   );
@@ -56,8 +62,10 @@ function useCrumbs(level: Exclude<Level, { kind: 'city' }>): {
     return { crumbs, title: zoneLabel, sub: sub(zone) };
   }
   if (zoneId) crumbs.push({ label: label(zone, zoneId), href: zoneHref(level.venueId, zoneId) });
-  crumbs.push({ label: level.sensorId, href: null });
-  return { crumbs, title: level.sensorId, sub: null };
+  // Sensors have ids, not names: say what it measures beside the id.
+  const sensorLabel = sensorKind ? `${t(`sensorKind.${sensorKind}` as MessageKey)} ${level.sensorId}` : level.sensorId;
+  crumbs.push({ label: sensorLabel, href: null });
+  return { crumbs, title: sensorLabel, sub: null };
 }
 
 function DrillHeading({ level }: { level: Exclude<Level, { kind: 'city' }> }) {

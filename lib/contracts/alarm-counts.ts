@@ -24,7 +24,10 @@ export interface AlarmCounts {
 }
 
 export function alarmCounts(alerts: Iterable<Counted>): AlarmCounts {
-  const unacknowledged = { ...(Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>), total: 0 };
+  const unacknowledged = {
+    ...(Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>),
+    total: 0,
+  };
   let unresolved = 0;
   let active = 0;
   for (const a of alerts) {
