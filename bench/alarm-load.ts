@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AlertBoard } from '../lib/alerts/alert-board';
 import { AlertEngine } from '../lib/alerts/alert-engine';
-import { alarmKpis, positionOf, sensorKindOf, type AlarmKpis, type Annunciation } from '../lib/alerts/alarm-kpis';
+import { alarmKpis, positionOf, sensorKindOf, type AlarmKpis, type Annunciation } from '../lib/contracts/alarm-kpis';
 import { conditionKey } from '../lib/alerts/conditions';
 import { readRuleConfig, type RuleConfig } from '../lib/alerts/rule-config';
 import type { AlertMessage, AlertType } from '../lib/contracts/alerts';

@@ -6,7 +6,10 @@
 import type { AlertView } from '@/lib/contracts/alerts';
 import { SEVERITIES } from '@/lib/contracts/payloads.schema';
 import type { AlertStats, ShiftReport } from '@/lib/contracts/report';
-import { localName, type Locale } from '@/lib/i18n/locales';
+import { localeInfo, localName, type Locale } from '@/lib/i18n/locales';
+import { alertText } from '@/lib/i18n/alert-text';
+import { POSITIONS, type AlarmKpis, type Position } from '@/lib/contracts/alarm-kpis';
+import type { MessageKey } from '@/lib/i18n/translate';
 import type { Translate } from '@/lib/i18n/translate';
 import { alertStateLabel, SEVERITY_KEY, type Formatters } from '@/components/format/format';
 
@@ -33,7 +36,108 @@ function StatsRow({ label, s, f }: { label: string; s: AlertStats; f: Formatters
   );
 }
 
+const POSITION_KEY: Record<Position, MessageKey> = {
+  technology: 'kpis.position.technology',
+  venues: 'kpis.position.venues',
+};
+
+/** The alarm system judged by ISA-18.2 / EEMUA 191 over the shift (docs/alarms.md). */
+function AlarmSystem({ k, t, f }: { k: AlarmKpis; t: Translate; f: Formatters }) {
+  const total = k.priorities.high + k.priorities.medium + k.priorities.low;
+  const pct = (n: number) => (total === 0 ? '—' : `${Math.round((100 * n) / total)}%`);
+  const one = (n: number) => f.num(n, 1);
+  return (
+    <section aria-label={t('kpis.title')}>
+      <h2>{t('kpis.title')}</h2>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('kpis.position')}</th>
+            <th scope="col" className="num">
+              {t('kpis.alarms')}
+            </th>
+            <th scope="col" className="num">
+              {t('kpis.perHour')}
+            </th>
+            <th scope="col" className="num">
+              {t('kpis.per10Min')}
+            </th>
+            <th scope="col" className="num">
+              {t('kpis.peak10Min')}
+            </th>
+            <th scope="col" className="num">
+              {t('kpis.flood')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {POSITIONS.map((p) => (
+            <tr key={p}>
+              <th scope="row">{t(POSITION_KEY[p])}</th>
+              <td className="num">{f.int(k.byPosition[p].alarms)}</td>
+              <td className="num">{one(k.byPosition[p].perHour)}</td>
+              <td className="num">{one(k.byPosition[p].per10MinAverage)}</td>
+              <td className="num">{f.int(k.byPosition[p].per10MinPeak)}</td>
+              <td className="num">{one(k.byPosition[p].timeInFloodPercent)}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="report-facts">
+        <dt>{t('kpis.priorities')}</dt>
+        <dd>
+          {t('kpis.prioritySpread', {
+            low: pct(k.priorities.low),
+            medium: pct(k.priorities.medium),
+            high: pct(k.priorities.high),
+          })}
+        </dd>
+        <dt>{t('kpis.chattering')}</dt>
+        <dd>{f.int(k.chatteringSources.length)}</dd>
+        <dt>{t('kpis.standing')}</dt>
+        <dd>{f.int(k.standing)}</dd>
+        <dt>{t('kpis.toAck')}</dt>
+        <dd>
+          {t('kpis.toAckValue', {
+            median: f.age(k.timeToAcknowledgeMs.median),
+            p90: f.age(k.timeToAcknowledgeMs.p90),
+            n: f.int(k.timeToAcknowledgeMs.acknowledged),
+          })}
+        </dd>
+      </dl>
+      {k.topSources.length > 0 ? (
+        <table className="report-table">
+          <caption>{t('kpis.badActors')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('kpis.source')}</th>
+              <th scope="col" className="num">
+                {t('kpis.alarms')}
+              </th>
+              <th scope="col" className="num">
+                {t('kpis.share')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {k.topSources.map((s) => (
+              <tr key={`${s.type}|${s.source}`}>
+                <td>
+                  {s.source} <small>({s.type})</small>
+                </td>
+                <td className="num">{f.int(s.count)}</td>
+                <td className="num">{Math.round(s.share * 100)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
 export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) {
+  const text = (a: AlertView) => alertText(t, locale, localeInfo(locale).intl, a);
   const when = (ms: number) => `${f.date(ms)} ${f.hm(ms)}`;
   const venueOf = (a: AlertView) => {
     const name = a.venueId ? venueNames[a.venueId] : undefined;
@@ -87,6 +191,8 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
         </table>
       </section>
 
+      <AlarmSystem k={r.alarmSystem} t={t} f={f} />
+
       <section aria-label={t('report.openTitle')}>
         <h2>
           {t('report.openTitle')} <span className="report-count">{f.int(r.openTotal)}</span>
@@ -108,7 +214,7 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
               {r.open.map((a) => (
                 <tr key={a.id} className={`sev-${a.severity}`}>
                   <td>{t(SEVERITY_KEY[a.severity])}</td>
-                  <td>{a.title}</td>
+                  <td>{text(a)}</td>
                   <td>{venueOf(a)}</td>
                   <td>{when(a.raisedAt)}</td>
                   <td>{alertStateLabel(a, t)}</td>
@@ -181,7 +287,7 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
                 <tr key={a.id} className={`sev-${a.severity}`}>
                   <td>{when(a.raisedAt)}</td>
                   <td>{t(SEVERITY_KEY[a.severity])}</td>
-                  <td>{a.title}</td>
+                  <td>{text(a)}</td>
                   <td>{venueOf(a)}</td>
                   <td className="num">{f.age(a.acknowledgedAt === null ? null : a.acknowledgedAt - a.raisedAt)}</td>
                   <td>{alertStateLabel(a, t)}</td>

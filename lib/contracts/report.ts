@@ -2,6 +2,7 @@
  * The shift report: what happened in the last N hours, for the hand-over. Built on the
  * server from the database; shown as a print-friendly page and as a PDF. Plain data only.
  */
+import type { AlarmKpis } from './alarm-kpis';
 import type { AlertView } from './alerts';
 import type { LocalizedNameT, Severity } from './payloads.schema';
 
@@ -45,6 +46,8 @@ export interface ShiftReport {
   /** Unresolved at the end of the window: what the next shift takes over, worst first. */
   open: AlertView[];
   openTotal: number;
+  /** The alarm system judged by ISA-18.2 / EEMUA 191 over the window (docs/alarms.md). */
+  alarmSystem: AlarmKpis;
 }
 
 export function reportHours(raw: unknown): number {

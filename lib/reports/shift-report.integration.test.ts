@@ -134,6 +134,22 @@ describe.each(TEST_DATABASES)('the shift report in $name', ({ make }) => {
     expect(r.serious.map((a) => a.severity)).toEqual(['critical', 'major', 'critical']);
   });
 
+  it('judges the alarm system over the shift: alarms per position, priorities, time to acknowledge', async () => {
+    const k = (await buildShiftReport(db, model, operator, 8, NOW)).alarmSystem;
+    // Four raised in the 8 hours, all crowding at gates: the venues desk's.
+    expect(k.alarms).toBe(4);
+    expect(k.byPosition.venues).toMatchObject({ alarms: 4, perHour: 0.5, per10MinPeak: 1, timeInFloodPercent: 0 });
+    expect(k.byPosition.technology.alarms).toBe(0);
+    expect(k.priorities).toEqual({ high: 2, medium: 1, low: 1 });
+    expect(k.chatteringSources).toEqual([]);
+    // Still active and raised over an hour before the end: the 4 h and 2 h ones; the 4 h one cleared.
+    expect(k.standing).toBe(1);
+    expect(k.timeToAcknowledgeMs).toMatchObject({ acknowledged: 2, median: 600_000 });
+    expect(k.topSources).toHaveLength(4);
+    const managers = (await buildShiftReport(db, model, manager, 8, NOW)).alarmSystem;
+    expect(managers.alarms).toBe(1);
+  });
+
   it('hands over what is unresolved, worst first', async () => {
     const r = await buildShiftReport(db, model, operator, 8, NOW);
     expect(r.openTotal).toBe(3);

@@ -10,6 +10,7 @@ import { REPORT_ROWS_MAX, type AlertStats, type ShiftReport, type VenuePeak } fr
 import type { Queryable } from '../db/database';
 import type { SituationModel } from '../ingest/situation-model';
 import { alertFromRow, type AlertRow } from '../alerts/alert-repository';
+import { loadAlarmKpis } from '../alerts/alarm-kpi-queries';
 
 function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;
@@ -101,5 +102,6 @@ export async function buildShiftReport(
     seriousTotal: serious.length,
     open: open.slice(0, REPORT_ROWS_MAX),
     openTotal: open.length,
+    alarmSystem: await loadAlarmKpis(db, from, now, scope),
   };
 }

@@ -19,6 +19,7 @@ import type { ServerEnv } from './env';
 import { createFeedRuntime, type FeedRuntime } from './feed-runtime';
 import { healthReport } from './health';
 import { renderMetrics } from './prometheus';
+import { loadAlarmKpis } from '../alerts/alarm-kpi-queries';
 
 /** The demo simulator's identity; the machine's Mosquitto lets anyone in and ignores it. */
 const SIM = { username: DEMO_SIM_USERNAME, password: DEMO_SIM_PASSWORD };
@@ -161,6 +162,12 @@ function pipelineSuite(name: string, target: () => Promise<Target>) {
       }
       if (!t.env.mqttUrl) expect(rt.metrics.brokerRefusals.get(`${SIM.username}\0unknown_venue`)).toBe(1);
       expect(renderMetrics(rt)).toMatch(/vcc_messages_rejected_total\{reason="schema"\} [1-9]/);
+      // The alarm system's own figures, counted as the wall counts them.
+      const now = Date.now();
+      const metrics = renderMetrics(rt, now, await loadAlarmKpis(rt.alerts.db, now - 3600_000, now, null));
+      expect(metrics).toMatch(/^vcc_alarms_unacknowledged\{severity="critical"\} \d+$/m);
+      expect(metrics).toMatch(/^vcc_alarms_last_hour\{position="technology"\} \d+$/m);
+      expect(metrics).toMatch(/^vcc_alarm_chattering_sources_last_hour 0$/m);
       await reader.waitFor(() => true, { timeoutMs: 5_000, what: 'the stream to keep flowing', after: reader.count });
     });
 

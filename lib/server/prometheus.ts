@@ -2,6 +2,9 @@
 import 'server-only';
 import { LAG_BUCKETS_S } from '../ingest/ingest-metrics';
 import type { FeedRuntime } from './feed-runtime';
+import { POSITIONS, type AlarmKpis } from '../contracts/alarm-kpis';
+import { alarmCounts } from '../contracts/alarm-counts';
+import { SEVERITIES } from '../contracts/payloads.schema';
 
 function line(name: string, value: number, labels?: Record<string, string>): string {
   const l = labels
@@ -18,7 +21,8 @@ function pair(key: string): Record<string, string> {
   return { publisher, reason };
 }
 
-export function renderMetrics(rt: FeedRuntime, now = Date.now()): string {
+/** `lastHour`: the alarm-system KPIs of the last hour (omitted when the database did not answer). */
+export function renderMetrics(rt: FeedRuntime, now = Date.now(), lastHour?: AlarmKpis): string {
   const m = rt.metrics;
   const out: string[] = [];
   const head = (name: string, type: 'counter' | 'gauge' | 'histogram', help: string) =>
@@ -87,6 +91,34 @@ export function renderMetrics(rt: FeedRuntime, now = Date.now()): string {
   out.push(line('vcc_stream_client_resets_total', s.clientResets));
   head('vcc_stream_last_delta_bytes', 'gauge', 'Size of the last delta frame.');
   out.push(line('vcc_stream_last_delta_bytes', s.lastDeltaBytes));
+
+  const counts = alarmCounts(rt.alerts.board.alerts.values());
+  head('vcc_alarms_unacknowledged', 'gauge', 'Alarms nobody has acknowledged, by severity (as the wall counts them).');
+  for (const s of SEVERITIES) out.push(line('vcc_alarms_unacknowledged', counts.unacknowledged[s], { severity: s }));
+  head('vcc_alarms_active', 'gauge', 'Alarms whose condition is still present.');
+  out.push(line('vcc_alarms_active', counts.active));
+  head(
+    'vcc_alarm_conditions_suppressed',
+    'gauge',
+    'Conditions held silent beneath their cause in the last rules pass.',
+  );
+  out.push(line('vcc_alarm_conditions_suppressed', rt.alerts.engine.stats.suppressed));
+  if (lastHour) {
+    head('vcc_alarms_last_hour', 'gauge', 'Alarms raised (or raised again) in the last hour, by operator position.');
+    for (const p of POSITIONS) out.push(line('vcc_alarms_last_hour', lastHour.byPosition[p].alarms, { position: p }));
+    head('vcc_alarms_peak_10min_last_hour', 'gauge', 'Most alarms in any 10 minutes of the last hour, by position.');
+    for (const p of POSITIONS)
+      out.push(line('vcc_alarms_peak_10min_last_hour', lastHour.byPosition[p].per10MinPeak, { position: p }));
+    head('vcc_alarm_flood_ratio_last_hour', 'gauge', 'Share of the last hour with more than 10 alarms in 10 minutes.');
+    for (const p of POSITIONS)
+      out.push(
+        line('vcc_alarm_flood_ratio_last_hour', lastHour.byPosition[p].timeInFloodPercent / 100, { position: p }),
+      );
+    head('vcc_alarm_chattering_sources_last_hour', 'gauge', 'Sources raised 3 or more times within a minute.');
+    out.push(line('vcc_alarm_chattering_sources_last_hour', lastHour.chatteringSources.length));
+    head('vcc_alarms_standing', 'gauge', 'Alarms active for more than an hour.');
+    out.push(line('vcc_alarms_standing', lastHour.standing));
+  }
 
   const mem = process.memoryUsage();
   head('process_resident_memory_bytes', 'gauge', 'Resident memory.');

@@ -12,6 +12,7 @@ import { json, requestUser, signInFirst } from './request-auth';
 import { healthReport } from './health';
 import { sparklinesOf } from '../stream/history-views';
 import { renderMetrics } from './prometheus';
+import { loadAlarmKpis } from '../alerts/alarm-kpi-queries';
 
 const notStarted = () =>
   new Response('feed runtime not started\n', {
@@ -78,7 +79,10 @@ export async function metricsGET(request: Request): Promise<Response> {
       headers: { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Bearer realm="metrics"' },
     });
   }
-  return new Response(renderMetrics(rt), {
+  const now = Date.now();
+  // The database may be slow or away: the rest of the metrics still answer.
+  const lastHour = await loadAlarmKpis(rt.alerts.db, now - 3600_000, now, null).catch(() => undefined);
+  return new Response(renderMetrics(rt, now, lastHour), {
     headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 }

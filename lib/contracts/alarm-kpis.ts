@@ -4,9 +4,9 @@
  * alarms, the priority spread, the ten most frequent sources ("bad actors") and how long people
  * take to acknowledge. Pure: the shift report, /api/metrics and the alarm-load benchmark feed it.
  */
-import type { AlertType, AlertView } from '../contracts/alerts';
-import type { Severity } from '../contracts/payloads.schema';
-import { SENSOR_KINDS, type SensorKind } from '../contracts/sensor-kinds';
+import type { AlertType, AlertView } from './alerts';
+import type { Severity } from './payloads.schema';
+import { SENSOR_KINDS, type SensorKind } from './sensor-kinds';
 
 /** The command center's operator positions: who is asked to act on which alarm (docs/alarms.md). */
 export const POSITIONS = ['technology', 'venues'] as const;
