@@ -137,7 +137,9 @@ function kindFromId(id: string | null) {
   return null;
 }
 
-function summary(k: AlarmKpis) {
+function summary(k: AlarmKpis, annunciations: Annunciation[]) {
+  const byType: Record<string, number> = {};
+  for (const a of annunciations) byType[`${a.position} ${a.type}`] = (byType[`${a.position} ${a.type}`] ?? 0) + 1;
   const p = (x: { perHour: number; per10MinAverage: number; per10MinPeak: number; timeInFloodPercent: number }) => ({
     perHour: +x.perHour.toFixed(2),
     per10MinAverage: +x.per10MinAverage.toFixed(2),
@@ -152,6 +154,7 @@ function summary(k: AlarmKpis) {
     priorities: `${Math.round((100 * k.priorities.low) / total)}% low / ${Math.round((100 * k.priorities.medium) / total)}% medium / ${Math.round((100 * k.priorities.high) / total)}% high`,
     chatteringSources: k.chatteringSources.length,
     standing: k.standing,
+    byType,
     topSources: k.topSources.map((s) => `${s.type} ${s.source}: ${s.count} (${Math.round(s.share * 100)}%)`),
   };
 }
@@ -256,7 +259,7 @@ export async function benchAlarmLoad() {
         causeFirst: first !== undefined && u.cause.types.includes(first.type),
       };
     });
-    results[j.name] = { steady: summary(steadyK), afterUpsets };
+    results[j.name] = { steady: summary(steadyK, steadyAnn), afterUpsets };
   }
   for (const j of judges) await j.db.close();
   rmSync(scratch, { recursive: true, force: true });

@@ -19,14 +19,95 @@ const DONE: Record<Exclude<AlertAction, 'note'>, MessageKey> = {
   acknowledge: 'action.done.acknowledge',
   assign: 'action.done.assign',
   resolve: 'action.done.resolve',
+  shelve: 'action.done.shelve',
+  unshelve: 'action.done.unshelve',
 };
+
+/** Shelf lengths offered (the server refuses any above the rules' maximum). */
+const SHELF_MINUTES = [15, 30, 60, 120, 240, 480];
 
 const VERB: Record<AlertAction, [idle: MessageKey, busy: MessageKey]> = {
   acknowledge: ['action.acknowledge', 'action.acknowledging'],
   assign: ['action.assign', 'action.assigning'],
   resolve: ['action.resolve', 'action.resolving'],
   note: ['action.note', 'action.noting'],
+  shelve: ['action.shelve', 'action.shelving'],
+  unshelve: ['action.unshelve', 'action.unshelving'],
 };
+
+/** Put an alarm aside for a while, with a reason (ISA-18.2 shelving): it comes back by itself. */
+function ShelveForm({
+  disabled,
+  onShelve,
+}: {
+  disabled: boolean;
+  onShelve: (minutes: number, reason: string) => void;
+}) {
+  const t = useT();
+  const [minutes, setMinutes] = useState(60);
+  const [reason, setReason] = useState('');
+  return (
+    <details className="alert-note">
+      <summary>{t('action.shelveOpen')}</summary>
+      <div className="alert-note-form">
+        <label>
+          {t('action.shelveFor')}
+          <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+            {SHELF_MINUTES.map((m) => (
+              <option key={m} value={m}>
+                {t('action.minutes', { n: m })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('action.shelveReason')}
+          <input value={reason} maxLength={MAX_NOTE_LENGTH} onChange={(e) => setReason(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          className="button big"
+          disabled={disabled || reason.trim() === ''}
+          onClick={() => onShelve(minutes, reason.trim())}
+        >
+          {t('action.shelve')}
+        </button>
+      </div>
+    </details>
+  );
+}
+
+/** An admin takes the alarm's source out of service (maintenance): every alarm of it, until returned. */
+function OutOfServiceForm({ source, onDone }: { source: string; onDone: (message: string | null) => void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const send = async () => {
+    setBusy(true);
+    const res = await fetch('/api/out-of-service', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ source, reason: reason.trim() }),
+    }).catch(() => null);
+    setBusy(false);
+    const answer = res ? ((await res.json().catch(() => ({}))) as { error?: string }) : { error: 'no answer' };
+    onDone(res?.ok ? null : (answer.error ?? `refused (${res?.status})`));
+  };
+  return (
+    <details className="alert-note">
+      <summary>{t('action.outOfServiceOpen')}</summary>
+      <div className="alert-note-form">
+        <label>
+          {t('action.shelveReason')}
+          <input value={reason} maxLength={MAX_NOTE_LENGTH} onChange={(e) => setReason(e.target.value)} />
+        </label>
+        <button type="button" className="button big" disabled={busy || reason.trim() === ''} onClick={send}>
+          {t('action.outOfService')}
+        </button>
+      </div>
+    </details>
+  );
+}
 
 /**
  * One alert on a responder's phone, with the actions this user may take. A control shows the
@@ -90,11 +171,11 @@ export const AlertCard = memo(function AlertCard({
    */
   const [slots, setSlots] = useState<AlertAction[] | null>(null);
 
-  const run = async (action: AlertAction, assignee?: string) => {
+  const run = async (action: AlertAction, extra: { assignee?: string; minutes?: number } = {}, reason?: string) => {
     const before = show;
     setPending(action);
     setMessage(null);
-    const result: ActionResult = await sendAlertAction(alert.id, action, note.trim() || null, assignee);
+    const result: ActionResult = await sendAlertAction(alert.id, action, reason ?? (note.trim() || null), extra);
     setPending(null);
     if (result.ok) {
       if (action !== 'note') setSlots((held) => held ?? before);
@@ -112,6 +193,7 @@ export const AlertCard = memo(function AlertCard({
   if (alert.status === 'open' && may.includes('acknowledge')) show.push('acknowledge');
   if (!resolved && alert.assignee === null && may.includes('assign')) show.push('assign');
   if (!resolved && alert.clearedAt !== null && may.includes('resolve')) show.push('resolve');
+  if (alert.suppression?.kind === 'shelved' && may.includes('unshelve')) show.push('unshelve');
   const resolveLater = !resolved && alert.clearedAt === null && may.includes('resolve');
   const escalated = alert.escalatedAt !== null && alert.status === 'open';
   const controls = slots ? [...slots, ...show.filter((a) => !slots.includes(a))] : show;
@@ -133,6 +215,17 @@ export const AlertCard = memo(function AlertCard({
         {alert.count > 1 ? <small> ×{alert.count}</small> : null}
       </h2>
       {alert.chatteringSince !== null ? <p className="alert-mark">{t('alert.chattering')}</p> : null}
+      {alert.suppression ? (
+        <p className="alert-mark">
+          {alert.suppression.kind === 'shelved'
+            ? t('alert.shelved', {
+                who: alert.suppression.by,
+                until: alert.suppression.until ? f.hm(alert.suppression.until) : '',
+                reason: alert.suppression.reason,
+              })
+            : t('alert.outOfService', { who: alert.suppression.by, reason: alert.suppression.reason })}
+        </p>
+      ) : null}
       {alert.consequences ? (
         <details className="alert-consequences">
           <summary>{t('alert.consequences', { n: alert.consequences.count })}</summary>
@@ -167,9 +260,18 @@ export const AlertCard = memo(function AlertCard({
             ),
           )}
           {user.role === 'admin' && !resolved && people.length > 0 ? (
-            <AssignTo people={people} disabled={pending !== null} onAssign={(id) => run('assign', id)} />
+            <AssignTo people={people} disabled={pending !== null} onAssign={(id) => run('assign', { assignee: id })} />
           ) : null}
           {resolveLater ? <p className="alert-hint">{t('action.resolveLater')}</p> : null}
+          {!resolved && alert.suppression === null && may.includes('shelve') ? (
+            <ShelveForm
+              disabled={pending !== null}
+              onShelve={(minutes, reason) => run('shelve', { minutes }, reason)}
+            />
+          ) : null}
+          {!resolved && alert.suppression?.kind !== 'out_of_service' && user.role === 'admin' ? (
+            <OutOfServiceForm source={alert.source} onDone={setMessage} />
+          ) : null}
           {may.includes('note') ? (
             <details className="alert-note">
               <summary>{t('action.addNote')}</summary>

@@ -16,6 +16,11 @@ const SAID: Record<AlertEventView['action'], MessageKey> = {
   resolve: 'trail.resolve',
   note: 'trail.note',
   chattering: 'trail.chattering',
+  shelve: 'trail.shelve',
+  unshelve: 'trail.unshelve',
+  unshelved: 'trail.unshelved',
+  out_of_service: 'trail.outOfService',
+  returned_to_service: 'trail.returnedToService',
 };
 
 /**

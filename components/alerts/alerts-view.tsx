@@ -12,6 +12,7 @@ import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';
 import { createAlertsStore } from '@/components/store/alerts-store';
 import { connectStream } from '@/components/store/stream-connection';
 import { AlertCard } from './alert-card';
+import { ShelvedList } from './shelved-list';
 import { useCriticalAlarm } from './use-critical-alarm';
 import { SEVERITY_KEY } from '@/components/format/format';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
@@ -144,6 +145,7 @@ export function AlertsView() {
           {t('alerts.soundOption')}
         </label>
       </div>
+      <ShelvedList />
       {/* Always the same height, so its appearing never moves a card under a thumb. */}
       <div className="alerts-refresh">
         {waiting > 0 ? (

@@ -13,12 +13,12 @@ export async function sendAlertAction(
   alertId: number,
   action: AlertAction,
   note: string | null,
-  /** For assign: someone else (an admin's choice); default the caller. */
-  assignee?: string,
+  /** For assign: someone else (an admin's choice; default the caller); for shelve: for how long. */
+  extra: { assignee?: string; minutes?: number } = {},
   fetcher: typeof fetch = fetch,
 ): Promise<ActionResult> {
   const requestId = crypto.randomUUID();
-  const body = JSON.stringify({ action, requestId, ...(note ? { note } : {}), ...(assignee ? { assignee } : {}) });
+  const body = JSON.stringify({ action, requestId, ...(note ? { note } : {}), ...extra });
   let lastError = 'no answer from the server';
   for (let attempt = 0; attempt < RETRIES; attempt++) {
     let res: Response;

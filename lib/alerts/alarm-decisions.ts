@@ -78,7 +78,17 @@ export class AlarmDecider implements RuleContext {
     this.feedWasFresh = fresh;
   }
 
-  decide(c: Conditions, held: HeldAlarms, now: number): Decisions {
+  /**
+   * `aside`: whether a person has put this condition aside (its alarm shelved, or its source
+   * out of service): it is neither raised nor raised again meanwhile; whatever else happens, it
+   * touches nothing of any other source.
+   */
+  decide(
+    c: Conditions,
+    held: HeldAlarms,
+    now: number,
+    aside: (key: string, source: string) => boolean = () => false,
+  ): Decisions {
     const out: Decisions = { raise: [], clear: [], chattering: [], consequences: [], suppressed: 0 };
     // A venue that speaks again: its sensors' silence until now was its own (from the next pass).
     if (c.feedFresh) {
@@ -115,6 +125,10 @@ export class AlarmDecider implements RuleContext {
       t.offDelayMs = cond.offDelayMs;
       const alarm = held.get(key);
       const active = alarm !== undefined && alarm.clearedAt === null;
+      if (aside(key, cond.source)) {
+        if (active) t.level = cond.level;
+        continue;
+      }
       if (active) {
         t.level = cond.level;
         if (alarm.severity !== cond.severity && alarm.chatteringSince === null) out.raise.push(cond);

@@ -12,7 +12,8 @@ import type { Database } from '../db/database';
 import type { AlertBoard } from './alert-board';
 import { AlarmDecider } from './alarm-decisions';
 import { clearAlert, escalateAlert, markChattering, raiseCondition, setConsequences } from './alert-repository';
-import { evaluateConditions } from './conditions';
+import { conditionKey, evaluateConditions } from './conditions';
+import { activeShelves, expireShelves } from './shelving';
 import type { RuleConfig } from './rule-config';
 
 /** Arbitrary, fixed: the advisory lock whose holder runs the rules. */
@@ -76,6 +77,7 @@ export class AlertEngine {
       this.stats.ticks++;
       // The model fills from the feed (retained registries, first readings) before it is judged.
       if (now - this.startedAt < this.rules.warmUpSeconds * 1000) return;
+      for (const a of await expireShelves(this.db, now)) this.board.apply(a);
       await this.applyConditions(now);
       await this.escalate(now);
     } catch (err) {
@@ -89,7 +91,16 @@ export class AlertEngine {
   private async applyConditions(now: number): Promise<void> {
     this.decider.observeFeed(this.model.lastAcceptedAt, now);
     const conditions = evaluateConditions(this.model, this.rules, now, this.decider);
-    const d = this.decider.decide(conditions, this.board.unresolved, now);
+    // What people have put aside: shelved alarms by key, sources out of service by source.
+    const shelves = await activeShelves(this.db);
+    const shelved = new Set(shelves.filter((s) => s.kind === 'shelved').map((s) => conditionKey(s.type!, s.source)));
+    const outOfService = new Set(shelves.filter((s) => s.kind === 'out_of_service').map((s) => s.source));
+    const d = this.decider.decide(
+      conditions,
+      this.board.unresolved,
+      now,
+      (key, source) => shelved.has(key) || outOfService.has(source),
+    );
     this.stats.suppressed = d.suppressed;
     for (const c of d.raise) {
       const a = await raiseCondition(this.db, c, now);
@@ -123,7 +134,7 @@ export class AlertEngine {
     const afterMs = this.rules.escalation.criticalUnacknowledgedMinutes * 60_000;
     for (const held of this.board.unresolved.values()) {
       if (held.status !== 'open' || held.severity !== 'critical' || held.escalatedAt !== null) continue;
-      if (now - held.raisedAt < afterMs) continue;
+      if (now - (held.unacknowledgedSince ?? held.raisedAt) < afterMs) continue;
       const minutes = this.rules.escalation.criticalUnacknowledgedMinutes;
       const a = await escalateAlert(this.db, held.id, now, `critical and unacknowledged for ${minutes} min`);
       if (a) {

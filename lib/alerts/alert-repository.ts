@@ -7,6 +7,7 @@ import 'server-only';
 import {
   RESOLVED_ON_SCREEN_MS,
   type AlertAction,
+  type AlarmSuppression,
   type AlertConsequences,
   type AlertMessage,
   type AlertEventView,
@@ -49,6 +50,8 @@ export interface AlertRow {
   escalated_at: Date | null;
   chattering_since: Date | null;
   consequences: AlertConsequences | null;
+  suppression: AlarmSuppression | null;
+  unacknowledged_since: Date | null;
   version: number;
 }
 
@@ -81,16 +84,19 @@ export function alertFromRow(r: AlertRow): AlertView {
     escalatedAt: ms(r.escalated_at),
     chatteringSince: ms(r.chattering_since),
     consequences: r.consequences ?? null,
+    suppression: r.suppression ?? null,
+    unacknowledgedSince: ms(r.unacknowledged_since),
     version: r.version,
   };
 }
 
 /** Writes every mutable field of `a` (the lifecycle computed it), bumping nothing itself. */
-async function save(tx: Queryable, a: AlertView): Promise<AlertView> {
+export async function save(tx: Queryable, a: AlertView): Promise<AlertView> {
   const { rows } = await tx.query<AlertRow>(
     `update alerts set severity = $2, title = $3, status = $4, count = $5, last_raised_at = $6, cleared_at = $7,
        acknowledged_by = $8, acknowledged_at = $9, assignee = $10, assigned_at = $11, resolved_by = $12,
-       resolved_at = $13, escalated_at = $14, version = $15, message = $16
+       resolved_at = $13, escalated_at = $14, version = $15, message = $16, suppression = $17,
+       unacknowledged_since = $18
      where id = $1 returning *`,
     [
       a.id,
@@ -109,12 +115,14 @@ async function save(tx: Queryable, a: AlertView): Promise<AlertView> {
       ts(a.escalatedAt),
       a.version,
       a.message === null ? null : JSON.stringify(a.message),
+      a.suppression === null ? null : JSON.stringify(a.suppression),
+      ts(a.unacknowledgedSince),
     ],
   );
   return alertFromRow(rows[0]!);
 }
 
-async function record(
+export async function record(
   tx: Queryable,
   alertId: number,
   at: number,
@@ -129,7 +137,7 @@ async function record(
   }
 }
 
-async function notify(tx: Queryable, a: AlertView): Promise<void> {
+export async function notify(tx: Queryable, a: AlertView): Promise<void> {
   await tx.query('select pg_notify($1, $2)', [ALERTS_CHANNEL, JSON.stringify(a)]);
 }
 
@@ -281,6 +289,49 @@ export async function escalateAlert(db: Database, id: number, now: number, note:
   });
 }
 
+/** Writes a shelf (or an out-of-service record); returns its id. */
+export async function recordShelf(
+  tx: Queryable,
+  kind: AlarmSuppression['kind'],
+  about: { type: AlertType | null; source: string; venueId: string | null },
+  reason: string,
+  actor: { id: string; name: string },
+  now: number,
+  until: number | null,
+): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(
+    `insert into alarm_shelves (kind, alert_type, source, venue_id, reason, by_id, by_name, from_at, until_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [
+      kind,
+      kind === 'shelved' ? about.type : null,
+      about.source,
+      about.venueId,
+      reason,
+      actor.id,
+      actor.name,
+      new Date(now),
+      until === null ? null : new Date(until),
+    ],
+  );
+  return rows[0]!.id;
+}
+
+/** Ends a shelf once; false when it had already ended. */
+export async function endShelf(
+  tx: Queryable,
+  id: number,
+  by: string,
+  how: 'expired' | 'unshelved' | 'returned',
+  now: number,
+): Promise<boolean> {
+  const { rows } = await tx.query(
+    `update alarm_shelves set ended_at = $2, ended_by = $3, ended_how = $4 where id = $1 and ended_at is null returning id`,
+    [id, new Date(now), by, how],
+  );
+  return rows.length > 0;
+}
+
 /** Unresolved alerts, and those resolved in the last RESOLVED_ON_SCREEN_MS: what screens show. */
 export async function loadCurrentAlerts(db: Queryable, now: number): Promise<AlertView[]> {
   const { rows } = await db.query<AlertRow>(
@@ -323,6 +374,8 @@ export interface ActionCommand {
   note: string | null;
   /** For assign: whom (resolved against the users file by the caller); default the actor. */
   assignee?: { id: string; name: string };
+  /** For shelve: minutes, within the rules' maximum (checked by the caller). */
+  minutes?: number;
   actor: SessionUser;
   now: number;
 }
@@ -359,11 +412,28 @@ export async function actOnAlert(db: Database, cmd: ActionCommand): Promise<Acti
         action: cmd.action,
         actor: cmd.actor,
         assignee: cmd.assignee,
+        minutes: cmd.minutes,
         note: cmd.note,
         now: cmd.now,
       });
       if (t.kind === 'conflict') return { status: 409 as const, error: t.message, alert: current };
-      const saved = t.alert === current ? current : await save(tx, t.alert);
+      let saved = t.alert === current ? current : await save(tx, t.alert);
+      if (cmd.action === 'shelve' && saved.suppression) {
+        // The shelf is its own record (the "shelved" list), and the alert points at it.
+        const shelf = await recordShelf(
+          tx,
+          'shelved',
+          saved,
+          saved.suppression.reason,
+          cmd.actor,
+          cmd.now,
+          saved.suppression.until,
+        );
+        saved = await save(tx, { ...saved, suppression: { ...saved.suppression, shelfId: shelf } });
+      }
+      if (cmd.action === 'unshelve' && current.suppression) {
+        await endShelf(tx, current.suppression.shelfId, cmd.actor.name, 'unshelved', cmd.now);
+      }
       await record(tx, saved.id, cmd.now, cmd.actor, t.events);
       await tx.query(
         'insert into action_requests (request_id, user_id, alert_id, status, body, at) values ($1, $2, $3, 200, $4, $5)',

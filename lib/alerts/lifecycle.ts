@@ -20,6 +20,8 @@ export interface ActionInput {
   actor: SessionUser;
   /** For assign: the user id to assign (already authorised). */
   assignee?: { id: string; name: string };
+  /** For shelve: minutes (already checked against the rules' maximum); the note is the reason. */
+  minutes?: number;
   note: string | null;
   now: number;
 }
@@ -27,7 +29,7 @@ export interface ActionInput {
 const when = (ms: number | null) => (ms === null ? '' : ` at ${new Date(ms).toISOString()}`);
 
 function acknowledged(a: AlertView, actor: SessionUser, now: number): AlertView {
-  return { ...a, status: 'acknowledged', acknowledgedBy: actor.name, acknowledgedAt: now };
+  return { ...a, status: 'acknowledged', acknowledgedBy: actor.name, acknowledgedAt: now, unacknowledgedSince: null };
 }
 
 export function transition(current: AlertView, input: ActionInput): Transition {
@@ -86,6 +88,32 @@ export function transition(current: AlertView, input: ActionInput): Transition {
     case 'note': {
       // A note changes nothing about the alert but its trail.
       return { kind: 'ok', alert: current, events: [{ action, note }] };
+    }
+    case 'shelve': {
+      const held = current.suppression;
+      if (held) {
+        const what = held.kind === 'shelved' ? 'shelved' : 'out of service';
+        return {
+          kind: 'conflict',
+          message: `already ${what} by ${held.by}${held.until ? ` until${when(held.until)}` : ''}`,
+        };
+      }
+      const until = now + (input.minutes ?? 0) * 60_000;
+      const events: TransitionEvent[] = [];
+      let next = current;
+      // Whoever shelves an alarm has seen it.
+      if (next.status === 'open') {
+        next = acknowledged(next, actor, now);
+        events.push({ action: 'acknowledge', note: null });
+      }
+      const reason = note ?? '';
+      next = { ...next, suppression: { kind: 'shelved', shelfId: 0, by: actor.name, reason, until } };
+      events.push({ action, note: `${reason} (until ${new Date(until).toISOString()})` });
+      return { kind: 'ok', alert: bump(next), events };
+    }
+    case 'unshelve': {
+      if (current.suppression?.kind !== 'shelved') return { kind: 'conflict', message: 'it is not shelved' };
+      return { kind: 'ok', alert: bump({ ...current, suppression: null }), events: [{ action, note }] };
     }
   }
 }

@@ -103,6 +103,11 @@ export const RuleConfigSchema = Type.Object(
      * feed's venues, a power loss's UPS) stay silent beneath it, and for `releaseSeconds` after it
      * clears while their readings settle.
      */
+    /** ISA-18.2 shelving: the longest an operator may put an alarm aside. */
+    shelving: Type.Object(
+      { maxMinutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }) },
+      { additionalProperties: false },
+    ),
     consequences: Type.Object(
       { releaseSeconds: Type.Number({ minimum: 0, maximum: 3600 }) },
       { additionalProperties: false },

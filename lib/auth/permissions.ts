@@ -5,7 +5,8 @@
  * - operator: sees every venue; may acknowledge and add notes.
  * - venue manager: sees only their venues, everywhere; may acknowledge and add notes there.
  * - responder: sees every venue; acknowledges, assigns alerts to themselves, resolves, adds notes.
- * - admin: everything, including assigning an alert to someone else.
+ * - admin: everything, including assigning an alert to someone else and taking a source out of service.
+ * - everyone who may act on an alert may shelve it for a while, with a reason (ISA-18.2).
  */
 import type { AlertAction, SessionUser } from '../contracts/alerts';
 
@@ -21,11 +22,16 @@ export function canViewCity(user: SessionUser): boolean {
 }
 
 const ACTIONS: Record<SessionUser['role'], readonly AlertAction[]> = {
-  operator: ['acknowledge', 'note'],
-  venue_manager: ['acknowledge', 'note'],
-  responder: ['acknowledge', 'assign', 'resolve', 'note'],
-  admin: ['acknowledge', 'assign', 'resolve', 'note'],
+  operator: ['acknowledge', 'note', 'shelve', 'unshelve'],
+  venue_manager: ['acknowledge', 'note', 'shelve', 'unshelve'],
+  responder: ['acknowledge', 'assign', 'resolve', 'note', 'shelve', 'unshelve'],
+  admin: ['acknowledge', 'assign', 'resolve', 'note', 'shelve', 'unshelve'],
 };
+
+/** Taking a source out of service (maintenance) silences every alarm of it: an admin's call. */
+export function mayTakeOutOfService(user: SessionUser): boolean {
+  return user.role === 'admin';
+}
 
 export function allowedActions(user: SessionUser): readonly AlertAction[] {
   return ACTIONS[user.role];

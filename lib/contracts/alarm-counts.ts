@@ -5,10 +5,12 @@
 import type { AlertView } from './alerts';
 import { SEVERITIES, type Severity } from './payloads.schema';
 
-type Counted = Pick<AlertView, 'status' | 'severity' | 'clearedAt' | 'chatteringSince'>;
+type Counted = Pick<AlertView, 'status' | 'severity' | 'clearedAt' | 'chatteringSince' | 'suppression'>;
 
-/** Nobody has acknowledged it yet (whether or not its condition is still there). */
-export const isUnacknowledged = (a: Counted) => a.status === 'open';
+/** Shelved, or its source out of service: put aside by a person, listed apart, never sounding. */
+export const isPutAside = (a: Counted) => a.suppression !== null && a.status !== 'resolved';
+/** Nobody has acknowledged it yet (whether or not its condition is still there), and nobody put it aside. */
+export const isUnacknowledged = (a: Counted) => a.status === 'open' && a.suppression === null;
 /** Not yet resolved by a person: still on someone's list. */
 export const isUnresolved = (a: Counted) => a.status !== 'resolved';
 /** Its condition is still there. */
@@ -21,6 +23,8 @@ export interface AlarmCounts {
   unacknowledged: Record<Severity, number> & { total: number };
   unresolved: number;
   active: number;
+  shelved: number;
+  outOfService: number;
 }
 
 export function alarmCounts(alerts: Iterable<Counted>): AlarmCounts {
@@ -30,7 +34,13 @@ export function alarmCounts(alerts: Iterable<Counted>): AlarmCounts {
   };
   let unresolved = 0;
   let active = 0;
+  let shelved = 0;
+  let outOfService = 0;
   for (const a of alerts) {
+    if (isPutAside(a)) {
+      if (a.suppression!.kind === 'shelved') shelved++;
+      else outOfService++;
+    }
     if (isUnacknowledged(a)) {
       unacknowledged[a.severity]++;
       unacknowledged.total++;
@@ -38,5 +48,5 @@ export function alarmCounts(alerts: Iterable<Counted>): AlarmCounts {
     if (isUnresolved(a)) unresolved++;
     if (isActive(a)) active++;
   }
-  return { unacknowledged, unresolved, active };
+  return { unacknowledged, unresolved, active, shelved, outOfService };
 }

@@ -100,6 +100,8 @@ export interface AlertView {
   resolvedAt: number | null;
   /** Set when an unacknowledged critical alert waited too long. */
   escalatedAt: number | null;
+  /** When it came back unacknowledged (from a shelf, or its source back in service); null: since `raisedAt`. */
+  unacknowledgedSince: number | null;
   /**
    * Set while the source chatters (raised again and again within a minute): it is held active and
    * silent until it has been quiet for a while, instead of sounding every time.
@@ -107,11 +109,40 @@ export interface AlertView {
   chatteringSince: number | null;
   /** Alarms this one explains, held silent beneath it; null when it explains none. */
   consequences: AlertConsequences | null;
+  /** Shelved by an operator, or its source out of service: silent, listed as such; null otherwise. */
+  suppression: AlarmSuppression | null;
   /** Increases with every change: the newest version wins wherever two copies meet. */
   version: number;
 }
 
-export const ALERT_ACTIONS = ['acknowledge', 'assign', 'resolve', 'note'] as const;
+/**
+ * ISA-18.2's two ways a person puts an alarm aside: shelved (an operator, for a chosen time, with a
+ * reason; it returns by itself) and out of service (an admin takes a source out for maintenance).
+ */
+export interface AlarmSuppression {
+  kind: 'shelved' | 'out_of_service';
+  shelfId: number;
+  by: string;
+  reason: string;
+  /** When it returns by itself; null: until someone returns it. */
+  until: number | null;
+}
+
+/** An alarm shelved, or a source out of service, as the "shelved" list shows it. */
+export interface AlarmShelf {
+  id: number;
+  kind: AlarmSuppression['kind'];
+  /** Shelved: the alarm's type; out of service: null (every alarm of the source). */
+  type: AlertType | null;
+  source: string;
+  venueId: string | null;
+  reason: string;
+  by: string;
+  from: number;
+  until: number | null;
+}
+
+export const ALERT_ACTIONS = ['acknowledge', 'assign', 'resolve', 'note', 'shelve', 'unshelve'] as const;
 export type AlertAction = (typeof ALERT_ACTIONS)[number];
 
 /** One line of an alert's audit trail; the table behind it refuses updates and deletes. */
@@ -122,7 +153,17 @@ export interface AlertEventView {
   /** A person's user id, or `system` for the rules. */
   actor: string;
   actorName: string;
-  action: AlertAction | 'raised' | 'repeated' | 'cleared' | 'escalated' | 'severity' | 'chattering';
+  action:
+    | AlertAction
+    | 'raised'
+    | 'repeated'
+    | 'cleared'
+    | 'escalated'
+    | 'severity'
+    | 'chattering'
+    | 'unshelved'
+    | 'out_of_service'
+    | 'returned_to_service';
   note: string | null;
 }
 
@@ -134,6 +175,14 @@ export interface AlertActionRequest {
   note?: string;
   /** For `assign`: the user to assign; a responder may only name themselves. @default the caller */
   assignee?: string;
+  /** For `shelve`: for how long (the note says why). */
+  minutes?: number;
+}
+
+/** POST /api/out-of-service (admins): every alarm of `source` silent until returned. */
+export interface OutOfServiceRequest {
+  source: string;
+  reason: string;
 }
 
 export interface AlertActionResponse {

@@ -23,10 +23,20 @@ export const AlertActionBody = Type.Object(
     requestId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' }),
     note: Type.Optional(Type.String({ maxLength: MAX_NOTE_LENGTH + 100 })),
     assignee: Type.Optional(Type.String({ pattern: ID_PATTERN })),
+    minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 60 })),
   },
   { additionalProperties: false },
 );
 export type AlertActionBodyT = Static<typeof AlertActionBody>;
+
+/** POST /api/out-of-service */
+export const OutOfServiceBody = Type.Object(
+  {
+    source: Type.String({ minLength: 1, maxLength: 200, pattern: '^(sensor|zone|venue|it):[A-Za-z0-9_./-]+$' }),
+    reason: Type.String({ minLength: 1, maxLength: MAX_NOTE_LENGTH }),
+  },
+  { additionalProperties: false },
+);
 
 // The browser's request type and the schema describe one body.
 export const sameShape: AlertActionRequest extends AlertActionBodyT

@@ -107,6 +107,45 @@ const MIGRATIONS: Migration[] = [
       create index alert_events_by_time on alert_events (at) where action in ('raised', 'repeated');
     `,
   },
+  {
+    id: 4,
+    name: 'shelving and out of service (ISA-18.2), audited',
+    sql: `
+      create table alarm_shelves (
+        id integer generated always as identity primary key,
+        kind text not null check (kind in ('shelved', 'out_of_service')),
+        alert_type text,
+        source text not null,
+        venue_id text,
+        reason text not null,
+        by_id text not null,
+        by_name text not null,
+        from_at timestamptz not null,
+        until_at timestamptz,
+        ended_at timestamptz,
+        ended_by text,
+        ended_how text check (ended_how in ('expired', 'unshelved', 'returned'))
+      );
+      create unique index alarm_shelves_one_active on alarm_shelves (kind, source, coalesce(alert_type, ''))
+        where ended_at is null;
+      -- A shelf is its own record: once written it only ends, once; nobody deletes it.
+      create function alarm_shelves_audit() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'DELETE' then raise exception 'alarm_shelves is an audit record'; end if;
+        if old.ended_at is not null or new.id <> old.id or new.kind <> old.kind or new.source <> old.source
+           or new.reason <> old.reason or new.by_id <> old.by_id or new.from_at <> old.from_at
+           or new.until_at is distinct from old.until_at or new.alert_type is distinct from old.alert_type then
+          raise exception 'alarm_shelves: only ending an active shelf is allowed';
+        end if;
+        return new;
+      end $$;
+      create trigger alarm_shelves_audit before update or delete on alarm_shelves
+        for each row execute function alarm_shelves_audit();
+      alter table alerts add column suppression jsonb;
+      -- When an alarm back from a shelf began waiting for a person again (escalation counts from it).
+      alter table alerts add column unacknowledged_since timestamptz;
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock that serialises migrations across instances. */

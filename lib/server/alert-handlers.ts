@@ -2,8 +2,9 @@
 import 'server-only';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { MAX_NOTE_LENGTH } from '../contracts/alerts';
-import { AlertActionBody } from '../contracts/http.schema';
-import { canViewVenue } from '../auth/permissions';
+import { AlertActionBody, OutOfServiceBody } from '../contracts/http.schema';
+import { canViewVenue, mayTakeOutOfService } from '../auth/permissions';
+import { activeShelves, returnToService, takeOutOfService } from '../alerts/shelving';
 import { actOnAlert, alertTrail, loadAlert } from '../alerts/alert-repository';
 import { getFeedRuntime } from './feed-runtime';
 import { readJsonBody } from './http-body';
@@ -11,6 +12,7 @@ import { actionLimiter, forgedOrigin, json, requestUser, sameOrigin, signInFirst
 
 const notStarted = () => json({ error: 'server starting' }, 503, { 'Retry-After': '1' });
 const actionBody = TypeCompiler.Compile(AlertActionBody);
+const outOfServiceBody = TypeCompiler.Compile(OutOfServiceBody);
 
 type AlertParams = { params: Promise<{ alertId: string }> };
 
@@ -64,6 +66,12 @@ export async function alertActionPOST(request: Request, { params }: AlertParams)
   if (note && note.length > MAX_NOTE_LENGTH)
     return json({ error: `a note has at most ${MAX_NOTE_LENGTH} characters` }, 400);
   if (action === 'note' && !note) return json({ error: 'a note needs text' }, 400);
+  const maxShelf = rt.alerts.rules.shelving.maxMinutes;
+  if (action === 'shelve') {
+    if (!note) return json({ error: 'shelving needs a reason (the note)' }, 400);
+    if (body.minutes === undefined || body.minutes > maxShelf)
+      return json({ error: `shelving needs minutes, at most ${maxShelf}` }, 400);
+  }
   let assignee: { id: string; name: string } | undefined;
   if (action === 'assign' && body.assignee !== undefined && body.assignee !== user.id) {
     const target = rt.alerts.users.get(body.assignee);
@@ -77,6 +85,7 @@ export async function alertActionPOST(request: Request, { params }: AlertParams)
     requestId: `${user.id}:${body.requestId}`,
     note,
     assignee,
+    minutes: body.minutes,
     actor: user,
     now,
   });
@@ -87,4 +96,66 @@ export async function alertActionPOST(request: Request, { params }: AlertParams)
   }
   if (outcome.status === 409) return json({ error: outcome.error, alert: outcome.alert }, 409);
   return json({ error: outcome.error }, outcome.status);
+}
+
+/** GET /api/shelves: alarms shelved and sources out of service now, as far as this user may see. */
+export async function shelvesGET(request: Request): Promise<Response> {
+  const rt = await getFeedRuntime();
+  if (!rt) return notStarted();
+  const user = await requestUser(rt, request);
+  if (!user) return signInFirst();
+  const shelves = await activeShelves(rt.alerts.db);
+  return json({
+    shelves: shelves.filter((s) => canViewVenue(user, s.venueId)),
+    maxMinutes: rt.alerts.rules.shelving.maxMinutes,
+  });
+}
+
+/** The venue a source names (`sensor:venue/…`, `zone:venue/…`, `venue:venue`, `it:venue/…`). */
+const venueOfSource = (source: string) => /^[a-z]+:([^/]+)/.exec(source)?.[1] ?? null;
+
+/** POST /api/out-of-service {source, reason}: admins take a source out for maintenance. */
+export async function outOfServicePOST(request: Request): Promise<Response> {
+  const rt = await getFeedRuntime();
+  if (!rt) return notStarted();
+  if (!sameOrigin(request, rt.env.trustProxy)) return forgedOrigin();
+  const user = await requestUser(rt, request);
+  if (!user) return signInFirst();
+  if (!mayTakeOutOfService(user)) return json({ error: 'only an admin may take a source out of service' }, 403);
+  const now = Date.now();
+  const wait = actionLimiter.take(user.id, now);
+  if (wait > 0) return tooMany(wait);
+  const body = await readJsonBody(request, outOfServiceBody);
+  if (body instanceof Response) return body;
+  const reason = body.reason.trim();
+  if (!reason) return json({ error: 'taking a source out of service needs a reason' }, 400);
+  const outcome = await takeOutOfService(rt.alerts.db, {
+    source: body.source,
+    venueId: venueOfSource(body.source),
+    reason,
+    actor: user,
+    now,
+  });
+  if ('error' in outcome) return json({ error: outcome.error }, outcome.status);
+  for (const a of outcome.alerts) rt.alerts.board.apply(a);
+  return json({ shelf: outcome.shelf }, 201);
+}
+
+/** POST /api/out-of-service/{shelfId}/return: admins return a source to service. */
+export async function returnToServicePOST(
+  request: Request,
+  { params }: { params: Promise<{ shelfId: string }> },
+): Promise<Response> {
+  const rt = await getFeedRuntime();
+  if (!rt) return notStarted();
+  if (!sameOrigin(request, rt.env.trustProxy)) return forgedOrigin();
+  const user = await requestUser(rt, request);
+  if (!user) return signInFirst();
+  if (!mayTakeOutOfService(user)) return json({ error: 'only an admin may return a source to service' }, 403);
+  const id = alertIdOf((await params).shelfId);
+  if (id === null) return json({ error: 'no such record' }, 404);
+  const outcome = await returnToService(rt.alerts.db, id, user, Date.now());
+  if ('error' in outcome) return json({ error: outcome.error }, outcome.status);
+  for (const a of outcome.alerts) rt.alerts.board.apply(a);
+  return json({ shelf: outcome.shelf });
 }

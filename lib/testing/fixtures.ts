@@ -78,6 +78,8 @@ export function alertView(over: Partial<AlertView> & Pick<AlertView, 'id'>): Ale
     message: null,
     chatteringSince: null,
     consequences: null,
+    suppression: null,
+    unacknowledgedSince: null,
     version: 1,
     ...over,
   };

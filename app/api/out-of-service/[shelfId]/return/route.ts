@@ -1,0 +1,4 @@
+import { returnToServicePOST } from '@/lib/server/alert-handlers';
+
+export const dynamic = 'force-dynamic';
+export const POST = returnToServicePOST;
