@@ -20,7 +20,7 @@ describe('alert rules', () => {
     expect(keys(model())).toEqual([]);
   });
 
-  it('a gate at level of service E is major, at F critical; stands are for capacity, not walkway crowding', () => {
+  it("a gate at level of service E is minor (the stewards' task), at F critical; stands are not walkways", () => {
     const m = model();
     // Gate 1: 300 m². E: 0.46-0.93 m² per person; F: under 0.46.
     m.applyCrowd('hangzhou', 'test-arena', 'gate-1', { ts: T0, seq: 1, entries: 400, exits: 0, occupancy: 400 }, NOW);
@@ -28,7 +28,7 @@ describe('alert rules', () => {
       conditionKey('zone_level_of_service', 'zone:test-arena/gate-1'),
     );
     expect(c).toMatchObject({
-      severity: 'major',
+      severity: 'minor',
       zoneId: 'gate-1',
       venueName: 'Test Arena',
       title: 'Gate 1: crowding at level of service E',
