@@ -48,7 +48,16 @@ async function once(withRules: boolean) {
   let engine: AlertEngine | undefined;
   if (db) {
     await migrate(db);
-    engine = new AlertEngine(db, model, new AlertBoard(), { ...readRuleConfig(), warmUpSeconds: 0 }, start);
+    // No delays: the storm moves every round, and the engine's cost is what is measured, not its judgement.
+    const rules = readRuleConfig();
+    const instant = { onDelaySeconds: 0, offDelaySeconds: 0 };
+    engine = new AlertEngine(
+      db,
+      model,
+      new AlertBoard(),
+      { ...rules, warmUpSeconds: 0, sensorThreshold: { ...rules.sensorThreshold, ...instant } },
+      start,
+    );
     engine.start(1000);
   }
   const enc = new TextEncoder();

@@ -60,11 +60,12 @@ test('a responder on a phone acknowledges and resolves a critical alert; the wal
   await expect(row).toContainText('Unacknowledged');
   await screenshot(phone, 'phone-390x844-alert', testInfo);
 
-  await card.getByRole('button', { name: 'Acknowledge' }).tap();
+  await card.getByRole('button', { name: 'Acknowledge', exact: true }).tap();
   // The phone says "acknowledged" only once the server has recorded it (the power may be back
   // by then on a slow machine: the condition's clearing is a separate fact, said after it).
   await expect(card.getByRole('status')).toHaveText(/^Acknowledged by Li Na( · condition cleared)?$/);
-  await expect(card.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
+  // No Acknowledge control any more: a disabled "Acknowledged ✓" holds its place under the thumb.
+  await expect(card.getByRole('button', { name: 'Acknowledge', exact: true })).toHaveCount(0);
   const seenOnPhone = Date.now();
   await expect(row).toContainText('Acknowledged by Li Na');
   // Speed is the benchmark's to judge (docs/benchmarks.md); here it is recorded.
@@ -117,7 +118,7 @@ test('two responders acknowledging one alert at once: one wins, the other is tol
   const cards = contexts.map(({ phone }) =>
     phone.getByRole('article', { name: /Broadcast signal .* lost/ }).filter({ hasText: 'Jinhua' }),
   );
-  const buttons = cards.map((c) => c.getByRole('button', { name: 'Acknowledge' }));
+  const buttons = cards.map((c) => c.getByRole('button', { name: 'Acknowledge', exact: true }));
   for (const b of buttons) await expect(b).toBeVisible();
   for (const { phone } of contexts) await showOnly(phone, 'Jinhua Sports Centre Stadium');
   await Promise.all(buttons.map((b) => b.tap()));
@@ -155,11 +156,11 @@ test('a second tap where Acknowledge was acts on nothing: the acted card keeps i
   // The thumb goes to the first Acknowledge button on the screen.
   const first = phone
     .locator('.alert-card')
-    .filter({ has: phone.getByRole('button', { name: 'Acknowledge' }) })
+    .filter({ has: phone.getByRole('button', { name: 'Acknowledge', exact: true }) })
     .first();
   await first.scrollIntoViewIfNeeded();
   const id = await first.getAttribute('data-alert-id');
-  const box = (await first.getByRole('button', { name: 'Acknowledge' }).boundingBox())!;
+  const box = (await first.getByRole('button', { name: 'Acknowledge', exact: true }).boundingBox())!;
   const spot = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const ackedByLiNa = async () =>
     (await alertsOf(context.request)).filter((a) => a.acknowledgedBy === 'Li Na').map((a) => String(a.id));

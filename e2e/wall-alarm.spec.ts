@@ -35,7 +35,9 @@ test('a critical alert sounds until acknowledged; a blocked browser is asked for
   await center.scenario('power-loss', 'huzhou-deqing-gym');
   // The simulator raises random incidents too: look for this one by its venue.
   const banner = page.getByRole('alert', { name: /^Critical alarm/ });
-  await expect(banner).toHaveAccessibleName(/Mains power lost; UPS on battery at Deqing Sports Centre Gymnasium/);
+  await expect(banner).toHaveAccessibleName(
+    /Mains power lost; UPS on battery \(power fault\) at Deqing Sports Centre Gymnasium/,
+  );
   const plays = () => page.evaluate(() => (window as unknown as { __plays: { src: string; ok: boolean }[] }).__plays);
   await expect.poll(async () => (await plays()).some((p) => p.src.endsWith('/sounds/critical.wav'))).toBe(true);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RegistryPayloadT } from '../lib/contracts/payloads.schema';
 import { CITIES } from '../lib/contracts/cities';
 import { parseTopic } from '../lib/contracts/topics';
 import { validators } from '../lib/contracts/validate';
@@ -42,6 +43,18 @@ describe('the simulated Games', () => {
     }
     expect(messages.length).toBeGreaterThan(10_000);
     expect(refused).toEqual([]);
+  });
+
+  it("carries each venue's sessions in its registry, in real time at the simulator's speed", () => {
+    const sim = new Simulator({ seed: 7, scale: 1, startMs: START, speed: 20, gamesClockStart: 9 * 3600 });
+    const reg = JSON.parse(sim.registryMessages(START)[0]!.payload) as RegistryPayloadT;
+    const games = sim.venues[0]!.sessions;
+    expect(reg.venue.sessions).toHaveLength(games.length);
+    // A session starting an hour of games time from now starts three real minutes from now at 20x.
+    reg.venue.sessions!.forEach((s, i) => {
+      expect(s.start).toBe(Math.round(START + ((games[i]!.start - 9 * 3600) / 20) * 1000));
+      expect(s.end - s.start).toBe(Math.round(((games[i]!.end - games[i]!.start) / 20) * 1000));
+    });
   });
 
   it('is deterministic for a seed', () => {

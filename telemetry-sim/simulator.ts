@@ -154,6 +154,8 @@ export class VenueSim {
   private readonly crowdSeq = new Map<string, number>();
   private incidentCounter = 0;
   readonly conditions: Partial<Record<Exclude<ScenarioKind, 'crowd-surge'>, Condition>> = {};
+  /** Today's sessions, games-clock seconds (the registry carries them as epoch ms). */
+  readonly sessions: Session[];
 
   constructor(
     readonly world: VenueWorld,
@@ -161,7 +163,8 @@ export class VenueSim {
     readonly rng: Rng,
     tickMs: number,
   ) {
-    this.crowd = new VenueCrowd(world.def.zones, schedule(world, rng), world.scannersPerGate, rng.fork(1));
+    this.sessions = schedule(world, rng);
+    this.crowd = new VenueCrowd(world.def.zones, this.sessions, world.scannersPerGate, rng.fork(1));
     this.sensors = world.def.sensors.map((s) => {
       const intervalTicks = Math.max(1, Math.round(s.intervalMs / tickMs));
       return {
@@ -233,8 +236,11 @@ export class Simulator {
   /** The retained registry of every venue, to publish on every (re)connect. */
   registryMessages(nowMs: number): OutMessage[] {
     this.registrySeq++;
+    // Games-clock seconds to the real time the simulator will reach them at its speed.
+    const epoch = (clock: number) => Math.round(nowMs + ((clock - this.gamesTime) / this.speed) * 1000);
     return this.venues.map((v) => {
-      const payload: RegistryPayloadT = { v: 1, ts: nowMs, seq: this.registrySeq, venue: v.world.def };
+      const sessions = v.sessions.map((s) => ({ start: epoch(s.start), end: epoch(s.end) }));
+      const payload: RegistryPayloadT = { v: 1, ts: nowMs, seq: this.registrySeq, venue: { ...v.world.def, sessions } };
       return { topic: topics.registry(v.cityId, v.id), payload: JSON.stringify(payload), qos: 1, retain: true };
     });
   }

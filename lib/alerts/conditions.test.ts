@@ -73,6 +73,31 @@ describe('alert rules', () => {
     expect(keys(m)).toContain(conditionKey('venue_capacity', 'venue:test-arena'));
   });
 
+  it("no session near: the spectators' alarms wait; dangerous crowding (LOS F) never does", () => {
+    const HOUR = 3_600_000;
+    const m = new SituationModel();
+    // Today's one session is five hours away (the rules look two hours ahead).
+    const def = venueDef({ sessions: [{ start: NOW + 5 * HOUR, end: NOW + 7 * HOUR }] });
+    m.applyRegistry('hangzhou', 'test-arena', registry(T0, 1, def), NOW);
+    const crowd = (zone: string, n: number, seq: number) =>
+      m.applyCrowd('hangzhou', 'test-arena', zone, { ts: T0 + seq, seq, entries: n, exits: 0, occupancy: n }, NOW);
+    crowd('stand-1', 4900, 1);
+    crowd('gate-1', 400, 1);
+    expect(keys(m)).toEqual([]);
+    crowd('gate-1', 700, 2);
+    expect(keys(m)).toEqual([conditionKey('zone_level_of_service', 'zone:test-arena/gate-1')]);
+    // Within two hours of the start: judged.
+    const later = NOW + 3.5 * HOUR;
+    m.applyCrowd(
+      'hangzhou',
+      'test-arena',
+      'stand-1',
+      { ts: later, seq: 3, entries: 4900, exits: 0, occupancy: 4900 },
+      later,
+    );
+    expect(keys(m, later)).toContain(conditionKey('venue_capacity', 'venue:test-arena'));
+  });
+
   it('a UPS on battery (its warning) is major by default', () => {
     const m = model();
     m.applySensor('hangzhou', 'test-arena', 'ups-1', { ts: T0, seq: 1, value: 1 }, NOW);

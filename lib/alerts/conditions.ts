@@ -258,6 +258,13 @@ function judgeVenue(
 ): void {
   const def = v.def!;
   const los = rules.zoneLevelOfService;
+  // No session near: spectators' alarms wait (the registry's schedule; none listed, always judged).
+  const margin = rules.sessions;
+  const withSpectators =
+    !def.sessions ||
+    def.sessions.some(
+      (s) => now >= s.start - margin.beforeMinutes * 60_000 && now <= s.end + margin.afterMinutes * 60_000,
+    );
   for (const z of v.zones.values()) {
     if (z.receivedAt === 0 || !los.zoneKinds.includes(z.def.kind)) continue;
     const source = `zone:${v.id}/${z.def.id}`;
@@ -267,7 +274,7 @@ function judgeVenue(
       ctx.heldLevel(conditionKey('zone_level_of_service', source)),
       los.deadbandPercent,
     );
-    const severity: Severity | null = level === 'F' ? los.F : level === 'E' ? los.E : null;
+    const severity: Severity | null = level === 'F' ? los.F : level === 'E' && withSpectators ? los.E : null;
     if (!severity) continue;
     add({
       source,
@@ -284,7 +291,7 @@ function judgeVenue(
   }
 
   const cap = rules.venueCapacity;
-  if (cap.severity && v.capacity > 0) {
+  if (cap.severity && v.capacity > 0 && withSpectators) {
     const held = ctx.heldLevel(venueKey('venue_capacity'));
     const limit = cap.abovePercent - (held ? cap.deadbandPoints : 0);
     if (v.occupancy > (v.capacity * limit) / 100) {

@@ -103,6 +103,18 @@ export const RuleConfigSchema = Type.Object(
      * feed's venues, a power loss's UPS) stay silent beneath it, and for `releaseSeconds` after it
      * clears while their readings settle.
      */
+    /**
+     * State-based suppression: at a venue whose registry lists its sessions, alarms that only matter
+     * with spectators (capacity, walkway LOS E) are judged from `beforeMinutes` before a session to
+     * `afterMinutes` after it. LOS F is always judged: dangerous crowding is never expected.
+     */
+    sessions: Type.Object(
+      {
+        beforeMinutes: Type.Number({ minimum: 0, maximum: 600 }),
+        afterMinutes: Type.Number({ minimum: 0, maximum: 600 }),
+      },
+      { additionalProperties: false },
+    ),
     /** ISA-18.2 shelving: the longest an operator may put an alarm aside. */
     shelving: Type.Object(
       { maxMinutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }) },

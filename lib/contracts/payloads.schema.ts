@@ -96,6 +96,22 @@ export const RegistryPayload = Type.Object(
         sports: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 }),
         zones: Type.Array(ZoneDef, { minItems: 1, maxItems: 500 }),
         sensors: Type.Array(SensorDef, { maxItems: 20_000 }),
+        sessions: Type.Optional(
+          Type.Array(
+            Type.Object(
+              {
+                start: Type.Integer({ minimum: 1e12, maximum: 1e13, description: 'Session start, epoch ms' }),
+                end: Type.Integer({ minimum: 1e12, maximum: 1e13, description: 'Session end, epoch ms' }),
+              },
+              { additionalProperties: false },
+            ),
+            {
+              maxItems: 20,
+              description:
+                "The venue's competition sessions: crowd alarms that only matter with spectators (capacity, walkway LOS E) are judged around them. Absent: always judged.",
+            },
+          ),
+        ),
       },
       { additionalProperties: false },
     ),
