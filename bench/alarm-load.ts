@@ -16,11 +16,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AlertBoard } from '../lib/alerts/alert-board';
 import { AlertEngine } from '../lib/alerts/alert-engine';
-import { alarmKpis, positionOf, sensorKindOf, type AlarmKpis, type Annunciation } from '../lib/contracts/alarm-kpis';
-import { conditionKey } from '../lib/alerts/conditions';
+import { alarmKpis, type AlarmKpis, type Annunciation } from '../lib/contracts/alarm-kpis';
+import { loadAnnunciations } from '../lib/alerts/alarm-kpi-queries';
 import { readRuleConfig, type RuleConfig } from '../lib/alerts/rule-config';
-import type { AlertMessage, AlertType } from '../lib/contracts/alerts';
-import type { Severity } from '../lib/contracts/payloads.schema';
+import type { AlertType } from '../lib/contracts/alerts';
 import { openDatabase, type Database } from '../lib/db/database';
 import { migrate } from '../lib/db/migrations';
 import { createIngest } from '../lib/ingest/ingest';
@@ -102,30 +101,8 @@ interface Judge {
   engine: EngineLike;
 }
 
-async function annunciations(db: Database): Promise<Annunciation[]> {
-  const { rows } = await db.query<{
-    at: Date;
-    source: string;
-    type: AlertType;
-    severity: Severity;
-    message: AlertMessage | null;
-    sensor_id: string | null;
-    venue_id: string | null;
-  }>(
-    `select e.at, a.source, a.type, a.severity, a.message, a.sensor_id, a.venue_id
-     from alert_events e join alerts a on a.id = e.alert_id
-     where e.action in ('raised', 'repeated') order by e.at, e.id`,
-  );
-  return rows.map((r) => ({
-    at: new Date(r.at).getTime(),
-    key: conditionKey(r.type, r.source),
-    source: r.source,
-    type: r.type,
-    severity: r.severity,
-    position: positionOf({ type: r.type, sensorKind: sensorKindOf(r) ?? kindFromId(r.sensor_id) }),
-    venueId: r.venue_id,
-  }));
-}
+/** Every raise and return of the whole day, the baseline's desks told by their sensors' names. */
+const annunciations = (db: Database, end: number) => loadAnnunciations(db, 0, end + 1, null, kindFromId);
 
 /** The baseline kept no message: the simulator names its sensors by kind (`uplink-1-latency`, `ups-1`). */
 function kindFromId(id: string | null) {
@@ -220,7 +197,7 @@ export async function benchAlarmLoad() {
 
   const results: Record<string, unknown> = {};
   for (const j of judges) {
-    const all = await annunciations(j.db);
+    const all = await annunciations(j.db, end);
     const alarms = (
       await j.db.query<{ raised_at: Date; last_raised_at: Date; cleared_at: Date | null }>(
         'select raised_at, last_raised_at, cleared_at from alerts',

@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useMemo, type ReactNode } from 'react';
 import { AlertListPanel } from '@/components/alerts/alert-list-panel';
-import { STATUS_KEY, statusTextColor } from '@/components/format/format';
-import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import { useT } from '@/components/i18n/i18n-provider';
 import type { AlertMap } from '@/components/store/alert-map';
 import { useOptionalSituation } from '@/components/store/situation-provider';
 import { useVenue } from '@/components/store/venue-provider';
+import { PeopleInsideTile, VenueStatusTile } from './venue-tiles';
 
 /**
  * While the venue's own stream connects: what the city's stream already holds about it (open on
@@ -15,7 +15,6 @@ import { useVenue } from '@/components/store/venue-provider';
  */
 function HeldVenue({ venueId }: { venueId: string }) {
   const t = useT();
-  const f = useFormat();
   const phase = useOptionalSituation((s) => s.phase);
   const summary = useOptionalSituation((s) => s.venues[venueId]);
   const live = useOptionalSituation((s) => s.live[venueId]);
@@ -26,25 +25,11 @@ function HeldVenue({ venueId }: { venueId: string }) {
     return mine;
   }, [all, venueId]);
   if (phase !== 'live' || !summary || !live) return <p className="empty venue-message">{t('venue.connecting')}</p>;
-  const pct = summary.capacity > 0 ? Math.round((live.occupancy / summary.capacity) * 100) : null;
   return (
     <div className="venue-held" data-testid="venue-held">
       <div className="kpis venue-kpis">
-        <section className="kpi" aria-label={t('venue.peopleInside')}>
-          <h2 className="kpi-label">{t('venue.peopleInside')}</h2>
-          <p className="kpi-value">{f.int(live.occupancy)}</p>
-          <p className="kpi-sub">
-            {t('venue.ofSeats', { n: f.int(summary.capacity) })}
-            {pct !== null ? ` · ${pct}%` : ''}
-          </p>
-        </section>
-        <section className="kpi" aria-label={t('venue.status')}>
-          <h2 className="kpi-label">{t('venue.status')}</h2>
-          <p className="kpi-value" style={{ color: statusTextColor(live.worst) }}>
-            {t(STATUS_KEY[live.worst])}
-          </p>
-          <p className="kpi-sub">{t('venue.loadingDetail')}</p>
-        </section>
+        <PeopleInsideTile occupancy={live.occupancy} capacity={summary.capacity} />
+        <VenueStatusTile worst={live.worst} sub={t('venue.loadingDetail')} />
       </div>
       <AlertListPanel alerts={alerts} showVenue={false} maxRows={8} />
     </div>

@@ -5,7 +5,6 @@ import { memo } from 'react';
 import { density, levelOfService } from '@/lib/contracts/level-of-service';
 import type { ZoneLive } from '@/lib/contracts/stream';
 import { Age } from '@/components/format/age';
-import { STATUS_KEY, statusTextColor } from '@/components/format/format';
 import { zoneHref } from '@/components/shell/level';
 import { useVenue } from '@/components/store/venue-provider';
 import { AlertListPanel } from '@/components/alerts/alert-list-panel';
@@ -13,6 +12,7 @@ import { AlarmCountTile } from '@/components/alerts/alarm-count-tile';
 import { PanelAge, StreamAge } from '@/components/panels/panel-age';
 import { FEED_STALE_MS } from '@/lib/contracts/stream';
 import { IncidentList } from './incident-list';
+import { PeopleInsideTile, VenueStatusTile } from './venue-tiles';
 import { SensorGroups } from './sensor-list';
 import { VenueGate } from './venue-gate';
 import { fillsInText, flowText, LosBadge } from './zone-figures';
@@ -24,34 +24,18 @@ function Summary() {
   const live = useVenue((s) => s.live);
   const alerts = useVenue((s) => s.alerts);
   const t = useT();
-  const f = useFormat();
   if (!summary || !live) return null;
-  const pct = summary.capacity > 0 ? Math.round((live.occupancy / summary.capacity) * 100) : null;
   return (
     <div className="kpis venue-kpis">
-      <section className="kpi" aria-label={t('venue.peopleInside')}>
-        <h2 className="kpi-label">{t('venue.peopleInside')}</h2>
-        <p className="kpi-value" data-testid="venue-occupancy">
-          {f.int(live.occupancy)}
-        </p>
-        <p className="kpi-sub">
-          {t('venue.ofSeats', { n: f.int(summary.capacity) })}
-          {pct !== null ? ` · ${pct}%` : ''}
-        </p>
-      </section>
-      <section className="kpi" aria-label={t('venue.status')}>
-        <h2 className="kpi-label">{t('venue.status')}</h2>
-        <p className="kpi-value" style={{ color: statusTextColor(live.worst) }}>
-          {t(STATUS_KEY[live.worst])}
-        </p>
-        <p className="kpi-sub">
-          {t('venue.sensorCounts', {
-            critical: live.sensorsCritical,
-            warning: live.sensorsWarning,
-            offline: live.sensorsOffline,
-          })}
-        </p>
-      </section>
+      <PeopleInsideTile occupancy={live.occupancy} capacity={summary.capacity} />
+      <VenueStatusTile
+        worst={live.worst}
+        sub={t('venue.sensorCounts', {
+          critical: live.sensorsCritical,
+          warning: live.sensorsWarning,
+          offline: live.sensorsOffline,
+        })}
+      />
       <AlarmCountTile alerts={alerts} loaded />
     </div>
   );

@@ -7,14 +7,20 @@ import 'server-only';
 import { alarmKpis, positionOf, sensorKindOf, type AlarmKpis, type Annunciation } from '../contracts/alarm-kpis';
 import type { AlertMessage, AlertType } from '../contracts/alerts';
 import type { Severity } from '../contracts/payloads.schema';
+import type { SensorKind } from '../contracts/sensor-kinds';
 import type { Queryable } from '../db/database';
 import { conditionKey } from './conditions';
 
+/**
+ * `kindOfSensor`: for alarms without a message (raised before messages were keyed), the kind of
+ * the sensor they name, if the caller knows it; their desk depends on it.
+ */
 export async function loadAnnunciations(
   db: Queryable,
   from: number,
   to: number,
   venues: string[] | null,
+  kindOfSensor: (sensorId: string | null) => SensorKind | null = () => null,
 ): Promise<Annunciation[]> {
   const { rows } = await db.query<{
     at: Date;
@@ -22,9 +28,10 @@ export async function loadAnnunciations(
     type: AlertType;
     severity: Severity;
     message: AlertMessage | null;
+    sensor_id: string | null;
     venue_id: string | null;
   }>(
-    `select e.at, a.source, a.type, a.severity, a.message, a.venue_id
+    `select e.at, a.source, a.type, a.severity, a.message, a.sensor_id, a.venue_id
        from alert_events e join alerts a on a.id = e.alert_id
       where e.action in ('raised', 'repeated') and e.at >= $1 and e.at < $2
         ${venues ? 'and a.venue_id = any($3)' : ''}
@@ -37,7 +44,7 @@ export async function loadAnnunciations(
     source: r.source,
     type: r.type,
     severity: r.severity,
-    position: positionOf({ type: r.type, sensorKind: sensorKindOf(r) }),
+    position: positionOf({ type: r.type, sensorKind: sensorKindOf(r) ?? kindOfSensor(r.sensor_id) }),
     venueId: r.venue_id,
   }));
 }
