@@ -64,7 +64,7 @@ test('on a tablet, three taps reach a sensor from the city, and back again', asy
     'All venues',
     'Binjiang Gymnasium',
     'Gate 1',
-    'scan-gate-1-1',
+    'Ticket scanner scan-gate-1-1',
   ]);
 
   // The one map flew down with us: same canvas, never remounted, now at the sensor.
