@@ -15,7 +15,6 @@ import { PeopleInsideTile, VenueStatusTile } from './venue-tiles';
  */
 function HeldVenue({ venueId }: { venueId: string }) {
   const t = useT();
-  const phase = useOptionalSituation((s) => s.phase);
   const summary = useOptionalSituation((s) => s.venues[venueId]);
   const live = useOptionalSituation((s) => s.live[venueId]);
   const all = useOptionalSituation((s) => s.alerts);
@@ -24,7 +23,8 @@ function HeldVenue({ venueId }: { venueId: string }) {
     for (const a of Object.values(all)) if (a.venueId === venueId) mine[a.id] = a;
     return mine;
   }, [all, venueId]);
-  if (phase !== 'live' || !summary || !live) return <p className="empty venue-message">{t('venue.connecting')}</p>;
+  // Held figures show even if the city stream is momentarily not live: the frame greys stale data itself.
+  if (!summary || !live) return <p className="empty venue-message">{t('venue.connecting')}</p>;
   return (
     <div className="venue-held" data-testid="venue-held">
       <div className="kpis venue-kpis">
