@@ -128,6 +128,11 @@ function summary(k: AlarmKpis, annunciations: Annunciation[]) {
     alarms: k.alarms,
     technology: p(k.byPosition.technology),
     venues: p(k.byPosition.venues),
+    venueTeams: {
+      alarms: k.venueTeams.alarms,
+      venues: k.venueTeams.venues,
+      busiest: k.venueTeams.busiest ? { venueId: k.venueTeams.busiest.venueId, ...p(k.venueTeams.busiest) } : null,
+    },
     priorities: `${Math.round((100 * k.priorities.low) / total)}% low / ${Math.round((100 * k.priorities.medium) / total)}% medium / ${Math.round((100 * k.priorities.high) / total)}% high`,
     chatteringSources: k.chatteringSources.length,
     standing: k.standing,
@@ -215,10 +220,11 @@ export async function benchAlarmLoad() {
     const steadyK = alarmKpis({ from: start, to: end, annunciations: steadyAnn, alarms });
     // Rates over the steady time only (the excluded windows hold none of these alarms).
     const scale = (end - start) / steadyMs;
-    for (const p of ['technology', 'venues'] as const) {
-      steadyK.byPosition[p].perHour *= scale;
-      steadyK.byPosition[p].per10MinAverage *= scale;
-      steadyK.byPosition[p].timeInFloodPercent *= scale;
+    for (const k of [steadyK.byPosition.technology, steadyK.byPosition.venues, steadyK.venueTeams.busiest]) {
+      if (!k) continue;
+      k.perHour *= scale;
+      k.per10MinAverage *= scale;
+      k.timeInFloodPercent *= scale;
     }
     const afterUpsets = upsets.map((u) => {
       const from = at(u.at);
@@ -231,6 +237,10 @@ export async function benchAlarmLoad() {
         alarmsIn10Min: window.length,
         technology: k.byPosition.technology.alarms,
         venues: k.byPosition.venues.alarms,
+        venueTeams: k.venueTeams.alarms,
+        busiestVenueTeam: k.venueTeams.busiest
+          ? `${k.venueTeams.busiest.venueId} ${k.venueTeams.busiest.alarms}`
+          : null,
         related: related.length,
         firstRelated: first ? `${first.type} ${first.source}` : null,
         causeFirst: first !== undefined && u.cause.types.includes(first.type),

@@ -8,7 +8,7 @@ import { SEVERITIES } from '@/lib/contracts/payloads.schema';
 import type { AlertStats, ShiftReport } from '@/lib/contracts/report';
 import { localeInfo, localName, type Locale } from '@/lib/i18n/locales';
 import { alertText } from '@/lib/i18n/alert-text';
-import { POSITIONS, type AlarmKpis, type Position } from '@/lib/contracts/alarm-kpis';
+import { DESKS, type AlarmKpis, type Desk, type PositionKpis } from '@/lib/contracts/alarm-kpis';
 import type { MessageKey } from '@/lib/i18n/translate';
 import type { Translate } from '@/lib/i18n/translate';
 import { alertStateLabel, SEVERITY_KEY, type Formatters } from '@/components/format/format';
@@ -36,16 +36,40 @@ function StatsRow({ label, s, f }: { label: string; s: AlertStats; f: Formatters
   );
 }
 
-const POSITION_KEY: Record<Position, MessageKey> = {
+const DESK_KEY: Record<Desk, MessageKey> = {
   technology: 'kpis.position.technology',
   venues: 'kpis.position.venues',
 };
 
+function PositionRow({ label, p, f }: { label: string; p: PositionKpis; f: Formatters }) {
+  const one = (n: number) => f.num(n, 1);
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="num">{f.int(p.alarms)}</td>
+      <td className="num">{one(p.perHour)}</td>
+      <td className="num">{one(p.per10MinAverage)}</td>
+      <td className="num">{f.int(p.per10MinPeak)}</td>
+      <td className="num">{one(p.timeInFloodPercent)}%</td>
+    </tr>
+  );
+}
+
 /** The alarm system judged by ISA-18.2 / EEMUA 191 over the shift (docs/alarms.md). */
-function AlarmSystem({ k, t, f }: { k: AlarmKpis; t: Translate; f: Formatters }) {
+function AlarmSystem({
+  k,
+  t,
+  f,
+  venueName,
+}: {
+  k: AlarmKpis;
+  t: Translate;
+  f: Formatters;
+  venueName: (id: string) => string;
+}) {
   const total = k.priorities.high + k.priorities.medium + k.priorities.low;
   const pct = (n: number) => (total === 0 ? '—' : `${Math.round((100 * n) / total)}%`);
-  const one = (n: number) => f.num(n, 1);
+  const busiest = k.venueTeams.busiest;
   return (
     <section aria-label={t('kpis.title')}>
       <h2>{t('kpis.title')}</h2>
@@ -71,19 +95,21 @@ function AlarmSystem({ k, t, f }: { k: AlarmKpis; t: Translate; f: Formatters })
           </tr>
         </thead>
         <tbody>
-          {POSITIONS.map((p) => (
-            <tr key={p}>
-              <th scope="row">{t(POSITION_KEY[p])}</th>
-              <td className="num">{f.int(k.byPosition[p].alarms)}</td>
-              <td className="num">{one(k.byPosition[p].perHour)}</td>
-              <td className="num">{one(k.byPosition[p].per10MinAverage)}</td>
-              <td className="num">{f.int(k.byPosition[p].per10MinPeak)}</td>
-              <td className="num">{one(k.byPosition[p].timeInFloodPercent)}%</td>
-            </tr>
+          {DESKS.map((p) => (
+            <PositionRow key={p} label={t(DESK_KEY[p])} p={k.byPosition[p]} f={f} />
           ))}
+          {busiest ? (
+            <PositionRow
+              label={t('kpis.position.venueTeam', { venue: venueName(busiest.venueId) })}
+              p={busiest}
+              f={f}
+            />
+          ) : null}
         </tbody>
       </table>
       <dl className="report-facts">
+        <dt>{t('kpis.venueTeams')}</dt>
+        <dd>{t('kpis.venueTeamsValue', { alarms: f.int(k.venueTeams.alarms), venues: f.int(k.venueTeams.venues) })}</dd>
         <dt>{t('kpis.priorities')}</dt>
         <dd>
           {t('kpis.prioritySpread', {
@@ -191,7 +217,12 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
         </table>
       </section>
 
-      <AlarmSystem k={r.alarmSystem} t={t} f={f} />
+      <AlarmSystem
+        k={r.alarmSystem}
+        t={t}
+        f={f}
+        venueName={(id) => (venueNames[id] ? localName(venueNames[id], locale) : id)}
+      />
 
       <section aria-label={t('report.openTitle')}>
         <h2>

@@ -44,7 +44,12 @@ export async function loadAnnunciations(
     source: r.source,
     type: r.type,
     severity: r.severity,
-    position: positionOf({ type: r.type, sensorKind: sensorKindOf(r) ?? kindOfSensor(r.sensor_id) }),
+    position: positionOf({
+      type: r.type,
+      severity: r.severity,
+      venueId: r.venue_id,
+      sensorKind: sensorKindOf(r) ?? kindOfSensor(r.sensor_id),
+    }),
     venueId: r.venue_id,
   }));
 }

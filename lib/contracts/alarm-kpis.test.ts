@@ -56,11 +56,34 @@ describe('alarm KPIs', () => {
   });
 
   it('sends IT, links and broadcast to the technology desk; crowds and facilities to the venues desk', () => {
-    expect(positionOf({ type: 'it_power_fault' })).toBe('technology');
-    expect(positionOf({ type: 'it_scanner_failure' })).toBe('venues');
-    expect(positionOf({ type: 'feed_stale' })).toBe('technology');
-    expect(positionOf({ type: 'sensor_threshold', sensorKind: 'broadcast' })).toBe('technology');
-    expect(positionOf({ type: 'sensor_threshold', sensorKind: 'ups' })).toBe('venues');
-    expect(positionOf({ type: 'zone_level_of_service' })).toBe('venues');
+    const major = { severity: 'major' as const, venueId: 'test-arena' };
+    expect(positionOf({ type: 'it_power_fault', ...major })).toBe('technology');
+    expect(positionOf({ type: 'it_scanner_failure', ...major })).toBe('venues');
+    expect(positionOf({ type: 'feed_stale', severity: 'critical', venueId: null })).toBe('technology');
+    expect(positionOf({ type: 'sensor_threshold', ...major, sensorKind: 'broadcast' })).toBe('technology');
+    expect(positionOf({ type: 'sensor_threshold', ...major, sensorKind: 'ups' })).toBe('venues');
+    expect(positionOf({ type: 'zone_level_of_service', severity: 'critical', venueId: 'test-arena' })).toBe('venues');
+  });
+
+  it("sends a venue's minor alarms to its own team, not to a desk at the center", () => {
+    const minor = { severity: 'minor' as const, venueId: 'test-arena' };
+    expect(positionOf({ type: 'zone_level_of_service', ...minor })).toBe('venue_team');
+    expect(positionOf({ type: 'sensor_offline', ...minor, sensorKind: 'net_latency' })).toBe('venue_team');
+    expect(positionOf({ type: 'sensor_threshold', severity: 'warning', venueId: 'test-arena' })).toBe('venue_team');
+  });
+
+  it('judges the venue teams by the busiest, each venue a position of its own', () => {
+    const team = (at: number, venueId: string) =>
+      alarm(at, `z${at}`, { position: 'venue_team', venueId, type: 'zone_level_of_service' });
+    // 8 at one venue within 10 minutes, 6 at another: together 14 (a flood for one desk), apart neither floods.
+    const a = Array.from({ length: 8 }, (_, i) => team(T + i * MIN, 'arena-a'));
+    const b = Array.from({ length: 6 }, (_, i) => team(T + i * MIN + 30_000, 'arena-b'));
+    const k = alarmKpis({ from: T, to: T + 60 * MIN, annunciations: [...a, ...b], alarms: [] });
+    expect(k.venueTeams.alarms).toBe(14);
+    expect(k.venueTeams.venues).toBe(2);
+    expect(k.venueTeams.busiest).toMatchObject({ venueId: 'arena-a', alarms: 8, perHour: 8, per10MinPeak: 8 });
+    expect(k.venueTeams.busiest!.timeInFloodPercent).toBe(0);
+    expect(k.byPosition.venues.alarms).toBe(0);
+    expect(k.alarms).toBe(14);
   });
 });

@@ -8,17 +8,30 @@ import type { AlertType, AlertView } from './alerts';
 import type { Severity } from './payloads.schema';
 import { SENSOR_KINDS, type SensorKind } from './sensor-kinds';
 
-/** The command center's operator positions: who is asked to act on which alarm (docs/alarms.md). */
-export const POSITIONS = ['technology', 'venues'] as const;
-export type Position = (typeof POSITIONS)[number];
+/** The command center's two desks: who at the center is asked to act on which alarm (docs/alarms.md). */
+export const DESKS = ['technology', 'venues'] as const;
+export type Desk = (typeof DESKS)[number];
+/**
+ * Who is asked to act: one of the center's desks, or the venue's own team (its manager's tablet, its
+ * stewards): one position per venue, for the alarms only the venue acts on.
+ */
+export type Position = Desk | 'venue_team';
 
 const TECHNOLOGY_KINDS: readonly SensorKind[] = ['net_latency', 'net_loss', 'wifi_clients', 'broadcast'];
 
 /**
- * Which desk an alarm goes to: IT systems, links, power for IT and broadcast to technology; crowds,
- * gates (their ticket scanners too) and the venues' facilities to venues.
+ * Who an alarm asks to act. A minor or warning alarm about a venue is its own team's (a gate at
+ * LOS E is for its stewards, a sensor offline for its technicians): the center lists it, silent.
+ * Of the rest, IT systems, links, power for IT and broadcast go to the technology desk; crowds,
+ * gates (their ticket scanners too) and the venues' facilities to the venues desk.
  */
-export function positionOf(a: { type: AlertType; sensorKind?: SensorKind | null }): Position {
+export function positionOf(a: {
+  type: AlertType;
+  severity: Severity;
+  venueId: string | null;
+  sensorKind?: SensorKind | null;
+}): Position {
+  if ((a.severity === 'minor' || a.severity === 'warning') && a.venueId !== null) return 'venue_team';
   if (a.type === 'it_scanner_failure') return 'venues';
   if (a.type.startsWith('it_') || a.type === 'feed_stale' || a.type === 'venue_silent') return 'technology';
   if (a.type === 'sensor_threshold' || a.type === 'sensor_offline') {
@@ -74,11 +87,21 @@ export interface PositionKpis {
   timeInFloodPercent: number;
 }
 
+/** The venues' own teams: one position per venue, judged by the busiest. */
+export interface VenueTeamKpis {
+  /** All venue teams' alarms together, and how many venues had any. */
+  alarms: number;
+  venues: number;
+  /** The venue whose team had the most alarms, and its figures. */
+  busiest: (PositionKpis & { venueId: string }) | null;
+}
+
 export interface AlarmKpis {
   from: number;
   to: number;
   alarms: number;
-  byPosition: Record<Position, PositionKpis>;
+  byPosition: Record<Desk, PositionKpis>;
+  venueTeams: VenueTeamKpis;
   /** ISA-18.2 advises about 80% low, 15% medium, 5% high: critical is high, major medium, minor and warning low. */
   priorities: { high: number; medium: number; low: number };
   chatteringSources: string[];
@@ -120,9 +143,7 @@ export function alarmKpis(input: KpiInput): AlarmKpis {
   const hours = Math.max(1e-9, (to - from) / 3_600_000);
   const tenMin = 600_000;
 
-  const byPosition = {} as Record<Position, PositionKpis>;
-  for (const p of POSITIONS) {
-    const times = within.filter((a) => a.position === p).map((a) => a.at);
+  const positionKpis = (times: number[]): PositionKpis => {
     // The count in the last 10 minutes steps up at each alarm and down 10 minutes later: sweep it.
     const steps = times.flatMap((t) => [
       { at: t, d: 1 },
@@ -138,14 +159,39 @@ export function alarmKpis(input: KpiInput): AlarmKpis {
       const next = steps[i + 1]?.at ?? steps[i]!.at;
       if (n > targets.floodAbove) floodMs += Math.max(0, Math.min(next, to) - Math.max(steps[i]!.at, from));
     }
-    byPosition[p] = {
+    return {
       alarms: times.length,
       perHour: times.length / hours,
       per10MinAverage: times.length / ((to - from) / tenMin),
       per10MinPeak: peak,
       timeInFloodPercent: (100 * floodMs) / Math.max(1, to - from),
     };
+  };
+
+  const byPosition = {} as Record<Desk, PositionKpis>;
+  for (const p of DESKS) byPosition[p] = positionKpis(within.filter((a) => a.position === p).map((a) => a.at));
+
+  const teamTimes = new Map<string, number[]>();
+  for (const a of within) {
+    if (a.position !== 'venue_team' || a.venueId === null) continue;
+    const list = teamTimes.get(a.venueId) ?? [];
+    list.push(a.at);
+    teamTimes.set(a.venueId, list);
   }
+  let busiest: VenueTeamKpis['busiest'] = null;
+  let teamAlarms = 0;
+  for (const [venueId, times] of teamTimes) {
+    teamAlarms += times.length;
+    const k = positionKpis(times);
+    if (
+      !busiest ||
+      k.alarms > busiest.alarms ||
+      (k.alarms === busiest.alarms && k.per10MinPeak > busiest.per10MinPeak)
+    ) {
+      busiest = { ...k, venueId };
+    }
+  }
+  const venueTeams: VenueTeamKpis = { alarms: teamAlarms, venues: teamTimes.size, busiest };
 
   const priorities = { high: 0, medium: 0, low: 0 };
   for (const a of within) priorities[PRIORITY[a.severity]]++;
@@ -188,6 +234,7 @@ export function alarmKpis(input: KpiInput): AlarmKpis {
     to,
     alarms: within.length,
     byPosition,
+    venueTeams,
     priorities,
     chatteringSources,
     standing,

@@ -136,10 +136,12 @@ describe.each(TEST_DATABASES)('the shift report in $name', ({ make }) => {
 
   it('judges the alarm system over the shift: alarms per position, priorities, time to acknowledge', async () => {
     const k = (await buildShiftReport(db, model, operator, 8, NOW)).alarmSystem;
-    // Four raised in the 8 hours, all crowding at gates: the venues desk's.
+    // Four raised in the 8 hours, all crowding at gates: the critical and major ones the venues desk's,
+    // the minor one its venue team's.
     expect(k.alarms).toBe(4);
-    expect(k.byPosition.venues).toMatchObject({ alarms: 4, perHour: 0.5, per10MinPeak: 1, timeInFloodPercent: 0 });
+    expect(k.byPosition.venues).toMatchObject({ alarms: 3, perHour: 0.375, per10MinPeak: 1, timeInFloodPercent: 0 });
     expect(k.byPosition.technology.alarms).toBe(0);
+    expect(k.venueTeams).toMatchObject({ alarms: 1, venues: 1, busiest: { alarms: 1, per10MinPeak: 1 } });
     expect(k.priorities).toEqual({ high: 2, medium: 1, low: 1 });
     expect(k.chatteringSources).toEqual([]);
     // Still active and raised over an hour before the end: the 4 h and 2 h ones; the 4 h one cleared.

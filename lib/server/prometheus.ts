@@ -2,7 +2,7 @@
 import 'server-only';
 import { LAG_BUCKETS_S } from '../ingest/ingest-metrics';
 import type { FeedRuntime } from './feed-runtime';
-import { POSITIONS, type AlarmKpis } from '../contracts/alarm-kpis';
+import { DESKS, type AlarmKpis, type PositionKpis } from '../contracts/alarm-kpis';
 import { alarmCounts } from '../contracts/alarm-counts';
 import { SEVERITIES } from '../contracts/payloads.schema';
 
@@ -104,16 +104,25 @@ export function renderMetrics(rt: FeedRuntime, now = Date.now(), lastHour?: Alar
   );
   out.push(line('vcc_alarm_conditions_suppressed', rt.alerts.engine.stats.suppressed));
   if (lastHour) {
+    // The two desks, and the busiest venue's own team (each venue's team is a position of its own).
+    const positions: [string, PositionKpis | null][] = [
+      ...DESKS.map((p): [string, PositionKpis] => [p, lastHour.byPosition[p]]),
+      ['busiest_venue_team', lastHour.venueTeams.busiest],
+    ];
     head('vcc_alarms_last_hour', 'gauge', 'Alarms raised (or raised again) in the last hour, by operator position.');
-    for (const p of POSITIONS) out.push(line('vcc_alarms_last_hour', lastHour.byPosition[p].alarms, { position: p }));
+    for (const [p, k] of positions) out.push(line('vcc_alarms_last_hour', k?.alarms ?? 0, { position: p }));
     head('vcc_alarms_peak_10min_last_hour', 'gauge', 'Most alarms in any 10 minutes of the last hour, by position.');
-    for (const p of POSITIONS)
-      out.push(line('vcc_alarms_peak_10min_last_hour', lastHour.byPosition[p].per10MinPeak, { position: p }));
+    for (const [p, k] of positions)
+      out.push(line('vcc_alarms_peak_10min_last_hour', k?.per10MinPeak ?? 0, { position: p }));
     head('vcc_alarm_flood_ratio_last_hour', 'gauge', 'Share of the last hour with more than 10 alarms in 10 minutes.');
-    for (const p of POSITIONS)
-      out.push(
-        line('vcc_alarm_flood_ratio_last_hour', lastHour.byPosition[p].timeInFloodPercent / 100, { position: p }),
-      );
+    for (const [p, k] of positions)
+      out.push(line('vcc_alarm_flood_ratio_last_hour', (k?.timeInFloodPercent ?? 0) / 100, { position: p }));
+    head(
+      'vcc_venue_team_alarms_last_hour',
+      'gauge',
+      "Minor alarms for the venues' own teams in the last hour, all venues.",
+    );
+    out.push(line('vcc_venue_team_alarms_last_hour', lastHour.venueTeams.alarms));
     head('vcc_alarm_chattering_sources_last_hour', 'gauge', 'Sources raised 3 or more times within a minute.');
     out.push(line('vcc_alarm_chattering_sources_last_hour', lastHour.chatteringSources.length));
     head('vcc_alarms_standing', 'gauge', 'Alarms active for more than an hour.');
