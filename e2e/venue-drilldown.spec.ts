@@ -12,9 +12,15 @@ test('from the wall to a venue and back, by click, back button and deep link', a
   await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Binjiang Gymnasium');
   await expect(page.getByRole('status')).toContainText('Live');
-  const zones = page.getByRole('region', { name: 'Zones' }).getByRole('row', { name: /level of service [A-F]$/ });
-  // An arena: 4 gates, 2 concourses, 4 stands and the field of play.
+  const zones = page
+    .getByRole('region', { name: 'Zones' })
+    .getByRole('row', { name: /(level of service [A-F]|% of capacity)$/ });
+  // An arena: 4 gates, 2 concourses, 4 stands and the field of play. Walkways by level of service,
+  // seats and the field by share of capacity (never a walkway's letter).
   await expect(zones).toHaveCount(11);
+  const region = page.getByRole('region', { name: 'Zones' });
+  await expect(region.getByRole('row', { name: /^(Gate|Concourse).*level of service [A-F]$/ })).toHaveCount(6);
+  await expect(region.getByRole('row', { name: /(Stand|Field of Play): \d+% of capacity$/ })).toHaveCount(5);
   await expect(page.getByRole('region', { name: 'Sensors' })).toContainText('Ticket scanner');
 
   await page.goBack();

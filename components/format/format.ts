@@ -104,13 +104,16 @@ export const cssRgb = ([r, g, b]: readonly number[]) => `rgb(${r} ${g} ${b})`;
 /** A status as text colour: 'unknown' grey is for map fills; as text it would not read on the dark panels. */
 export const statusTextColor = (s: WorstStatus) => (s === 'unknown' ? 'var(--muted)' : cssRgb(STATUS_RGB[s]));
 
-/** Level of service A-F as map colours: green through amber to red. */
+/**
+ * Level of service A-F as map colours, meaning what the alarm rules mean: A-D need nothing (greens,
+ * greyer as it gets busier), E is the stewards' (the minor alarm's yellow), F is dangerous (critical red).
+ */
 export const LOS_RGB: Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F', [number, number, number]> = {
   A: [46, 204, 113],
-  B: [130, 214, 96],
-  C: [196, 222, 70],
-  D: [255, 208, 0],
-  E: [255, 138, 0],
+  B: [88, 196, 112],
+  C: [128, 186, 112],
+  D: [160, 176, 120],
+  E: [255, 208, 0],
   F: [255, 59, 59],
 };
 

@@ -7,7 +7,7 @@
 import { COORDINATE_SYSTEM, type Layer, type PickingInfo } from '@deck.gl/core';
 import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { PlanPointT } from '@/lib/contracts/payloads.schema';
-import { density, levelOfService } from '@/lib/contracts/level-of-service';
+import { crowdMeasure, density } from '@/lib/contracts/level-of-service';
 import type { SensorLive, ZoneLive } from '@/lib/contracts/stream';
 import { LOS_RGB, STATUS_RGB, type Formatters } from '@/components/format/format';
 import type { Translate } from '@/lib/i18n/translate';
@@ -46,7 +46,9 @@ export function planTooltip(info: PickingInfo, t: Translate, f: Formatters): str
   if ('zone' in o) {
     const z = o.zone;
     const people = t('map.peopleOf', { n: f.int(z.occupancy), of: f.int(z.capacity) });
-    return `${z.name.en} ${z.name.zh}\n${people} · ${t('map.los', { los: levelOfService(z.occupancy, z.areaM2) })}`;
+    const m = crowdMeasure(z);
+    const how = m.measure === 'walkway' ? t('map.los', { los: m.los }) : `${m.percent}%`;
+    return `${z.name.en} ${z.name.zh}\n${people} · ${how}`;
   }
   const s = o.sensor;
   return `${s.id}\n${s.value ?? '—'} ${s.unit} · ${s.status}`;
@@ -63,7 +65,12 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
   const zoneFill = (z: ZoneLive): Rgba => {
     if (!o.live) return [...STALE_RGB, 150];
     if (!z.lastSeen) return NO_COUNT;
-    return [...LOS_RGB[levelOfService(z.occupancy, z.areaM2)], dim(z.id) ? 70 : 190];
+    const m = crowdMeasure(z);
+    if (m.measure === 'walkway') return [...LOS_RGB[m.los], dim(z.id) ? 70 : 190];
+    // Seats and the field: grey, darker as they fill; amber only past capacity.
+    if (m.over) return [...LOS_RGB.E, dim(z.id) ? 70 : 190];
+    const shade = Math.round(190 - 90 * Math.min(1, m.percent / 100));
+    return [shade, shade + 6, shade + 14, dim(z.id) ? 70 : 190];
   };
   const sensorFill = (s: SensorLive): Rgba => {
     const rgb = o.live ? STATUS_RGB[s.status] : STALE_RGB;

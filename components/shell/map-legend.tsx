@@ -27,6 +27,7 @@ export function MapLegend({ level }: { level: Level }) {
           </span>
         ))}
       </li>
+      <li className="legend-seated">{t('legend.seated')}</li>
       <li className="legend-in">{t('legend.in')}</li>
       <li className="legend-out">{t('legend.out')}</li>
       <li className="legend-dot">{t('legend.sensors')}</li>

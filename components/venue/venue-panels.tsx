@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { memo } from 'react';
-import { density, levelOfService } from '@/lib/contracts/level-of-service';
+import { crowdMeasure, density } from '@/lib/contracts/level-of-service';
 import type { ZoneLive } from '@/lib/contracts/stream';
 import { Age } from '@/components/format/age';
 import { zoneHref } from '@/components/shell/level';
@@ -15,7 +15,7 @@ import { IncidentList } from './incident-list';
 import { PeopleInsideTile, VenueStatusTile } from './venue-tiles';
 import { SensorGroups } from './sensor-list';
 import { VenueGate } from './venue-gate';
-import { fillsInText, flowText, LosBadge } from './zone-figures';
+import { CrowdBadge, crowdLabel, fillsInText, flowText } from './zone-figures';
 import { localName, otherName } from '@/lib/i18n/locales';
 import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 
@@ -45,13 +45,13 @@ const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone
   const t = useT();
   const f = useFormat();
   const locale = useLocale();
-  const los = levelOfService(zone.occupancy, zone.areaM2);
+  const crowd = crowdMeasure(zone);
   const pct = zone.capacity > 0 ? Math.round((zone.occupancy / zone.capacity) * 100) : 0;
   const fills = fillsInText(zone, t, f);
   const name = localName(zone.name, locale);
   const other = otherName(zone.name, locale);
   return (
-    <tr aria-label={t('zones.rowLabel', { zone: name, los })}>
+    <tr aria-label={crowdLabel(name, zone, t)}>
       <th scope="row">
         <Link href={zoneHref(venueId, zone.id)} className="row-link">
           {name}{' '}
@@ -66,7 +66,7 @@ const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone
       <td className="num col-pct">{pct}%</td>
       <td className="num">{f.num(density(zone.occupancy, zone.areaM2), 2)}</td>
       <td>
-        <LosBadge los={los} />
+        <CrowdBadge zone={zone} m={crowd} t={t} />
       </td>
       <td className="num">{flowText(zone, f)}</td>
       <td className="num">{fills ? <span className="fills-soon">{fills}</span> : <span className="muted">—</span>}</td>

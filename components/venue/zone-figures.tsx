@@ -1,6 +1,6 @@
 'use client';
 
-import type { LevelOfService } from '@/lib/contracts/level-of-service';
+import { crowdMeasure, type CrowdMeasure, type LevelOfService } from '@/lib/contracts/level-of-service';
 import type { ZoneLive } from '@/lib/contracts/stream';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Formatters } from '@/components/format/format';
@@ -8,17 +8,33 @@ import type { Formatters } from '@/components/format/format';
 /** Time to capacity is shown when under this many minutes. */
 export const TIME_TO_CAPACITY_SHOWN_MIN = 30;
 
+/** Coloured as the alarm rules judge it: E asks the stewards to act (minor), F is dangerous (critical); D needs nothing. */
 export const LOS_TONE: Record<LevelOfService, 'ok' | 'warning' | 'critical'> = {
   A: 'ok',
   B: 'ok',
   C: 'ok',
-  D: 'warning',
-  E: 'critical',
+  D: 'ok',
+  E: 'warning',
   F: 'critical',
 };
 
 export function LosBadge({ los }: { los: LevelOfService }) {
   return <span className={`los los-${LOS_TONE[los]}`}>{los}</span>;
+}
+
+/** A walkway's level of service, or for a stand or the field what it is (over capacity is the only colour). */
+export function CrowdBadge({ zone, m, t }: { zone: ZoneLive; m: CrowdMeasure; t: Translate }) {
+  if (m.measure === 'walkway') return <LosBadge los={m.los} />;
+  if (m.over) return <span className="los los-warning">{t('zones.overCapacity')}</span>;
+  return <span className="muted">{t(zone.kind === 'field' ? 'zones.kind.field' : 'zones.kind.stand')}</span>;
+}
+
+/** The zone row's accessible name: its level of service, or its share of capacity. */
+export function crowdLabel(name: string, zone: ZoneLive, t: Translate): string {
+  const m = crowdMeasure(zone);
+  return m.measure === 'walkway'
+    ? t('zones.rowLabel', { zone: name, los: m.los })
+    : t('zones.rowLabelCapacity', { zone: name, pct: m.percent });
 }
 
 export function flowText(zone: ZoneLive, f: Formatters): string {

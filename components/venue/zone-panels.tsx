@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback } from 'react';
-import { density, levelOfService } from '@/lib/contracts/level-of-service';
+import { crowdMeasure, density } from '@/lib/contracts/level-of-service';
 import type { IncidentView } from '@/lib/contracts/stream';
 import { HistoryChartLoader } from '@/components/charts/history-chart-loader';
 import { Age } from '@/components/format/age';
@@ -10,7 +10,7 @@ import type { VenueState } from '@/components/store/venue-store';
 import { IncidentList } from './incident-list';
 import { SensorGroups } from './sensor-list';
 import { NotInVenue, VenueGate } from './venue-gate';
-import { fillsInText, flowText, LosBadge } from './zone-figures';
+import { CrowdBadge, fillsInText, flowText } from './zone-figures';
 import { localName } from '@/lib/i18n/locales';
 import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 
@@ -19,7 +19,7 @@ function ZoneFigures({ zoneId }: { zoneId: string }) {
   const t = useT();
   const f = useFormat();
   if (!zone) return null;
-  const los = levelOfService(zone.occupancy, zone.areaM2);
+  const crowd = crowdMeasure(zone);
   const pct = zone.capacity > 0 ? Math.round((zone.occupancy / zone.capacity) * 100) : 0;
   const fills = fillsInText(zone, t, f);
   return (
@@ -33,10 +33,10 @@ function ZoneFigures({ zoneId }: { zoneId: string }) {
           {t('kpi.ofTotal', { n: f.int(zone.capacity) })} · {pct}% · <Age since={zone.lastSeen} />
         </p>
       </section>
-      <section className="kpi" aria-label={t('legend.los')}>
-        <h2 className="kpi-label">{t('legend.los')}</h2>
+      <section className="kpi" aria-label={crowd.measure === 'walkway' ? t('legend.los') : t('zone.shareOfCapacity')}>
+        <h2 className="kpi-label">{crowd.measure === 'walkway' ? t('legend.los') : t('zone.shareOfCapacity')}</h2>
         <p className="kpi-value">
-          <LosBadge los={los} />
+          {crowd.measure === 'walkway' ? <CrowdBadge zone={zone} m={crowd} t={t} /> : `${crowd.percent}%`}
         </p>
         <p className="kpi-sub">
           {t('zone.density', { d: f.num(density(zone.occupancy, zone.areaM2), 2), area: f.int(zone.areaM2) })}

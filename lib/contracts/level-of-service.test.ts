@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { density, levelOfService } from './level-of-service';
+import { crowdMeasure, density, levelOfService } from './level-of-service';
 
 describe("Fruin's walkway level of service", () => {
   // 100 m² zone: persons for exactly 35, 25, 15, 10 and 5 ft² a person, and either side of each.
@@ -26,5 +26,28 @@ describe("Fruin's walkway level of service", () => {
   it('gives density in persons per m²', () => {
     expect(density(250, 100)).toBe(2.5);
     expect(density(10, 0)).toBe(0);
+  });
+});
+
+describe('crowd measure by zone kind', () => {
+  it('judges gates and concourses as walkways, stands and the field by their share of capacity', () => {
+    // 0.8 m² a person is E on a walkway, 1 m² is D; half the seats of a stand is just half full.
+    expect(crowdMeasure({ kind: 'gate', occupancy: 500, areaM2: 400, capacity: 600 })).toEqual({
+      measure: 'walkway',
+      los: 'E',
+    });
+    expect(crowdMeasure({ kind: 'concourse', occupancy: 400, areaM2: 400, capacity: 900 })).toMatchObject({
+      los: 'D',
+    });
+    expect(crowdMeasure({ kind: 'stand', occupancy: 1500, areaM2: 600, capacity: 3000 })).toEqual({
+      measure: 'capacity',
+      percent: 50,
+      over: false,
+    });
+    expect(crowdMeasure({ kind: 'field', occupancy: 40, areaM2: 3000, capacity: 30 })).toEqual({
+      measure: 'capacity',
+      percent: 133,
+      over: true,
+    });
   });
 });
