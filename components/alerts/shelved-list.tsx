@@ -4,6 +4,16 @@ import { useEffect, useState } from 'react';
 import type { AlarmShelf } from '@/lib/contracts/alerts';
 import { useUser } from '@/components/auth/user-context';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import { useVenueName } from '@/components/store/venue-names';
+import { useAlertText } from './use-alert-text';
+
+/** What was put aside, in words: the alarm's text and its venue; the source id only if no alarm names it. */
+function ShelfSubject({ shelf }: { shelf: AlarmShelf }) {
+  const text = useAlertText();
+  const venue = useVenueName(shelf.venueId, shelf.alarm?.venueName ?? null);
+  const what = shelf.alarm ? text(shelf.alarm) : shelf.source;
+  return <>{venue ? `${what} · ${venue}` : what}</>;
+}
 
 /**
  * What people have put aside (ISA-18.2): alarms shelved, with who, why and until when, and
@@ -65,8 +75,9 @@ export function ShelvedList() {
         <ul>
           {shelves.map((s) => (
             <li key={s.id} data-shelf-id={s.id}>
-              <strong>{s.kind === 'shelved' ? t('alerts.shelvedTab') : t('action.outOfService')}</strong> {s.source} ·{' '}
-              {s.by} · {s.until ? t('shelf.until', { time: f.hm(s.until) }) : t('shelf.untilReturned')}
+              <strong>{s.kind === 'shelved' ? t('alerts.shelvedTab') : t('action.outOfService')}</strong>{' '}
+              <ShelfSubject shelf={s} /> · {s.by} ·{' '}
+              {s.until ? t('shelf.until', { time: f.hm(s.until) }) : t('shelf.untilReturned')}
               <br />
               <span className="alert-hint">{s.reason}</span>
               {s.kind === 'out_of_service' && user.role === 'admin' ? (

@@ -15,7 +15,7 @@ import { AlertBoard } from './alert-board';
 import { AlertEngine } from './alert-engine';
 import { actOnAlert, alertTrail } from './alert-repository';
 import { readRuleConfig } from './rule-config';
-import { activeShelves, returnToService, takeOutOfService } from './shelving';
+import { activeShelves, describeShelves, returnToService, takeOutOfService } from './shelving';
 
 const rules = readRuleConfig('config/alert-rules.json');
 const operator: SessionUser = { id: 'operator', name: 'Chen Wei', role: 'operator', venues: null };
@@ -85,6 +85,10 @@ describe.each(TEST_DATABASES)('shelving and out of service on $name', ({ make })
     });
     expect(isSounding(alarm('ups-1')!)).toBe(false);
     expect((await activeShelves(db)).map((s) => [s.kind, s.source])).toEqual([['shelved', 'sensor:test-arena/ups-1']]);
+    // The list people read names the alarm, in words any language can render, not the source id.
+    const [listed] = await describeShelves(db, await activeShelves(db));
+    expect(listed!.alarm).toMatchObject({ title: ups.title, message: ups.message });
+    expect(listed!.alarm!.message).not.toBeNull();
 
     // The broadcast signal is lost meanwhile: its critical alarm sounds as any other would.
     values.set('bc-1', 10);

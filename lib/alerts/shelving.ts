@@ -5,7 +5,7 @@
  * (lifecycle.ts, actOnAlert). Every change writes the alert's trail and the shelf's record.
  */
 import 'server-only';
-import type { AlarmShelf, AlertType, AlertView, SessionUser } from '../contracts/alerts';
+import type { AlarmShelf, AlertMessage, AlertType, AlertView, SessionUser } from '../contracts/alerts';
 import type { Database, Queryable } from '../db/database';
 import { alertFromRow, endShelf, notify, record, recordShelf, save, type AlertRow } from './alert-repository';
 
@@ -42,6 +42,25 @@ export async function activeShelves(db: Queryable, venues: string[] | null = nul
     venues ? [venues] : [],
   );
   return rows.map(shelfOf);
+}
+
+/** Shelves with the newest alarm of what each put aside, so a list can name it rather than its source id. */
+export async function describeShelves(db: Queryable, shelves: AlarmShelf[]): Promise<AlarmShelf[]> {
+  if (shelves.length === 0) return shelves;
+  const { rows } = await db.query<{
+    type: AlertType;
+    source: string;
+    title: string;
+    message: AlertMessage | null;
+    venue_name: string | null;
+  }>(
+    `select type, source, title, message, venue_name from alerts where source = any($1) order by raised_at desc, id desc`,
+    [[...new Set(shelves.map((s) => s.source))]],
+  );
+  return shelves.map((s) => {
+    const r = rows.find((a) => a.source === s.source && (s.type === null || a.type === s.type));
+    return { ...s, alarm: r ? { title: r.title, message: r.message, venueName: r.venue_name } : null };
+  });
 }
 
 export type ShelfOutcome =

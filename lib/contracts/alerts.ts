@@ -140,6 +140,8 @@ export interface AlarmShelf {
   by: string;
   from: number;
   until: number | null;
+  /** For the list people read: the newest alarm of what was put aside (its words and venue), if any. */
+  alarm?: { title: string; message: AlertMessage | null; venueName: string | null } | null;
 }
 
 export const ALERT_ACTIONS = ['acknowledge', 'assign', 'resolve', 'note', 'shelve', 'unshelve'] as const;

@@ -4,7 +4,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { MAX_NOTE_LENGTH } from '../contracts/alerts';
 import { AlertActionBody, OutOfServiceBody } from '../contracts/http.schema';
 import { canViewVenue, mayTakeOutOfService } from '../auth/permissions';
-import { activeShelves, returnToService, takeOutOfService } from '../alerts/shelving';
+import { activeShelves, describeShelves, returnToService, takeOutOfService } from '../alerts/shelving';
 import { actOnAlert, alertTrail, loadAlert } from '../alerts/alert-repository';
 import { getFeedRuntime } from './feed-runtime';
 import { readJsonBody } from './http-body';
@@ -104,9 +104,9 @@ export async function shelvesGET(request: Request): Promise<Response> {
   if (!rt) return notStarted();
   const user = await requestUser(rt, request);
   if (!user) return signInFirst();
-  const shelves = await activeShelves(rt.alerts.db);
+  const shelves = (await activeShelves(rt.alerts.db)).filter((s) => canViewVenue(user, s.venueId));
   return json({
-    shelves: shelves.filter((s) => canViewVenue(user, s.venueId)),
+    shelves: await describeShelves(rt.alerts.db, shelves),
     maxMinutes: rt.alerts.rules.shelving.maxMinutes,
   });
 }
