@@ -34,6 +34,10 @@ test('the shift report shows the shift, prints without its controls, and downloa
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/\/report\?hours=4$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shift report: the last 4 hours');
+  // A link may ask for any span; the form then says that span, not the first of its usual ones.
+  await page.goto('/report?hours=2');
+  await expect(page.getByLabel('Covering')).toHaveValue('2');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shift report: the last 2 hours');
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Report controls' })).toBeHidden();

@@ -18,6 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const CHOICES = [4, 8, 12, 24];
 
+/** The usual spans, and the one asked for (a link may ask for any from 1 to 24) so the form says what is shown. */
+const choicesWith = (hours: number) => [...new Set([...CHOICES, hours])].sort((a, b) => a - b);
+
 /** The shift report (`/report?hours=8`): for the hand-over, on screen, on paper and as a PDF. */
 export default async function ReportPage({ searchParams }: { searchParams: Promise<{ hours?: string }> }) {
   const user = await pageUser();
@@ -35,7 +38,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
           <label>
             {t('report.hoursLabel')}{' '}
             <select name="hours" defaultValue={String(hours)}>
-              {CHOICES.map((h) => (
+              {choicesWith(hours).map((h) => (
                 <option key={h} value={h}>
                   {t('report.hours', { n: h })}
                 </option>
