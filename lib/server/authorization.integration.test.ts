@@ -155,25 +155,33 @@ describe('shelving and out of service at the door', () => {
 
   it('only an admin takes a source out of service, and returns it', async () => {
     const source = `sensor:${OWN}/temp-maintenance-${n++}`;
-    const post = (role: Role) =>
+    const post = (role: Role, origin?: string | null) =>
       outOfServicePOST(
         request('/api/out-of-service', {
           method: 'POST',
           cookie: cookies.get(role)!,
+          origin,
           body: JSON.stringify({ source, reason: 'sensor being replaced' }),
         }),
       );
     for (const role of ['operator', 'venue_manager', 'responder'] as const) expect((await post(role)).status).toBe(403);
+    // Even an admin's session is refused from another site, or with no Origin at all.
+    expect((await post('admin', 'https://evil.example')).status).toBe(403);
+    expect((await post('admin', null)).status).toBe(403);
+    expect(
+      (await (await shelvesGET(request('/api/shelves', { cookie: cookies.get('admin')! }))).json()).shelves,
+    ).not.toContainEqual(expect.objectContaining({ source }));
     const taken = await post('admin');
     expect(taken.status).toBe(201);
     expect((await post('admin')).status).toBe(409);
     const { shelf } = (await taken.json()) as { shelf: { id: number } };
-    const back = (role: Role) =>
+    const back = (role: Role, origin?: string | null) =>
       returnToServicePOST(
-        request(`/api/out-of-service/${shelf.id}/return`, { method: 'POST', cookie: cookies.get(role)! }),
+        request(`/api/out-of-service/${shelf.id}/return`, { method: 'POST', cookie: cookies.get(role)!, origin }),
         { params: Promise.resolve({ shelfId: String(shelf.id) }) },
       );
     expect((await back('operator')).status).toBe(403);
+    expect((await back('admin', 'https://evil.example')).status).toBe(403);
     expect((await back('admin')).status).toBe(200);
     expect((await back('admin')).status).toBe(409);
   });
