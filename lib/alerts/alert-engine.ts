@@ -66,6 +66,9 @@ export class AlertEngine {
     this.timer = undefined;
   }
 
+  private failingSince: number | null = null;
+  private failedPasses = 0;
+
   /** One pass; public for tests (with their own clock). Overlapping calls are skipped. */
   async tick(now: number): Promise<void> {
     if (this.running) return;
@@ -80,9 +83,18 @@ export class AlertEngine {
       for (const a of await expireShelves(this.db, now)) this.board.apply(a);
       await this.applyConditions(now);
       await this.escalate(now);
+      if (this.failingSince !== null) {
+        console.log(`[alerts] rules passes working again after ${this.failedPasses} failed`);
+        this.failingSince = null;
+        this.failedPasses = 0;
+      }
     } catch (err) {
       this.stats.failures++;
-      console.error(`[alerts] rules pass failed: ${(err as Error).message}`);
+      // One line when passes start failing (say, the database is away), then one a minute.
+      if (this.failedPasses++ % 60 === 0) {
+        console.error(`[alerts] rules pass failed (${this.failedPasses} in a row): ${(err as Error).message}`);
+      }
+      this.failingSince ??= now;
     } finally {
       this.running = false;
     }

@@ -341,6 +341,12 @@ export async function loadCurrentAlerts(db: Queryable, now: number): Promise<Ale
   return rows.map(alertFromRow);
 }
 
+export async function loadAlertsById(db: Queryable, ids: number[]): Promise<AlertView[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<AlertRow>('select * from alerts where id = any($1) order by id', [ids]);
+  return rows.map(alertFromRow);
+}
+
 export async function loadAlert(db: Queryable, id: number): Promise<AlertView | undefined> {
   const { rows } = await db.query<AlertRow>('select * from alerts where id = $1', [id]);
   return rows[0] && alertFromRow(rows[0]);

@@ -8,15 +8,18 @@ import type { AlertView } from '../contracts/alerts';
 import type { SituationModel } from '../ingest/situation-model';
 import { readUsers, type UserRecord } from '../auth/users';
 import { openDatabase, type Database } from '../db/database';
+import { DatabaseProbe } from '../db/database-probe';
 import { migrate } from '../db/migrations';
 import { AlertBoard } from './alert-board';
 import { AlertEngine } from './alert-engine';
-import { ALERTS_CHANNEL, loadCurrentAlerts } from './alert-repository';
+import { ALERTS_CHANNEL, loadAlertsById, loadCurrentAlerts } from './alert-repository';
 import { readRuleConfig, type RuleConfig } from './rule-config';
 import { OccupancyRecorder } from '../reports/occupancy-recorder';
 
 export interface AlertsRuntime {
   readonly db: Database;
+  /** Whether the database answers now (for readiness). */
+  readonly probe: DatabaseProbe;
   readonly users: Map<string, UserRecord>;
   readonly rules: RuleConfig;
   readonly board: AlertBoard;
@@ -33,6 +36,18 @@ export interface AlertsSettings {
   alertRulesFile: string;
 }
 
+/**
+ * Brings the board up to the database: every current alert, and the newest version of any it
+ * still holds as unresolved that is no longer current (resolved meanwhile, perhaps long ago).
+ */
+export async function reloadBoard(db: Database, board: AlertBoard): Promise<void> {
+  const current = await loadCurrentAlerts(db, Date.now());
+  const ids = new Set(current.map((a) => a.id));
+  const gone = [...board.unresolved.values()].filter((a) => !ids.has(a.id)).map((a) => a.id);
+  board.load(current);
+  board.load(await loadAlertsById(db, gone));
+}
+
 export async function startAlerts(settings: AlertsSettings, model: SituationModel): Promise<AlertsRuntime> {
   const users = readUsers(settings.usersFile);
   const rules = readRuleConfig(settings.alertRulesFile);
@@ -40,29 +55,38 @@ export async function startAlerts(settings: AlertsSettings, model: SituationMode
   await migrate(db);
   const board = new AlertBoard();
   // Listen before loading, so nothing committed in between is missed (the board keeps the newest version).
-  const unlisten = await db.listen(ALERTS_CHANNEL, (payload) => {
-    try {
-      board.apply(JSON.parse(payload) as AlertView);
-    } catch (err) {
-      console.error(`[alerts] unreadable notification: ${(err as Error).message}`);
-    }
-  });
-  board.load(await loadCurrentAlerts(db, Date.now()));
+  const unlisten = await db.listen(
+    ALERTS_CHANNEL,
+    (payload) => {
+      try {
+        board.apply(JSON.parse(payload) as AlertView);
+      } catch (err) {
+        console.error(`[alerts] unreadable notification: ${(err as Error).message}`);
+      }
+    },
+    // Listening again after a lost link: what other instances did meanwhile was never notified here.
+    () => void reloadBoard(db, board).catch((err: Error) => console.error(`[alerts] reload failed: ${err.message}`)),
+  );
+  await reloadBoard(db, board);
   const engine = new AlertEngine(db, model, board, rules, Date.now());
   engine.start();
   const occupancy = new OccupancyRecorder(db, model);
   occupancy.start();
+  const probe = new DatabaseProbe(db);
+  probe.start();
   console.log(
     `[alerts] ${db.kind === 'postgres' ? 'PostgreSQL' : `embedded database in ${settings.dataDir}`}; ${users.size} users; ${board.unresolved.size} unresolved alerts`,
   );
   return {
     db,
+    probe,
     users,
     rules,
     board,
     engine,
     occupancy,
     close: async () => {
+      probe.stop();
       engine.stop();
       await occupancy.stop();
       await unlisten();

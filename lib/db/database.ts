@@ -17,12 +17,30 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** The state of the connection that receives NOTIFY, for readiness and /api/metrics. */
+export interface ListenLink {
+  listening: boolean;
+  /** When it last started or stopped listening. */
+  since: number;
+  /** Times it came back after losing its connection. */
+  relistens: number;
+  lastError: string | null;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; resolves after COMMIT, rejects after ROLLBACK. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Delivers NOTIFY payloads of `channel` (sent on commit) until the returned function is called. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Delivers NOTIFY payloads of `channel` (sent on commit) until the returned function is called.
+   * A lost connection is re-established with backoff and listens again; `onRelisten` then runs, so
+   * the caller can reload whatever was notified while it was away. Fails only if the first try does.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onRelisten?: () => void): Promise<() => Promise<void>>;
+  /** The NOTIFY connection's state (null until listen is called). */
+  listenLink(): ListenLink | null;
+  /** Resolves when the database answers a trivial query within `timeoutMs`; rejects otherwise. */
+  ping(timeoutMs: number): Promise<void>;
   /**
    * Tries to become the one holder of a named, process-lifetime lock (a session-level advisory
    * lock on its own connection); it is released when this process or its connection dies.
@@ -37,6 +55,39 @@ export interface DatabaseConfig {
   dataDir: string;
 }
 
+/** A connection that does not open within this is refused, so an action fails instead of hanging. */
+const CONNECT_TIMEOUT_MS = 5_000;
+/** A statement with no answer within this fails, and its connection is dropped (it may be half-open). */
+const QUERY_TIMEOUT_MS = 15_000;
+/** The NOTIFY connection is idle by nature: a query this often finds a link that died silently. */
+const LISTEN_WATCHDOG_MS = 5_000;
+const RELISTEN_BACKOFF_MS = { first: 250, max: 10_000 };
+
+/** Rejects after `ms` unless `p` settles first. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** An error PostgreSQL itself sent (an SQLSTATE), as opposed to a lost or silent connection. */
+const fromServer = (err: unknown) =>
+  typeof (err as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
+
+const LINK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01']);
+
+/** The database could not be reached or did not answer (as opposed to refusing a statement). */
+export function isDatabaseLinkError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && LINK_ERROR_CODES.has(code)) return true;
+  if (fromServer(err)) return false;
+  return /timeout|terminated|not queryable|no answer within|connection/i.test((err as Error).message ?? '');
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) return openPostgres(config.url);
   // memory:// (tests) keeps nothing; anything else is a directory on disk.
@@ -47,6 +98,7 @@ async function openPglite(dir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const db = await PGlite.create(dir);
+  let link: ListenLink | null = null;
   return {
     kind: 'pglite',
     query: async <R>(sql: string, params?: unknown[]) => ({ rows: (await db.query<R>(sql, params)).rows }),
@@ -64,7 +116,13 @@ async function openPglite(dir: string): Promise<Database> {
       ),
     listen: async (channel, onPayload) => {
       const unlisten = await db.listen(channel, onPayload);
+      link = { listening: true, since: Date.now(), relistens: 0, lastError: null };
       return () => unlisten();
+    },
+    // In-process: the link cannot break.
+    listenLink: () => link,
+    ping: async (timeoutMs) => {
+      await within(db.query('select 1'), timeoutMs, 'database');
     },
     // One process holds an embedded database: it is always the holder.
     tryLock: async () => true,
@@ -74,19 +132,31 @@ async function openPglite(dir: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    keepAlive: true,
+  });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error(`[db] idle connection failed: ${err.message}`));
   await pool.query('select 1');
   const dedicated: InstanceType<typeof pg.Client>[] = [];
   const dedicatedClient = async () => {
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+      keepAlive: true,
+    });
     client.on('error', (err) => console.error(`[db] dedicated connection failed: ${err.message}`));
     await client.connect();
     dedicated.push(client);
     return client;
   };
   let lockClient: InstanceType<typeof pg.Client> | undefined;
+  let link: ListenLink | null = null;
   const held = new Set<number>();
   return {
     kind: 'postgres',
@@ -96,9 +166,10 @@ async function openPostgres(url: string): Promise<Database> {
     },
     transaction: async (fn) => {
       const client = await pool.connect();
+      let result: Awaited<ReturnType<typeof fn>>;
       try {
         await client.query('begin');
-        const result = await fn({
+        result = await fn({
           query: async <R>(sql: string, params?: unknown[]) => ({
             rows: (await client.query(sql, params)).rows as R[],
           }),
@@ -107,23 +178,94 @@ async function openPostgres(url: string): Promise<Database> {
           },
         });
         await client.query('commit');
-        return result;
       } catch (err) {
-        await client.query('rollback').catch(() => undefined);
+        // PostgreSQL refused a statement: roll back and reuse the connection. Anything else (a
+        // reset, a timeout on a link gone silent): drop the connection; the server rolls back.
+        if (fromServer(err)) {
+          await client.query('rollback').catch(() => undefined);
+          client.release();
+        } else {
+          client.release(err as Error);
+        }
         throw err;
-      } finally {
-        client.release();
       }
+      client.release();
+      return result;
     },
-    listen: async (channel, onPayload) => {
-      const client = await dedicatedClient();
-      client.on('notification', (n) => {
-        if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
-      });
-      await client.query(`listen ${channel}`);
-      return async () => {
-        await client.end().catch(() => undefined);
+    listen: async (channel, onPayload, onRelisten) => {
+      const state: ListenLink = { listening: false, since: Date.now(), relistens: 0, lastError: null };
+      link = state;
+      let current: InstanceType<typeof pg.Client> | undefined;
+      let stopped = false;
+      let failures = 0;
+      let retry: NodeJS.Timeout | undefined;
+      const lost = (c: InstanceType<typeof pg.Client>, err: Error) => {
+        if (current !== c) return;
+        current = undefined;
+        // end() waits for the server, which may never answer: close the socket too.
+        void c.end().catch(() => undefined);
+        (c as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+        Object.assign(state, { listening: false, since: Date.now(), lastError: err.message });
+        if (stopped) return;
+        const delay = Math.min(RELISTEN_BACKOFF_MS.max, RELISTEN_BACKOFF_MS.first * 2 ** failures++);
+        console.error(`[db] lost the notification connection (${err.message}); listening again in ${delay} ms`);
+        retry = setTimeout(() => void connect().catch(() => undefined), delay * (0.5 + Math.random() / 2));
       };
+      const connect = async () => {
+        const c = new pg.Client({
+          connectionString: url,
+          connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+          query_timeout: LISTEN_WATCHDOG_MS,
+          keepAlive: true,
+        });
+        current = c;
+        c.on('error', (err) => lost(c, err));
+        c.on('end', () => lost(c, new Error('connection closed')));
+        c.on('notification', (n) => {
+          if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+        });
+        try {
+          await c.connect();
+          await c.query(`listen ${channel}`);
+        } catch (err) {
+          lost(c, err as Error);
+          throw err;
+        }
+        if (stopped || current !== c) return;
+        const again = state.lastError !== null;
+        Object.assign(state, { listening: true, since: Date.now() });
+        failures = 0;
+        if (again) {
+          state.relistens++;
+          console.log(`[db] listening again on ${channel}`);
+          onRelisten?.();
+        }
+      };
+      try {
+        await connect();
+      } catch (err) {
+        // Only a first try that fails is the caller's to handle; no retries behind its back.
+        stopped = true;
+        clearTimeout(retry);
+        throw err;
+      }
+      const watchdog = setInterval(() => {
+        const c = current;
+        if (c && state.listening) c.query('select 1').catch((err: Error) => lost(c, err));
+      }, LISTEN_WATCHDOG_MS);
+      watchdog.unref();
+      return async () => {
+        stopped = true;
+        clearInterval(watchdog);
+        clearTimeout(retry);
+        const c = current;
+        current = undefined;
+        await c?.end().catch(() => undefined);
+      };
+    },
+    listenLink: () => link,
+    ping: async (timeoutMs) => {
+      await within(pool.query('select 1'), timeoutMs, 'database');
     },
     tryLock: async (key) => {
       // A lost lock connection means lost leadership: start again on a fresh one.

@@ -6,6 +6,7 @@ import { AlertActionBody, OutOfServiceBody } from '../contracts/http.schema';
 import { canViewVenue, mayTakeOutOfService } from '../auth/permissions';
 import { activeShelves, describeShelves, returnToService, takeOutOfService } from '../alerts/shelving';
 import { actOnAlert, alertTrail, loadAlert } from '../alerts/alert-repository';
+import { answeringDatabaseTrouble } from './database-trouble';
 import { getFeedRuntime } from './feed-runtime';
 import { readJsonBody } from './http-body';
 import { actionLimiter, forgedOrigin, json, requestUser, sameOrigin, signInFirst, tooMany } from './request-auth';
@@ -31,7 +32,7 @@ export async function alertsGET(request: Request): Promise<Response> {
 }
 
 /** GET /api/alerts/{id}: one alert and its audit trail. */
-export async function alertGET(request: Request, { params }: AlertParams): Promise<Response> {
+async function handleAlertGET(request: Request, { params }: AlertParams): Promise<Response> {
   const rt = await getFeedRuntime();
   if (!rt) return notStarted();
   const user = await requestUser(rt, request);
@@ -47,7 +48,7 @@ export async function alertGET(request: Request, { params }: AlertParams): Promi
  * POST /api/alerts/{id}/actions {action, requestId, note?, assignee?}: answered after the
  * transaction commits; a retry with the same requestId acts once.
  */
-export async function alertActionPOST(request: Request, { params }: AlertParams): Promise<Response> {
+async function handleAlertActionPOST(request: Request, { params }: AlertParams): Promise<Response> {
   const rt = await getFeedRuntime();
   if (!rt) return notStarted();
   if (!sameOrigin(request, rt.env.trustProxy)) return forgedOrigin();
@@ -99,7 +100,7 @@ export async function alertActionPOST(request: Request, { params }: AlertParams)
 }
 
 /** GET /api/shelves: alarms shelved and sources out of service now, as far as this user may see. */
-export async function shelvesGET(request: Request): Promise<Response> {
+async function handleShelvesGET(request: Request): Promise<Response> {
   const rt = await getFeedRuntime();
   if (!rt) return notStarted();
   const user = await requestUser(rt, request);
@@ -115,7 +116,7 @@ export async function shelvesGET(request: Request): Promise<Response> {
 const venueOfSource = (source: string) => /^[a-z]+:([^/]+)/.exec(source)?.[1] ?? null;
 
 /** POST /api/out-of-service {source, reason}: admins take a source out for maintenance. */
-export async function outOfServicePOST(request: Request): Promise<Response> {
+async function handleOutOfServicePOST(request: Request): Promise<Response> {
   const rt = await getFeedRuntime();
   if (!rt) return notStarted();
   if (!sameOrigin(request, rt.env.trustProxy)) return forgedOrigin();
@@ -142,7 +143,7 @@ export async function outOfServicePOST(request: Request): Promise<Response> {
 }
 
 /** POST /api/out-of-service/{shelfId}/return: admins return a source to service. */
-export async function returnToServicePOST(
+async function handleReturnToServicePOST(
   request: Request,
   { params }: { params: Promise<{ shelfId: string }> },
 ): Promise<Response> {
@@ -159,3 +160,10 @@ export async function returnToServicePOST(
   for (const a of outcome.alerts) rt.alerts.board.apply(a);
   return json({ shelf: outcome.shelf });
 }
+
+// The database away: a clear 503 rather than a hang or a bare 500 (database-trouble.ts).
+export const alertGET = answeringDatabaseTrouble(handleAlertGET);
+export const alertActionPOST = answeringDatabaseTrouble(handleAlertActionPOST);
+export const shelvesGET = answeringDatabaseTrouble(handleShelvesGET);
+export const outOfServicePOST = answeringDatabaseTrouble(handleOutOfServicePOST);
+export const returnToServicePOST = answeringDatabaseTrouble(handleReturnToServicePOST);

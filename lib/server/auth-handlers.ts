@@ -5,6 +5,7 @@ import { verifyPassword } from '../auth/passwords';
 import { LoginBody } from '../contracts/http.schema';
 import { createSession, endSession, readCookie, SESSION_COOKIE } from '../auth/sessions';
 import { publicUser } from '../auth/users';
+import { answeringDatabaseTrouble } from './database-trouble';
 import { getFeedRuntime } from './feed-runtime';
 import {
   clearedSessionCookie,
@@ -24,7 +25,7 @@ const loginBody = TypeCompiler.Compile(LoginBody);
 
 const notStarted = () => json({ error: 'server starting' }, 503, { 'Retry-After': '1' });
 
-export async function loginPOST(request: Request): Promise<Response> {
+async function handleLoginPOST(request: Request): Promise<Response> {
   const rt = await getFeedRuntime();
   if (!rt) return notStarted();
   if (!sameOrigin(request, rt.env.trustProxy)) return forgedOrigin();
@@ -49,7 +50,7 @@ export async function loginPOST(request: Request): Promise<Response> {
   return json({ user: publicUser(user) }, 200, { 'Set-Cookie': sessionCookie(token, request) });
 }
 
-export async function logoutPOST(request: Request): Promise<Response> {
+async function handleLogoutPOST(request: Request): Promise<Response> {
   const rt = await getFeedRuntime();
   if (!rt) return notStarted();
   if (!sameOrigin(request, rt.env.trustProxy)) return forgedOrigin();
@@ -76,3 +77,7 @@ export async function usersGET(request: Request): Promise<Response> {
   if (user.role !== 'admin') return json({ error: 'only an admin lists the users' }, 403);
   return json({ users: [...rt.alerts.users.values()].map(publicUser) });
 }
+
+// The database away: a clear 503 rather than a hang or a bare 500 (database-trouble.ts).
+export const loginPOST = answeringDatabaseTrouble(handleLoginPOST);
+export const logoutPOST = answeringDatabaseTrouble(handleLogoutPOST);

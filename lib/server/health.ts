@@ -1,4 +1,4 @@
-/** Liveness and readiness of this server process, for /api/health. */
+/** Liveness and readiness of this server process, for /api/health, /api/health/live and /api/health/ready. */
 import 'server-only';
 import type { FeedRuntime } from './feed-runtime';
 
@@ -11,8 +11,21 @@ export interface HealthReport {
     subscribed: boolean;
     registryLoaded: boolean;
     feedFresh: boolean;
+    /** The database answered its last probe (every 2 s, 2 s timeout). */
+    databaseReachable: boolean;
+    /** The connection that brings other instances' alert changes is listening. */
+    alertsListening: boolean;
   };
   feed: { kind: string; url: string; lastError: string | null };
+  database: {
+    kind: 'pglite' | 'postgres' | 'unknown';
+    reachable: boolean;
+    /** How long it has been reachable (or not). */
+    forMs: number;
+    checkedAgoMs: number;
+    lastError: string | null;
+  };
+  alertsLink: { listening: boolean; forMs: number; relistens: number; lastError: string | null };
   venues: number;
   feedAgeMs: number | null;
   streamClients: number;
@@ -28,8 +41,17 @@ export function healthReport(rt: FeedRuntime | undefined, now = Date.now()): Hea
       status: 'starting',
       live: true,
       ready: false,
-      checks: { brokerConnected: false, subscribed: false, registryLoaded: false, feedFresh: false },
+      checks: {
+        brokerConnected: false,
+        subscribed: false,
+        registryLoaded: false,
+        feedFresh: false,
+        databaseReachable: false,
+        alertsListening: false,
+      },
       feed: { kind: 'unknown', url: '', lastError: null },
+      database: { kind: 'unknown', reachable: false, forMs: 0, checkedAgoMs: 0, lastError: null },
+      alertsLink: { listening: false, forMs: 0, relistens: 0, lastError: null },
       venues: 0,
       feedAgeMs: null,
       streamClients: 0,
@@ -37,19 +59,42 @@ export function healthReport(rt: FeedRuntime | undefined, now = Date.now()): Hea
     };
   }
   const feedAgeMs = rt.model.lastAcceptedAt === 0 ? null : now - rt.model.lastAcceptedAt;
+  const probe = rt.alerts.probe.state;
+  const link = rt.alerts.db.listenLink();
   const checks = {
     brokerConnected: rt.feed.connected,
     subscribed: rt.feed.subscribed,
     registryLoaded: rt.model.venues.size > 0,
     feedFresh: feedAgeMs !== null && feedAgeMs < FEED_FRESH_MS,
+    databaseReachable: probe.reachable,
+    alertsListening: link?.listening ?? false,
   };
-  const ready = checks.brokerConnected && checks.subscribed && checks.registryLoaded;
+  // Without its database an instance takes no action and shows other instances' alerts late: not ready.
+  const ready =
+    checks.brokerConnected &&
+    checks.subscribed &&
+    checks.registryLoaded &&
+    checks.databaseReachable &&
+    checks.alertsListening;
   return {
     status: ready && checks.feedFresh ? 'ok' : 'degraded',
     live: true,
     ready,
     checks,
     feed: { kind: rt.feed.kind, url: rt.feed.url, lastError: rt.feed.lastError ?? null },
+    database: {
+      kind: rt.alerts.db.kind,
+      reachable: probe.reachable,
+      forMs: now - probe.since,
+      checkedAgoMs: now - probe.checkedAt,
+      lastError: probe.lastError,
+    },
+    alertsLink: {
+      listening: link?.listening ?? false,
+      forMs: link ? now - link.since : 0,
+      relistens: link?.relistens ?? 0,
+      lastError: link?.lastError ?? null,
+    },
     venues: rt.model.venues.size,
     feedAgeMs,
     streamClients: rt.hub.clientCount,

@@ -69,6 +69,13 @@ export function renderMetrics(rt: FeedRuntime, now = Date.now(), lastHour?: Alar
   out.push(line('vcc_feed_age_seconds', rt.model.lastAcceptedAt === 0 ? -1 : (now - rt.model.lastAcceptedAt) / 1000));
   head('vcc_broker_connected', 'gauge', '1 when the broker connection is up and subscribed.');
   out.push(line('vcc_broker_connected', rt.feed.connected && rt.feed.subscribed ? 1 : 0, { kind: rt.feed.kind }));
+  head('vcc_database_reachable', 'gauge', '1 when the database answered its last probe (every 2 s).');
+  out.push(line('vcc_database_reachable', rt.alerts.probe.state.reachable ? 1 : 0, { kind: rt.alerts.db.kind }));
+  const link = rt.alerts.db.listenLink();
+  head('vcc_alerts_link_listening', 'gauge', "1 when the connection bringing other instances' alert changes listens.");
+  out.push(line('vcc_alerts_link_listening', link?.listening ? 1 : 0));
+  head('vcc_alerts_link_relistens_total', 'counter', 'Times that connection was lost and listened again.');
+  out.push(line('vcc_alerts_link_relistens_total', link?.relistens ?? 0));
   head('vcc_venues', 'gauge', 'Venues known from the registry.');
   out.push(line('vcc_venues', rt.model.venues.size));
 

@@ -57,10 +57,22 @@ async function venueReader(request: Request, venueId: string): Promise<FeedRunti
   return canViewVenue(user, venueId) ? rt : json({ error: 'not your venue' }, 403);
 }
 
+/** GET /api/health and /api/health/ready: the whole report; 200 when ready for traffic, 503 when not. */
 export async function healthGET(): Promise<Response> {
   const report = healthReport(await getFeedRuntime());
-  // Liveness is this answer itself; readiness is the status code, for load balancers.
   return Response.json(report, { status: report.ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * GET /api/health/live: the process answers. Not ready (a broker or database away) is not a reason
+ * to restart it: it heals by itself; an orchestrator should restart only what stops answering.
+ */
+export async function liveGET(): Promise<Response> {
+  const rt = await getFeedRuntime();
+  return Response.json(
+    { live: true, started: rt !== undefined, uptimeS: Math.round(process.uptime()) },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 /** Bearer `token` in the Authorization header, compared in constant time. */
