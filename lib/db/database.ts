@@ -8,7 +8,7 @@
  * survives `kill -9` of the server; surviving a power cut needs PostgreSQL.
  */
 import 'server-only';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Queryable {
@@ -94,10 +94,63 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return openPglite(config.dataDir.startsWith('memory://') ? 'memory://' : path.join(config.dataDir, 'pglite'));
 }
 
+/** Whether a process with this id is running (and is a Node process, where /proc tells). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * One server per embedded database: PGlite is not made for two processes writing one directory,
+ * and two would corrupt it. A lock file holds the owner's process id; a lock left by a process that
+ * is gone (kill -9, a crash) is taken over. Returns its release.
+ */
+export function lockDataDir(dir: string): () => void {
+  const file = `${dir}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return () => {
+        try {
+          if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
+        } catch {
+          // Already gone.
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
+      const owner = Number(readFileSync(file, 'utf8').trim());
+      if (owner && owner !== process.pid && running(owner)) {
+        throw new Error(
+          `the embedded database in ${path.dirname(dir)} is in use by process ${owner}: two servers must never ` +
+            'share one DATA_DIR (give each its own, or share PostgreSQL through DATABASE_URL)',
+        );
+      }
+      console.log(`[db] taking over the lock left by process ${owner || '?'}, which is gone`);
+      unlinkSync(file);
+    }
+  }
+}
+
 async function openPglite(dir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+  const onDisk = !dir.startsWith('memory://');
+  if (onDisk) mkdirSync(dir, { recursive: true });
+  const unlock = onDisk ? lockDataDir(dir) : () => undefined;
+  const db = await PGlite.create(dir).catch((err: unknown) => {
+    unlock();
+    throw err;
+  });
   let link: ListenLink | null = null;
   return {
     kind: 'pglite',
@@ -126,7 +179,10 @@ async function openPglite(dir: string): Promise<Database> {
     },
     // One process holds an embedded database: it is always the holder.
     tryLock: async () => true,
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      unlock();
+    },
   };
 }
 
