@@ -7,6 +7,8 @@ import 'server-only';
 import type { AlertView } from '../contracts/alerts';
 import type { SituationModel } from '../ingest/situation-model';
 import { readUsers, type UserRecord } from '../auth/users';
+import { DatabaseWindowCounter } from '../auth/database-window-counter';
+import { SIGN_IN_WINDOW_MAX_MS, SignInLimits } from '../auth/sign-in-limits';
 import { openDatabase, type Database } from '../db/database';
 import { DatabaseProbe } from '../db/database-probe';
 import { migrate } from '../db/migrations';
@@ -21,6 +23,8 @@ export interface AlertsRuntime {
   /** Whether the database answers now (for readiness). */
   readonly probe: DatabaseProbe;
   readonly users: Map<string, UserRecord>;
+  /** Failed sign-ins, counted in the database: one budget for the whole fleet. */
+  readonly signInLimits: SignInLimits;
   readonly rules: RuleConfig;
   readonly board: AlertBoard;
   readonly engine: AlertEngine;
@@ -81,6 +85,7 @@ export async function startAlerts(settings: AlertsSettings, model: SituationMode
     db,
     probe,
     users,
+    signInLimits: new SignInLimits(new DatabaseWindowCounter(db, SIGN_IN_WINDOW_MAX_MS)),
     rules,
     board,
     engine,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './passwords';
 import { RateLimiter } from './rate-limit';
-import { SignInLimits } from './sign-in-limits';
+import { MemoryWindowCounter, SignInLimits } from './sign-in-limits';
 import { readCookie } from './sessions';
 import { parseUsers, readUsers } from './users';
 
@@ -27,28 +27,30 @@ describe('rate limiter', () => {
 });
 
 describe('sign-in limits', () => {
-  it('stop a guesser of one account, and a sprayer of many, from one address', () => {
-    const l = new SignInLimits();
-    for (let i = 0; i < 10; i++) l.failed('6.6.6.6', 'operator', i);
-    expect(l.wait('6.6.6.6', 'operator', 10)).toBeGreaterThan(0);
-    for (let i = 0; i < 20; i++) l.failed('6.6.6.6', `user-${i}`, 10);
-    expect(l.wait('6.6.6.6', 'somebody-else', 11)).toBeGreaterThan(0);
+  it('stop a guesser of one account, and a sprayer of many, from one address', async () => {
+    const l = new SignInLimits(new MemoryWindowCounter());
+    for (let i = 0; i < 10; i++) await l.failed('6.6.6.6', 'operator', i);
+    expect(await l.wait('6.6.6.6', 'operator', 10)).toBeGreaterThan(0);
+    for (let i = 0; i < 20; i++) await l.failed('6.6.6.6', `user-${i}`, 10);
+    expect(await l.wait('6.6.6.6', 'somebody-else', 11)).toBeGreaterThan(0);
   });
 
-  it("never lock an account's owner out from another address", () => {
-    const l = new SignInLimits();
+  it("never lock an account's owner out from another address", async () => {
+    const l = new SignInLimits(new MemoryWindowCounter());
     // One address fails as often as it is allowed to, and keeps trying.
-    for (let i = 0; i < 1000; i++) if (l.wait('6.6.6.6', 'operator', i) === 0) l.failed('6.6.6.6', 'operator', i);
-    expect(l.wait('6.6.6.6', 'operator', 1000)).toBeGreaterThan(0);
-    expect(l.wait('10.1.1.1', 'operator', 1000)).toBe(0);
+    for (let i = 0; i < 1000; i++) {
+      if ((await l.wait('6.6.6.6', 'operator', i)) === 0) await l.failed('6.6.6.6', 'operator', i);
+    }
+    expect(await l.wait('6.6.6.6', 'operator', 1000)).toBeGreaterThan(0);
+    expect(await l.wait('10.1.1.1', 'operator', 1000)).toBe(0);
   });
 
-  it('count failures only, and a success clears that address for that account', () => {
-    const l = new SignInLimits();
-    for (let i = 0; i < 9; i++) l.failed('10.1.1.1', 'operator', i);
-    l.succeeded('10.1.1.1', 'operator');
-    for (let i = 0; i < 9; i++) l.failed('10.1.1.1', 'operator', 20 + i);
-    expect(l.wait('10.1.1.1', 'operator', 30)).toBe(0);
+  it('count failures only, and a success clears that address for that account', async () => {
+    const l = new SignInLimits(new MemoryWindowCounter());
+    for (let i = 0; i < 9; i++) await l.failed('10.1.1.1', 'operator', i);
+    await l.succeeded('10.1.1.1', 'operator');
+    for (let i = 0; i < 9; i++) await l.failed('10.1.1.1', 'operator', 20 + i);
+    expect(await l.wait('10.1.1.1', 'operator', 30)).toBe(0);
   });
 });
 

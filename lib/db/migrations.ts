@@ -146,6 +146,18 @@ const MIGRATIONS: Migration[] = [
       alter table alerts add column unacknowledged_since timestamptz;
     `,
   },
+  {
+    id: 5,
+    name: 'rate windows shared by every instance (sign-in limits)',
+    sql: `
+      create table rate_windows (
+        key text primary key,
+        window_start timestamptz not null,
+        count integer not null
+      );
+      create index rate_windows_start on rate_windows (window_start);
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock that serialises migrations across instances. */

@@ -16,7 +16,6 @@ import {
   sameOrigin,
   sessionCookie,
   signInFirst,
-  signInLimits,
   tooMany,
 } from './request-auth';
 import { readJsonBody } from './http-body';
@@ -34,17 +33,17 @@ async function handleLoginPOST(request: Request): Promise<Response> {
   const username = body.username.trim().toLowerCase();
   const address = clientAddress(request);
   const now = Date.now();
-  const wait = signInLimits.wait(address, username, now);
+  const wait = await rt.alerts.signInLimits.wait(address, username, now);
   if (wait > 0) return tooMany(wait);
   const user = rt.alerts.users.get(username);
   // Unknown names cost the same as wrong passwords, and get the same answer.
   const ok = verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH) && user !== undefined;
   if (!ok) {
-    signInLimits.failed(address, username, now);
+    await rt.alerts.signInLimits.failed(address, username, now);
     console.warn(`[auth] failed sign-in for '${username.slice(0, 64)}' from ${address}`);
     return json({ error: 'wrong user name or password' }, 401);
   }
-  signInLimits.succeeded(address, username);
+  await rt.alerts.signInLimits.succeeded(address, username);
   const token = await createSession(rt.alerts.db, user.id, Date.now());
   console.log(`[auth] ${user.id} (${user.role}) signed in`);
   return json({ user: publicUser(user) }, 200, { 'Set-Cookie': sessionCookie(token, request) });

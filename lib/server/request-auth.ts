@@ -6,7 +6,6 @@
 import 'server-only';
 import type { SessionUser } from '../contracts/alerts';
 import { RateLimiter } from '../auth/rate-limit';
-import { SignInLimits } from '../auth/sign-in-limits';
 import { readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionUser } from '../auth/sessions';
 import type { FeedRuntime } from './feed-runtime';
 
@@ -60,7 +59,6 @@ export function clientAddress(request: Request): string {
   return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
 }
 
-export const signInLimits = new SignInLimits();
 /** Alert actions per person: far above what a hand does, far below a runaway script. */
 export const actionLimiter = new RateLimiter(120, 60_000);
 
