@@ -47,12 +47,18 @@ export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
   const metrics = new IngestMetrics();
   const log = new RateLimitedLog();
   const ingest = createIngest(model, metrics, log, { catalogue });
-  // The database first: without it no action could be recorded, so the server does not start.
-  const alerts = await startAlerts(env, model);
-  const hub = new StreamHub(model, metrics, { flushMs: env.streamFlushMs }, undefined, alerts.board);
+  // The database opens (and migrates) while the feed starts: publishers connect at once and nothing they
+  // send is dropped while it does. The server answers only when both are up: without the database no
+  // action could be recorded.
+  const alertsStarting = startAlerts(env, model);
+  alertsStarting.catch(() => undefined); // (handled below; not an unhandled rejection meanwhile)
 
   let embedded: EmbeddedBroker | undefined;
   let external: MqttFeed | undefined;
+  const stopFeed = async () => {
+    await external?.close();
+    await embedded?.close();
+  };
   if (env.mqttUrl) {
     external = connectMqttFeed(
       {
@@ -66,17 +72,31 @@ export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
       ingest,
     );
   } else {
-    embedded = await startEmbeddedBroker(
-      {
-        host: env.embeddedMqttHost,
-        port: env.embeddedMqttPort,
-        wsPort: env.embeddedMqttWsPort,
-        wsOrigins: env.embeddedMqttWsOrigins,
-        auth: createBrokerAuth(publishers!, catalogue, metrics, log),
-      },
-      ingest,
-    );
+    try {
+      embedded = await startEmbeddedBroker(
+        {
+          host: env.embeddedMqttHost,
+          port: env.embeddedMqttPort,
+          wsPort: env.embeddedMqttWsPort,
+          wsOrigins: env.embeddedMqttWsOrigins,
+          auth: createBrokerAuth(publishers!, catalogue, metrics, log),
+        },
+        ingest,
+      );
+    } catch (err) {
+      // (A port in use, say: close the database it was opening, so its lock goes too.)
+      await alertsStarting.then((a) => a.close()).catch(() => undefined);
+      throw err;
+    }
   }
+  let alerts: AlertsRuntime;
+  try {
+    alerts = await alertsStarting;
+  } catch (err) {
+    await stopFeed();
+    throw err;
+  }
+  const hub = new StreamHub(model, metrics, { flushMs: env.streamFlushMs }, undefined, alerts.board);
   hub.start();
   let closing: Promise<void> | undefined;
   const feed = (external?.status ?? embedded?.status)!;
@@ -95,8 +115,7 @@ export async function createFeedRuntime(env: ServerEnv): Promise<FeedRuntime> {
     close: () =>
       (closing ??= (async () => {
         hub.stop();
-        await external?.close();
-        await embedded?.close();
+        await stopFeed();
         await alerts.close();
       })()),
   };
