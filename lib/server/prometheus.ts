@@ -1,15 +1,23 @@
-/** /api/metrics in the Prometheus text exposition format (version 0.0.4). */
+/**
+ * /api/metrics in the Prometheus text exposition format (version 0.0.4): ours, rendered from the
+ * runtime's own counters at scrape time, then the process's (prom-client's default metrics: CPU,
+ * memory, event-loop lag, GC, handles).
+ */
 import 'server-only';
+import { Registry, collectDefaultMetrics } from 'prom-client';
 import { LAG_BUCKETS_S } from '../ingest/ingest-metrics';
 import type { FeedRuntime } from './feed-runtime';
 import { DESKS, type AlarmKpis, type PositionKpis } from '../contracts/alarm-kpis';
 import { alarmCounts } from '../contracts/alarm-counts';
 import { SEVERITIES } from '../contracts/payloads.schema';
 
+/** A label value as the exposition format writes it: backslash, double quote and newline escaped. */
+export const escapeLabelValue = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+
 function line(name: string, value: number, labels?: Record<string, string>): string {
   const l = labels
     ? `{${Object.entries(labels)
-        .map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`)
+        .map(([k, v]) => `${k}="${escapeLabelValue(v)}"`)
         .join(',')}}`
     : '';
   return `${name}${l} ${Number.isFinite(value) ? value : 0}`;
@@ -136,10 +144,19 @@ export function renderMetrics(rt: FeedRuntime, now = Date.now(), lastHour?: Alar
     out.push(line('vcc_alarms_standing', lastHour.standing));
   }
 
-  const mem = process.memoryUsage();
-  head('process_resident_memory_bytes', 'gauge', 'Resident memory.');
-  out.push(line('process_resident_memory_bytes', mem.rss));
-  head('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use.');
-  out.push(line('nodejs_heap_used_bytes', mem.heapUsed));
   return out.join('\n') + '\n';
+}
+
+const PROCESS_REGISTRY = Symbol.for('vcc.process-metrics');
+type Holder = { [PROCESS_REGISTRY]?: Registry };
+
+/** The process's own metrics, collected by prom-client (one registry per process, whichever bundle asks). */
+export function processMetrics(): Promise<string> {
+  const holder = globalThis as Holder;
+  if (!holder[PROCESS_REGISTRY]) {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry });
+    holder[PROCESS_REGISTRY] = registry;
+  }
+  return holder[PROCESS_REGISTRY].metrics();
 }

@@ -11,7 +11,7 @@ import { getFeedRuntime, type FeedRuntime } from './feed-runtime';
 import { json, requestUser, signInFirst } from './request-auth';
 import { healthReport } from './health';
 import { sparklinesOf } from '../stream/history-views';
-import { renderMetrics } from './prometheus';
+import { processMetrics, renderMetrics } from './prometheus';
 import { loadAlarmKpis } from '../alerts/alarm-kpi-queries';
 
 const notStarted = () =>
@@ -94,7 +94,7 @@ export async function metricsGET(request: Request): Promise<Response> {
   const now = Date.now();
   // The database may be slow or away: the rest of the metrics still answer.
   const lastHour = await loadAlarmKpis(rt.alerts.db, now - 3600_000, now, null).catch(() => undefined);
-  return new Response(renderMetrics(rt, now, lastHour), {
+  return new Response(renderMetrics(rt, now, lastHour) + (await processMetrics()), {
     headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 }
