@@ -164,11 +164,13 @@ const MIGRATIONS: Migration[] = [
 const MIGRATION_LOCK = 0x7663_0001;
 
 export async function migrate(db: Database): Promise<number[]> {
-  await db.query(
-    `create table if not exists schema_migrations (id integer primary key, name text not null, applied_at timestamptz not null default now())`,
-  );
   return db.transaction(async (tx) => {
+    // The lock first: instances of a fleet starting together on a fresh database would otherwise
+    // race to create even the bookkeeping table (a unique violation in pg_type).
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(
+      `create table if not exists schema_migrations (id integer primary key, name text not null, applied_at timestamptz not null default now())`,
+    );
     const { rows } = await tx.query<{ id: number }>('select id from schema_migrations');
     const done = new Set(rows.map((r) => r.id));
     const applied: number[] = [];
