@@ -48,6 +48,7 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
   let reopen: ReturnType<typeof setTimeout> | undefined;
   let backoffMs = 1000;
   let stopped = false;
+  let openedAt = 0;
 
   const flush = () => {
     frame = 0;
@@ -85,18 +86,32 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
     else schedule();
   };
 
+  /**
+   * Reconnection is ours, not EventSource's: jittered and backing off, so when an instance of a
+   * fleet dies its walls come back through the others spread over a second, not all at once.
+   */
+  const retry = () => {
+    source?.close();
+    source = undefined;
+    if (stopped || reopen) return;
+    void signedOutCheck();
+    reopen = setTimeout(
+      () => {
+        reopen = undefined;
+        open();
+      },
+      backoffMs * (0.5 + Math.random() / 2),
+    );
+    backoffMs = Math.min(backoffMs * 2, 15_000);
+  };
+
   const open = () => {
     if (stopped) return;
     source = new EventSource(url);
+    openedAt = Date.now();
     for (const name of EVENTS) source.addEventListener(name, receive as EventListener);
     source.onerror = () => {
-      // EventSource retries by itself unless the server answered with an error status.
-      if (source?.readyState === EventSource.CLOSED) {
-        source = undefined;
-        void signedOutCheck();
-        reopen = setTimeout(open, backoffMs);
-        backoffMs = Math.min(backoffMs * 2, 15_000);
-      }
+      retry();
       evaluate();
     };
   };
@@ -114,6 +129,10 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
   const evaluate = () => {
     const s = store.getState();
     const now = Date.now();
+    // Open but silent past the heartbeat bound: a half-open link (a proxy or a network that stopped
+    // passing anything) that will never error by itself. Drop it and connect again.
+    const lastHeard = Math.max(s.lastMessageAt, openedAt);
+    if (source?.readyState === EventSource.OPEN && now - lastHeard > STREAM_SILENT_MS) retry();
     s.setPhase(
       phaseFor({
         open: source?.readyState === EventSource.OPEN,

@@ -3,6 +3,7 @@
  * for server settings; a bad value stops start-up with a message that says which.
  */
 import 'server-only';
+import { hostname } from 'node:os';
 
 export interface ServerEnv {
   /** External broker; unset means the embedded Aedes broker. */
@@ -43,6 +44,8 @@ export interface ServerEnv {
   alertRulesFile: string;
   /** The video wall's screens and rotation. @default config/wall.json */
   wallConfigFile: string;
+  /** This instance's name in a fleet (health, the stream's X-VCC-Instance header). @default host:pid */
+  instanceName: string;
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -138,5 +141,6 @@ export function readServerEnv(): ServerEnv {
     usersFile: process.env.USERS_FILE?.trim() || 'config/users.json',
     alertRulesFile: process.env.ALERT_RULES_FILE?.trim() || 'config/alert-rules.json',
     wallConfigFile: process.env.WALL_CONFIG_FILE?.trim() || 'config/wall.json',
+    instanceName: process.env.INSTANCE_NAME?.trim() || `${hostname()}:${process.pid}`,
   };
 }

@@ -4,6 +4,8 @@ import type { FeedRuntime } from './feed-runtime';
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'starting';
+  /** This instance's name in a fleet (INSTANCE_NAME). */
+  instance: string | null;
   live: true;
   ready: boolean;
   checks: {
@@ -39,6 +41,7 @@ export function healthReport(rt: FeedRuntime | undefined, now = Date.now()): Hea
   if (!rt) {
     return {
       status: 'starting',
+      instance: null,
       live: true,
       ready: false,
       checks: {
@@ -78,6 +81,7 @@ export function healthReport(rt: FeedRuntime | undefined, now = Date.now()): Hea
     checks.alertsListening;
   return {
     status: ready && checks.feedFresh ? 'ok' : 'degraded',
+    instance: rt.env.instanceName,
     live: true,
     ready,
     checks,

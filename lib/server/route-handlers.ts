@@ -45,7 +45,7 @@ export async function streamGET(request: Request): Promise<Response> {
   const user = await requestUser(rt, request);
   if (!user) return signInFirst();
   const scope = streamScope(user, new URL(request.url).searchParams);
-  return scope instanceof Response ? scope : openEventStream(rt.hub, request, scope);
+  return scope instanceof Response ? scope : openEventStream(rt.hub, request, scope, rt.env.instanceName);
 }
 
 /** The runtime, if the caller may see this venue; otherwise the answer to send. */

@@ -10,7 +10,12 @@ import type { StreamClient, StreamHub, StreamScope } from './stream-hub';
 const TRANSPORT_BUFFER_BYTES = 512 * 1024;
 
 /** Streams `scope` (decided and authorised by the caller) until the request ends. */
-export function openEventStream(hub: StreamHub, request: Request, scope: StreamScope = { kind: 'city' }): Response {
+export function openEventStream(
+  hub: StreamHub,
+  request: Request,
+  scope: StreamScope = { kind: 'city' },
+  instance?: string,
+): Response {
   let client: StreamClient | undefined;
   let closed = false;
   const close = () => {
@@ -55,6 +60,8 @@ export function openEventStream(hub: StreamHub, request: Request, scope: StreamS
       Connection: 'keep-alive',
       // Stop reverse proxies (nginx) from buffering the stream.
       'X-Accel-Buffering': 'no',
+      // Which instance of a fleet serves this stream (for operators and the fleet's tests).
+      ...(instance ? { 'X-VCC-Instance': instance } : {}),
     },
   });
 }

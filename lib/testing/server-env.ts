@@ -25,6 +25,7 @@ export function testServerEnv(overrides: Partial<ServerEnv> = {}): ServerEnv {
     usersFile: 'config/users.json',
     alertRulesFile: 'config/alert-rules.json',
     wallConfigFile: 'config/wall.json',
+    instanceName: 'test',
     ...overrides,
   };
 }

@@ -1,0 +1,182 @@
+/**
+ * The fleet as it runs in production, as processes: `scripts/fleet.ts` starts three web instances
+ * behind nginx on this machine's PostgreSQL and Mosquitto, with the simulator. The tests kill an
+ * instance with -9 under a live wall, and act on a phone through one instance while a wall watches
+ * through another.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+
+const PROXY_PORT = 3610;
+const BASE_PORT = 3611;
+const ADMIN_DB = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const MQTT_URL = process.env.VCC_TEST_MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
+const TAG = randomBytes(4).toString('hex');
+const DB_NAME = `vcc_fleet_e2e_${TAG}`;
+const PREFIX = `vcc-fleet-e2e-${TAG}/`;
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+const proxyURL = `http://127.0.0.1:${PROXY_PORT}`;
+const instanceURL = (k: number) => `http://127.0.0.1:${BASE_PORT + k}`;
+
+interface FleetState {
+  instances: { name: string; port: number; pid: number | null; restarts: number }[];
+}
+
+let fleet: ChildProcess;
+const log: string[] = [];
+const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'vcc-fleet-e2e-')), 'state.json');
+const state = () => JSON.parse(readFileSync(stateFile, 'utf8')) as FleetState;
+
+async function ready(url: string): Promise<boolean> {
+  const res = await fetch(`${url}/api/health/ready`).catch(() => undefined);
+  return res?.status === 200;
+}
+
+async function signIn(context: BrowserContext, base: string, user: string): Promise<void> {
+  const res = await context.request.post(`${base}/api/auth/login`, {
+    headers: { Origin: base },
+    data: { username: user, password: 'games-2023' },
+  });
+  expect(res.status()).toBe(200);
+}
+
+function scenario(kind: string, venueId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'telemetry-sim/cli.ts', 'scenario', kind, '--venue', venueId, '--url', MQTT_URL],
+      { env: { ...process.env, MQTT_TOPIC_PREFIX: PREFIX }, stdio: 'ignore' },
+    );
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`scenario exited ${code}`))));
+  });
+}
+
+/** The instance names that served this page's streams, in order. */
+function streamInstances(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname === '/api/stream') seen.push(r.headers()['x-vcc-instance'] ?? '?');
+  });
+  return seen;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  fleet = spawn(process.execPath, ['--import', 'tsx', 'scripts/fleet.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(PROXY_PORT),
+      FLEET_BASE_PORT: String(BASE_PORT),
+      FLEET_STATE_FILE: stateFile,
+      FLEET_RESTART_MS: '3000',
+      DATABASE_URL: new URL(`/${DB_NAME}`, ADMIN_DB).toString(),
+      MQTT_URL,
+      MQTT_TOPIC_PREFIX: PREFIX,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (b: Buffer) => {
+    log.push(b.toString());
+    if (log.length > 300) log.shift();
+  };
+  fleet.stdout!.on('data', keep);
+  fleet.stderr!.on('data', keep);
+  await expect
+    .poll(async () => (await Promise.all([proxyURL, ...[0, 1, 2].map(instanceURL)].map(ready))).every(Boolean), {
+      timeout: 150_000,
+      intervals: [1000],
+    })
+    .toBe(true);
+});
+
+test.afterAll(async () => {
+  if (fleet && fleet.exitCode === null) {
+    const gone = new Promise((r) => fleet.once('exit', r));
+    fleet.kill('SIGTERM');
+    await gone;
+  }
+  const c = new pg.Client({ connectionString: ADMIN_DB });
+  await c.connect();
+  await c.query(`drop database if exists ${DB_NAME} with (force)`);
+  await c.end();
+});
+
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('fleet log', { body: log.join('') });
+});
+
+test('kill -9 the instance a wall streams from: the wall is live again through another, nothing doubled', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  await signIn(context, proxyURL, 'operator');
+  const page = await context.newPage();
+  const served = streamInstances(page);
+  await page.goto(`${proxyURL}/`);
+  await expect(page.getByRole('status')).toContainText('Live');
+  await scenario('power-loss', 'wenzhou-olympic-gym');
+  const row = page
+    .getByRole('region', { name: 'Alerts' })
+    .locator('[data-alert-id]')
+    .filter({ hasText: 'Mains power lost' })
+    .filter({ hasText: 'Wenzhou Olympic' });
+  await expect(row).toHaveCount(1, { timeout: 60_000 });
+
+  const victim = served.at(-1)!;
+  const pid = state().instances.find((i) => i.name === victim)!.pid!;
+  const killedAt = Date.now();
+  process.kill(pid, 'SIGKILL');
+
+  // Back through another instance, with a fresh snapshot: live, the same alert once.
+  await expect.poll(() => served.slice(1).some((name) => name !== victim), { timeout: 15_000 }).toBe(true);
+  await expect(page.getByRole('status')).toContainText('Live', { timeout: 15_000 });
+  testInfo.annotations.push({ type: 'kill to live again, ms', description: String(Date.now() - killedAt) });
+  await expect(row).toHaveCount(1);
+  const ids = await page.locator('[data-alert-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
+  expect(ids.length).toBeGreaterThan(0);
+  expect(new Set(ids).size).toBe(ids.length);
+  // And the fleet started the killed instance again, as a supervisor would.
+  await expect.poll(() => state().instances.find((i) => i.name === victim)!.restarts, { timeout: 30_000 }).toBe(1);
+  await context.close();
+});
+
+test('an acknowledgement on a phone through one instance shows on a wall through another', async ({ browser }) => {
+  // Each straight to its own instance (no proxy): the phone on the first, the wall on the second.
+  const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  await signIn(wallContext, instanceURL(1), 'operator');
+  const wall = await wallContext.newPage();
+  await wall.goto(`${instanceURL(1)}/`);
+  await expect(wall.getByRole('status')).toContainText('Live');
+
+  const phoneContext = await browser.newContext(PHONE);
+  await signIn(phoneContext, instanceURL(0), 'responder');
+  const phone = await phoneContext.newPage();
+  await phone.goto(`${instanceURL(0)}/alerts`);
+  await expect(phone.getByRole('status').first()).toContainText('Live');
+
+  await scenario('power-loss', 'jinhua-stadium');
+  const card = phone
+    .getByRole('article', { name: /critical alert: Mains power lost/ })
+    .filter({ hasText: 'Jinhua Sports Centre Stadium' });
+  await expect(card).toContainText('Unacknowledged', { timeout: 60_000 });
+  const row = wall
+    .getByRole('region', { name: 'Alerts' })
+    .locator('[data-alert-id]')
+    .filter({ hasText: 'Mains power lost' })
+    .filter({ hasText: 'Jinhua Sports Centre Stadium' });
+  await expect(row).toContainText('Unacknowledged');
+
+  await card.getByRole('button', { name: 'Acknowledge', exact: true }).tap();
+  await expect(card.getByRole('status')).toHaveText(/^Acknowledged by Li Na/);
+  await expect(row).toContainText('Acknowledged by Li Na');
+  await wallContext.close();
+  await phoneContext.close();
+});
