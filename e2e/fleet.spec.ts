@@ -140,7 +140,9 @@ test('kill -9 the instance a wall streams from: the wall is live again through a
   await expect(page.getByRole('status')).toContainText('Live', { timeout: 15_000 });
   testInfo.annotations.push({ type: 'kill to live again, ms', description: String(Date.now() - killedAt) });
   await expect(row).toHaveCount(1);
-  const ids = await page.locator('[data-alert-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
+  const ids = await page
+    .locator('[data-alert-id]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
   expect(ids.length).toBeGreaterThan(0);
   expect(new Set(ids).size).toBe(ids.length);
   // And the fleet started the killed instance again, as a supervisor would.
