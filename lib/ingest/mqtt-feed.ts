@@ -45,9 +45,14 @@ export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed
     protocolVersion: opts.protocolVersion,
     clientId: opts.clientId ?? `vcc-web-${process.pid}-${Math.random().toString(16).slice(2, 8)}`,
     clean: true,
+    // We subscribe on every connect ourselves and count subscribed only on the broker's SUBACK. (mqtt.js's
+    // own resubscription made our subscribe a no-op that answered at once: "subscribed" before the broker was.)
+    resubscribe: false,
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
-    keepalive: 30,
+    // A link that silently stops passing anything (half-open: a NAT or firewall dropped it) is found
+    // when a ping goes unanswered: at 10 s, within about 15-20 s of the feed going quiet.
+    keepalive: 10,
   };
   // Read once at start: a missing or unreadable file stops start-up with its path.
   if (opts.tls?.caFile) options.ca = readFileSync(opts.tls.caFile);
@@ -62,7 +67,7 @@ export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed
     setNoDelay(client);
     status.connected = true;
     client.subscribe(opts.topicPrefix + SUBSCRIBE_ALL, { qos: 1 }, (err, granted) => {
-      const ok = !err && granted !== undefined && granted.every((g) => g.qos !== 128);
+      const ok = !err && granted !== undefined && granted.length > 0 && granted.every((g) => g.qos !== 128);
       status.subscribed = ok;
       if (!ok) {
         status.lastError = err?.message ?? 'subscription refused by the broker';
