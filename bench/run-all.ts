@@ -8,6 +8,7 @@ import { benchAlarmLoad } from './alarm-load';
 import { benchAlertActions } from './alert-actions';
 import { benchAlertRules } from './alert-rules';
 import { benchFanout } from './stream-fanout';
+import { benchFailover } from './fleet-failover';
 import { machine, startBenchBroker } from './harness';
 import { benchIngestDoor } from './ingest-door';
 import { benchIngest } from './ingest-throughput';
@@ -32,6 +33,7 @@ if (!only || only === 'alert-actions') results.alertActions = await benchAlertAc
 // One long run each, not medians: a simulated Games day, and a series over time.
 if (!only || only === 'alarm-load') results.alarmLoad = await benchAlarmLoad();
 if (!only || only === 'soak') results.wallSoak = await benchWallSoak();
+if (!only || only === 'failover') results.failover = await benchFailover();
 stopBroker();
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));

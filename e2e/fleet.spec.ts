@@ -182,3 +182,51 @@ test('an acknowledgement on a phone through one instance shows on a wall through
   await wallContext.close();
   await phoneContext.close();
 });
+
+test('the rules leader killed: another instance takes the rules over within seconds and raises nothing twice', async ({
+  browser,
+}, testInfo) => {
+  const leader = async () => {
+    for (const k of [0, 1, 2]) {
+      const res = await fetch(`${instanceURL(k)}/api/health`).catch(() => undefined);
+      if (res?.ok && ((await res.json()) as { rulesLeader: boolean }).rulesLeader) return k;
+    }
+    return null;
+  };
+  await expect.poll(leader, { timeout: 30_000 }).not.toBeNull();
+  const first = (await leader())!;
+
+  const context = await browser.newContext();
+  await signIn(context, proxyURL, 'operator');
+  type Alert = { id: number; type: string; venueId: string; count: number; status: string };
+  const powerAlerts = async () =>
+    ((await (await context.request.get(`${proxyURL}/api/alerts`)).json()) as { alerts: Alert[] }).alerts.filter(
+      (a) => a.venueId === 'hz-olympic-aquatics' && a.type === 'it_power_fault',
+    );
+  await scenario('power-loss', 'hz-olympic-aquatics');
+  await expect.poll(async () => (await powerAlerts()).length, { timeout: 60_000 }).toBe(1);
+
+  const victim = state().instances[first]!;
+  const killedAt = Date.now();
+  process.kill(victim.pid!, 'SIGKILL');
+  await expect
+    .poll(
+      async () => {
+        const k = await leader();
+        return k !== null && k !== first;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  testInfo.annotations.push({ type: 'kill to new rules leader, ms', description: String(Date.now() - killedAt) });
+  // Let the new leader judge the model for a while: the power fault is still there, and raised once.
+  await new Promise((r) => setTimeout(r, 8000));
+  const after = await powerAlerts();
+  expect(after).toHaveLength(1);
+  expect(after[0]!.count).toBe(1);
+  const trail = (await (await context.request.get(`${proxyURL}/api/alerts/${after[0]!.id}`)).json()) as {
+    trail: { action: string }[];
+  };
+  expect(trail.trail.filter((e) => e.action === 'raised' || e.action === 'repeated')).toHaveLength(1);
+  await context.close();
+});

@@ -28,6 +28,8 @@ export interface HealthReport {
     lastError: string | null;
   };
   alertsLink: { listening: boolean; forMs: number; relistens: number; lastError: string | null };
+  /** This instance holds the rules lock (one instance of a fleet runs the alert rules). */
+  rulesLeader: boolean;
   venues: number;
   feedAgeMs: number | null;
   streamClients: number;
@@ -55,6 +57,7 @@ export function healthReport(rt: FeedRuntime | undefined, now = Date.now()): Hea
       feed: { kind: 'unknown', url: '', lastError: null },
       database: { kind: 'unknown', reachable: false, forMs: 0, checkedAgoMs: 0, lastError: null },
       alertsLink: { listening: false, forMs: 0, relistens: 0, lastError: null },
+      rulesLeader: false,
       venues: 0,
       feedAgeMs: null,
       streamClients: 0,
@@ -99,6 +102,7 @@ export function healthReport(rt: FeedRuntime | undefined, now = Date.now()): Hea
       relistens: link?.relistens ?? 0,
       lastError: link?.lastError ?? null,
     },
+    rulesLeader: rt.alerts.engine.stats.leader,
     venues: rt.model.venues.size,
     feedAgeMs,
     streamClients: rt.hub.clientCount,
