@@ -109,6 +109,9 @@ ${upstreams}
       proxy_read_timeout 1h;
       proxy_send_timeout 1h;
       proxy_connect_timeout 2s;
+      # An instance still starting answers 503: try the next rather than make the screen wait.
+      proxy_next_upstream error timeout http_502 http_503;
+      proxy_next_upstream_tries ${ports.length};
     }
     location / {
       proxy_pass http://vcc;${forwarded}
