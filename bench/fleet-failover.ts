@@ -60,7 +60,10 @@ class Client {
       this.abort = new AbortController();
       try {
         const res = await fetch(`${proxy}/api/stream`, { headers: { cookie: this.cookie }, signal: this.abort.signal });
-        if (DEBUG) console.log(`[failover] ${Date.now() % 100000} stream answered ${res.status} by ${res.headers.get('x-vcc-instance')}`);
+        if (DEBUG)
+          console.log(
+            `[failover] ${Date.now() % 100000} stream answered ${res.status} by ${res.headers.get('x-vcc-instance')}`,
+          );
         if (res.ok && res.body) {
           this.instance = res.headers.get('x-vcc-instance');
           const reader = new SseReader(res.body, 4);
