@@ -121,7 +121,10 @@ test('two responders acknowledging one alert at once: one wins, the other is tol
   const buttons = cards.map((c) => c.getByRole('button', { name: 'Acknowledge', exact: true }));
   for (const b of buttons) await expect(b).toBeVisible();
   for (const { phone } of contexts) await showOnly(phone, 'Jinhua Sports Centre Stadium');
-  await Promise.all(buttons.map((b) => b.tap()));
+  // Both at once, truly: two taps one after the other (each waiting to be actionable) may let the first
+  // one's acknowledgement reach the second phone first, which then rightly shows it instead of a button.
+  const handles = await Promise.all(buttons.map((b) => b.elementHandle()));
+  await Promise.all(handles.map((h) => h!.evaluate((el) => (el as HTMLButtonElement).click())));
   // Both phones end up agreeing on the one who won; the loser's phone says so in words.
   const winner = /Acknowledged by (Li Na|Zhang Min)/;
   for (const c of cards) await expect(c.getByRole('status')).toHaveText(winner);
