@@ -62,6 +62,16 @@ const QUERY_TIMEOUT_MS = 15_000;
 /** The NOTIFY connection is idle by nature: a query this often finds a link that died silently. */
 const LISTEN_WATCHDOG_MS = 5_000;
 const RELISTEN_BACKOFF_MS = { first: 250, max: 10_000 };
+/**
+ * The rules leader's lock connection is checked on every pass: no answer within this and the
+ * leader steps down at once, so two instances never both think they lead.
+ */
+const LOCK_CHECK_MS = 2_000;
+/**
+ * PostgreSQL ends a lock session that has sent nothing for this long, releasing the lock, so a
+ * leader cut off without a word (a half-open link) does not keep the others from taking over.
+ */
+const LOCK_SESSION_IDLE_MS = 10_000;
 
 /** Rejects after `ms` unless `p` settles first. */
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -198,22 +208,53 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error(`[db] idle connection failed: ${err.message}`));
   await pool.query('select 1');
-  const dedicated: InstanceType<typeof pg.Client>[] = [];
-  const dedicatedClient = async () => {
-    const client = new pg.Client({
-      connectionString: url,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      query_timeout: QUERY_TIMEOUT_MS,
-      keepAlive: true,
-    });
-    client.on('error', (err) => console.error(`[db] dedicated connection failed: ${err.message}`));
-    await client.connect();
-    dedicated.push(client);
-    return client;
+  type Client = InstanceType<typeof pg.Client>;
+  const clientSettings = (queryTimeoutMs: number) => ({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: queryTimeoutMs,
+    keepAlive: true,
+  });
+  /** end() waits for the server, which may never answer: close the socket too. */
+  const abandon = (c: Client) => {
+    void c.end().catch(() => undefined);
+    (c as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
   };
-  let lockClient: InstanceType<typeof pg.Client> | undefined;
   let link: ListenLink | null = null;
-  const held = new Set<number>();
+  /** The rules leader's lock connection and the session locks it holds. */
+  let lock: { client: Client; held: Set<number>; lost: (why: string) => void } | undefined;
+  const openLock = async () => {
+    const client = new pg.Client(clientSettings(LOCK_CHECK_MS));
+    const current = {
+      client,
+      held: new Set<number>(),
+      lost: (why: string) => {
+        if (lock !== current) return;
+        lock = undefined;
+        if (current.held.size > 0)
+          console.error(`[db] lost the rules leader's lock connection (${why}): stepping down`);
+        current.held.clear();
+        abandon(client);
+      },
+    };
+    lock = current;
+    client.on('error', (err) => current.lost(err.message));
+    client.on('end', () => current.lost('connection closed'));
+    try {
+      await within(client.connect(), CONNECT_TIMEOUT_MS, 'database');
+      await within(client.query(`set idle_session_timeout = ${LOCK_SESSION_IDLE_MS}`), LOCK_CHECK_MS, 'database').catch(
+        (err: unknown) => {
+          // PostgreSQL before 14 has no such setting: its TCP keepalives must do instead.
+          if (!fromServer(err)) throw err;
+          console.warn(`[db] lock sessions without an idle timeout: ${(err as Error).message}`);
+        },
+      );
+    } catch (err) {
+      current.lost((err as Error).message);
+      throw err;
+    }
+    return current;
+  };
   return {
     kind: 'postgres',
     query: async <R>(sql: string, params?: unknown[]) => ({ rows: (await pool.query(sql, params)).rows as R[] }),
@@ -258,9 +299,7 @@ async function openPostgres(url: string): Promise<Database> {
       const lost = (c: InstanceType<typeof pg.Client>, err: Error) => {
         if (current !== c) return;
         current = undefined;
-        // end() waits for the server, which may never answer: close the socket too.
-        void c.end().catch(() => undefined);
-        (c as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+        abandon(c);
         Object.assign(state, { listening: false, since: Date.now(), lastError: err.message });
         if (stopped) return;
         const delay = Math.min(RELISTEN_BACKOFF_MS.max, RELISTEN_BACKOFF_MS.first * 2 ** failures++);
@@ -268,12 +307,7 @@ async function openPostgres(url: string): Promise<Database> {
         retry = setTimeout(() => void connect().catch(() => undefined), delay * (0.5 + Math.random() / 2));
       };
       const connect = async () => {
-        const c = new pg.Client({
-          connectionString: url,
-          connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-          query_timeout: LISTEN_WATCHDOG_MS,
-          keepAlive: true,
-        });
+        const c = new pg.Client(clientSettings(LISTEN_WATCHDOG_MS));
         current = c;
         c.on('error', (err) => lost(c, err));
         c.on('end', () => lost(c, new Error('connection closed')));
@@ -325,25 +359,30 @@ async function openPostgres(url: string): Promise<Database> {
     },
     tryLock: async (key) => {
       // A lost lock connection means lost leadership: start again on a fresh one.
-      if (!lockClient) {
-        lockClient = await dedicatedClient();
-        const c = lockClient;
-        const lost = () => {
-          if (lockClient !== c) return;
-          lockClient = undefined;
-          held.clear();
-        };
-        c.on('error', lost);
-        c.on('end', lost);
+      const { client, held, lost } = lock ?? (await openLock());
+      try {
+        // Session locks stack: ask only until we hold it. Once held, the connection that holds it
+        // must still answer, or another instance may already hold it in its place.
+        const { rows } = await within(
+          held.has(key)
+            ? client.query<{ ok: boolean }>('select true as ok')
+            : client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [key]),
+          LOCK_CHECK_MS,
+          'database',
+        );
+        if (rows[0]?.ok === true) held.add(key);
+      } catch (err) {
+        // A statement the server refused leaves the connection (and the lock) as it was.
+        if (fromServer(err)) throw err;
+        lost((err as Error).message);
+        return false;
       }
-      // Session locks stack: ask only until we hold it.
-      if (held.has(key)) return true;
-      const { rows } = await lockClient.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [key]);
-      if (rows[0]?.ok === true) held.add(key);
       return held.has(key);
     },
     close: async () => {
-      await Promise.all(dedicated.map((c) => c.end().catch(() => undefined)));
+      const closing = lock;
+      lock = undefined;
+      await closing?.client.end().catch(() => undefined);
       await pool.end();
     },
   };

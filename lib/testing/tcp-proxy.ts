@@ -1,8 +1,9 @@
 /**
  * A TCP proxy a fault test controls, standing between the product and a real server (PostgreSQL,
  * a broker): `cut()` drops every connection and refuses new ones, as a failed link does;
- * `blackhole()` keeps connections open but lets nothing through, as a half-open link does;
- * `restore()` lets traffic flow again.
+ * `blackhole()` keeps connections open but lets nothing through, not even a close (one side giving
+ * up on its socket is never heard by the other, as on a half-open link); `restore()` lets traffic
+ * flow again.
  */
 import net from 'node:net';
 
@@ -31,7 +32,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     const upstream = net.connect(target.port, target.host);
     const pair: [net.Socket, net.Socket] = [client, upstream];
     pairs.add(pair);
-    const drop = () => {
+    const drop = (side: net.Socket) => {
+      if (mode === 'blackhole') {
+        // The other side is never told; it finds out by its own timeouts.
+        side.destroy();
+        if (!pair.every((s) => s.destroyed)) return;
+      }
       pairs.delete(pair);
       client.destroy();
       upstream.destroy();
@@ -39,10 +45,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     // Forwarding by hand (not pipe) so a black hole can swallow bytes without closing anything.
     client.on('data', (d) => mode === 'open' && upstream.write(d));
     upstream.on('data', (d) => mode === 'open' && client.write(d));
-    client.on('close', drop);
-    upstream.on('close', drop);
-    client.on('error', drop);
-    upstream.on('error', drop);
+    client.on('close', () => drop(client));
+    upstream.on('close', () => drop(upstream));
+    client.on('error', () => drop(client));
+    upstream.on('error', () => drop(upstream));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
