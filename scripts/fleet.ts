@@ -68,6 +68,10 @@ async function ensureDatabase(url: string): Promise<void> {
 
 function nginxConfig(dir: string, ports: number[]): string {
   const upstreams = ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=3s;`).join('\n');
+  // nginx counts a peer as healthy again only when a request to it *ends* well, and a stream lasts
+  // hours: with failure accounting, an instance that came back after a kill would stay shunned for
+  // streams. Streams keep none; a dead instance costs a refused connect, then the next one is tried.
+  const streamUpstreams = ports.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n');
   const forwarded = `
       proxy_http_version 1.1;
       proxy_set_header Connection "";
@@ -93,6 +97,9 @@ http {
 ${upstreams}
     keepalive 32;
   }
+  upstream vcc_stream {
+${streamUpstreams}
+  }
   # Compression here, not in Next (it would buffer the event stream): assets and JSON, never SSE.
   gzip on;
   gzip_vary on;
@@ -102,7 +109,7 @@ ${upstreams}
     listen 127.0.0.1:${PORT};
     # Live streams: unbuffered, uncompressed, open for hours; a dead instance's screens reconnect elsewhere.
     location /api/stream {
-      proxy_pass http://vcc;${forwarded}
+      proxy_pass http://vcc_stream;${forwarded}
       proxy_buffering off;
       proxy_cache off;
       gzip off;
