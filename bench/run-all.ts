@@ -9,6 +9,7 @@ import { benchAlertActions } from './alert-actions';
 import { benchAlertRules } from './alert-rules';
 import { benchFanout } from './stream-fanout';
 import { benchFailover } from './fleet-failover';
+import { benchHistory } from './history-store';
 import { machine, startBenchBroker } from './harness';
 import { benchIngestDoor } from './ingest-door';
 import { benchIngest } from './ingest-throughput';
@@ -30,6 +31,7 @@ if (!only || only === 'fanout') results.fanout = await benchFanout();
 if (!only || only === 'scoped') results.scoped = await benchScoped();
 if (!only || only === 'alert-rules') results.alertRules = await benchAlertRules();
 if (!only || only === 'alert-actions') results.alertActions = await benchAlertActions();
+if (!only || only === 'history') results.history = await benchHistory();
 // One long run each, not medians: a simulated Games day, and a series over time.
 if (!only || only === 'alarm-load') results.alarmLoad = await benchAlarmLoad();
 if (!only || only === 'soak') results.wallSoak = await benchWallSoak();

@@ -230,3 +230,40 @@ test('the rules leader killed: another instance takes the rules over within seco
   expect(trail.trail.filter((e) => e.action === 'raised' || e.action === 'repeated')).toHaveLength(1);
   await context.close();
 });
+
+test('an instance killed and started again shows the same hour as the others, from the database', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await signIn(context, proxyURL, 'operator');
+  const sensor = '/api/venues/hz-olympic-stadium/sensors/power-1/history';
+  type Series = { bucketMs: number; points: [number, number][] };
+  const get = async (url: string) => (await (await context.request.get(url)).json()) as Series;
+  // The rules leader writes each finished minute: wait for two of them.
+  await expect
+    .poll(async () => (await get(`${proxyURL}/api/history/city?from=${Date.now() - 3600_000}`)).points.length, {
+      timeout: 150_000,
+      intervals: [2000],
+    })
+    .toBeGreaterThanOrEqual(2);
+
+  // Killed well inside a minute, the one before it written (5 s after its end) and the restart done
+  // before the next is due: the minutes compared below are then the same on both sides.
+  while (Date.now() % 60_000 < 10_000 || Date.now() % 60_000 > 40_000) await new Promise((r) => setTimeout(r, 500));
+  const victim = state().instances[2]!;
+  process.kill(victim.pid!, 'SIGKILL');
+  const killedAt = Date.now();
+  await expect.poll(() => state().instances[2]!.restarts, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => ready(instanceURL(2)), { timeout: 120_000, intervals: [1000] }).toBe(true);
+
+  // Its rings begin with what was stored before it died: minutes it cannot have seen live.
+  const restarted = await get(`${instanceURL(2)}${sensor}`);
+  const stored = await get(`${instanceURL(0)}${sensor}?from=${killedAt - 3600_000}&to=${killedAt}`);
+  const finished = ([t]: [number, number]) => t + 60_000 <= killedAt;
+  const before = restarted.points.filter(finished);
+  const expected = stored.points.filter(finished);
+  expect(expected.length).toBeGreaterThanOrEqual(2);
+  expect(before.map(([t]) => t)).toEqual(expected.map(([t]) => t));
+  before.forEach(([, v], i) => expect(v).toBeCloseTo(expected[i]![1], 1));
+  await context.close();
+});

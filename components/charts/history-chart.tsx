@@ -6,7 +6,13 @@ import { useVenueStore } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
 import { echarts, type WallChartOption } from './echarts-core';
 
-const WINDOW_MS = 60 * 60_000;
+/** How far back a chart looks: the live hour from the server's rings, or a span stored in the database. */
+export type HistorySpan = 'hour' | 'day' | 'games';
+export const HISTORY_SPANS: readonly HistorySpan[] = ['hour', 'day', 'games'];
+/** The Games ran 16 days. */
+export const SPAN_MS: Record<HistorySpan, number> = { hour: 3600_000, day: 24 * 3600_000, games: 16 * 24 * 3600_000 };
+/** A stored span is fetched again this often (its newest bucket fills as the minutes are written). */
+const STORED_REFRESH_MS = 60_000;
 
 export interface HistoryChartProps {
   /** Answers `{ bucketMs, points: [t, mean][] }`: the server's bounded history. */
@@ -18,6 +24,8 @@ export interface HistoryChartProps {
   live: (s: VenueState) => readonly [number, number] | null;
   /** A horizontal reference line, e.g. the zone's capacity. */
   limit?: { value: number; label: string } | undefined;
+  /** @default 'hour' */
+  span?: HistorySpan;
 }
 
 /** Means over fixed buckets, as the server keeps them. */
@@ -29,9 +37,10 @@ interface Bucket {
 
 /**
  * The last 60 minutes of a sensor or zone: the server's history, then live samples from
- * the venue stream folded into the same buckets, so it continues without refetching.
+ * the venue stream folded into the same buckets, so it continues without refetching. A longer
+ * span (a day, the Games) comes from the database, downsampled, and is fetched again each minute.
  */
-export default function HistoryChart({ url, label, unit, live, limit }: HistoryChartProps) {
+export default function HistoryChart({ url, label, unit, live, limit, span = 'hour' }: HistoryChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const store = useVenueStore();
   const t = useT();
@@ -39,6 +48,7 @@ export default function HistoryChart({ url, label, unit, live, limit }: HistoryC
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [minutes, setMinutes] = useState(0);
   const [bucketS, setBucketS] = useState(60);
+  const [points, setPoints] = useState(0);
   // The selector is read through a ref: a new function each render must not refetch.
   const liveRef = useRef(live);
   useEffect(() => {
@@ -50,6 +60,8 @@ export default function HistoryChart({ url, label, unit, live, limit }: HistoryC
   useEffect(() => {
     if (!el.current) return;
     const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    const windowMs = SPAN_MS[span];
+    const stored = span !== 'hour';
     // Type follows the page's (which scales with the screen): legible on a 4K wall too.
     const base = Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.85);
     chart.setOption<WallChartOption>({
@@ -60,7 +72,11 @@ export default function HistoryChart({ url, label, unit, live, limit }: HistoryC
       tooltip: { trigger: 'axis' },
       xAxis: {
         type: 'time',
-        axisLabel: { color: '#94a3b8', fontSize: base, formatter: (v: number) => f.hm(v) },
+        axisLabel: {
+          color: '#94a3b8',
+          fontSize: base,
+          formatter: (v: number) => (span === 'games' ? f.dayMonth(v) : f.hm(v)),
+        },
       },
       yAxis: {
         type: 'value',
@@ -96,15 +112,16 @@ export default function HistoryChart({ url, label, unit, live, limit }: HistoryC
     let bucketMs = 60_000;
     let lastT = 0;
     const draw = () => {
-      const newest = buckets.at(-1)?.t ?? Date.now();
+      const newest = stored ? Date.now() : (buckets.at(-1)?.t ?? Date.now());
       chart.setOption<WallChartOption>(
         {
-          xAxis: { min: newest - WINDOW_MS, max: newest + bucketMs },
+          xAxis: { min: newest - windowMs, max: newest + (stored ? 0 : bucketMs) },
           series: [{ id: 'history', data: buckets.map((b) => [b.t, b.sum / b.n]) }],
         },
         { lazyUpdate: true },
       );
       setMinutes(Math.round((buckets.length * bucketMs) / 60_000));
+      setPoints(buckets.length);
     };
     const add = (ts: number, value: number) => {
       const t = Math.floor(ts / bucketMs) * bucketMs;
@@ -114,46 +131,62 @@ export default function HistoryChart({ url, label, unit, live, limit }: HistoryC
         last.n += 1;
       } else if (!last || t > last.t) {
         buckets.push({ t, sum: value, n: 1 });
-        buckets = buckets.filter((b) => b.t > t - WINDOW_MS);
+        buckets = buckets.filter((b) => b.t > t - windowMs);
       }
     };
 
     const controller = new AbortController();
     let unsubscribe = () => {};
-    fetch(url, { signal: controller.signal })
-      .then((r) =>
-        r.ok
-          ? (r.json() as Promise<{ bucketMs: number; points: [number, number][] }>)
-          : Promise.reject(new Error(String(r.status))),
-      )
-      .then((h) => {
-        bucketMs = h.bucketMs;
-        setBucketS(Math.round(bucketMs / 1000));
-        buckets = h.points.map(([t, v]) => ({ t, sum: v, n: 1 }));
-        lastT = liveRef.current(store.getState())?.[0] ?? 0;
-        setStatus('ready');
-        draw();
-        unsubscribe = store.subscribe((s) => {
-          const sample = liveRef.current(s);
-          if (!sample || sample[0] <= lastT) return;
-          lastT = sample[0];
-          add(sample[0], sample[1]);
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      const now = Date.now();
+      return fetch(stored ? `${url}?from=${now - windowMs}&to=${now}` : url, { signal: controller.signal })
+        .then((r) =>
+          r.ok
+            ? (r.json() as Promise<{ bucketMs: number; points: [number, number][] }>)
+            : Promise.reject(new Error(String(r.status))),
+        )
+        .then((h) => {
+          bucketMs = h.bucketMs;
+          setBucketS(Math.round(bucketMs / 1000));
+          buckets = h.points.map(([t, v]) => ({ t, sum: v, n: 1 }));
+          setStatus('ready');
           draw();
         });
-      })
-      .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setStatus('error');
-      });
+    };
+    const failed = (e: unknown) => {
+      if ((e as Error).name !== 'AbortError') setStatus('error');
+    };
+    if (stored) {
+      const again = () => {
+        refresh = setTimeout(() => void load().then(again, failed), STORED_REFRESH_MS);
+      };
+      load().then(again, failed);
+    } else {
+      load()
+        .then(() => {
+          lastT = liveRef.current(store.getState())?.[0] ?? 0;
+          unsubscribe = store.subscribe((s) => {
+            const sample = liveRef.current(s);
+            if (!sample || sample[0] <= lastT) return;
+            lastT = sample[0];
+            add(sample[0], sample[1]);
+            draw();
+          });
+        })
+        .catch(failed);
+    }
 
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(el.current);
     return () => {
       controller.abort();
+      clearTimeout(refresh);
       unsubscribe();
       resize.disconnect();
       chart.dispose();
     };
-  }, [store, url, unit, limitValue, limitLabel, f]);
+  }, [store, url, unit, limitValue, limitLabel, f, span]);
 
   return (
     <div className="history">
@@ -162,7 +195,9 @@ export default function HistoryChart({ url, label, unit, live, limit }: HistoryC
           ? t('history.loading')
           : status === 'error'
             ? t('history.unavailable')
-            : t(bucketS === 60 ? 'history.summaryMinute' : 'history.summarySeconds', { minutes, seconds: bucketS })}
+            : span !== 'hour'
+              ? t('history.summaryStored', { points, minutes: Math.round(bucketS / 60) })
+              : t(bucketS === 60 ? 'history.summaryMinute' : 'history.summarySeconds', { minutes, seconds: bucketS })}
       </p>
       <div ref={el} className="history-canvas" role="img" aria-label={label} />
     </div>

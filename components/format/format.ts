@@ -15,6 +15,8 @@ export interface Formatters {
   clock: (t: number) => string;
   date: (t: number) => string;
   hm: (t: number) => string;
+  /** Day and month, short (a chart's axis over days). */
+  dayMonth: (t: number) => string;
 }
 
 type AgeWords = (key: 'age.seconds' | 'age.minutes' | 'age.hours', vars: Record<string, number | string>) => string;
@@ -31,6 +33,7 @@ export function formattersFor(intl: string, words: AgeWords): Formatters {
   const clockOf = time({ hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   const dateOf = time({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const hmOf = time({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const dayMonthOf = time({ day: 'numeric', month: 'short' });
   const int = (n: number) => integerOf.format(n);
   const f: Formatters = {
     int,
@@ -46,6 +49,7 @@ export function formattersFor(intl: string, words: AgeWords): Formatters {
     clock: (t) => clockOf.format(t),
     date: (t) => dateOf.format(t),
     hm: (t) => hmOf.format(t),
+    dayMonth: (t) => dayMonthOf.format(t),
   };
   cache.set(intl, f);
   return f;

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useCallback } from 'react';
 import { OFFLINE_AFTER_INTERVALS } from '@/lib/contracts/sensor-kinds';
 import type { IncidentView, SensorLive } from '@/lib/contracts/stream';
-import { HistoryChartLoader } from '@/components/charts/history-chart-loader';
+import { HistoryPanel } from '@/components/charts/history-panel';
 import { SENSOR_STATUS_KEY, sensorKindKey, statusTextColor, type Formatters } from '@/components/format/format';
 import { useNow } from '@/components/format/use-now';
 import { zoneHref } from '@/components/shell/level';
@@ -16,6 +16,8 @@ import { NotInVenue, VenueGate } from './venue-gate';
 import type { Translate } from '@/lib/i18n/translate';
 import { localName, otherName } from '@/lib/i18n/locales';
 import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
+
+const SENSOR_HISTORY_TITLES = { hour: 'history.title', day: 'history.titleDay', games: 'history.titleGames' } as const;
 
 function thresholdsText(s: SensorLive, t: Translate, f: Formatters): string {
   const th = s.thresholds;
@@ -101,15 +103,13 @@ export function SensorPanels({ venueId, sensorId }: { venueId: string; sensorId:
         {exists ? (
           <>
             <SensorFigures venueId={venueId} sensorId={sensorId} />
-            <section className="panel history-panel" aria-label={t('sensor.label', { id: sensorId })}>
-              <h2 className="panel-title">{t('history.title')}</h2>
-              <HistoryChartLoader
-                url={`/api/venues/${encodeURIComponent(venueId)}/sensors/${encodeURIComponent(sensorId)}/history`}
-                label={t('history.label', { what: sensorId })}
-                unit={unit}
-                live={live}
-              />
-            </section>
+            <HistoryPanel
+              url={`/api/venues/${encodeURIComponent(venueId)}/sensors/${encodeURIComponent(sensorId)}/history`}
+              titles={SENSOR_HISTORY_TITLES}
+              label={t('history.label', { what: sensorId })}
+              unit={unit}
+              live={live}
+            />
             <IncidentList where={about} empty={t('incidents.noneSensor')} />
           </>
         ) : (

@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { crowdMeasure, density } from '@/lib/contracts/level-of-service';
 import type { IncidentView } from '@/lib/contracts/stream';
-import { HistoryChartLoader } from '@/components/charts/history-chart-loader';
+import { HistoryPanel } from '@/components/charts/history-panel';
 import { Age } from '@/components/format/age';
 import { useVenue } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
@@ -13,6 +13,12 @@ import { NotInVenue, VenueGate } from './venue-gate';
 import { CrowdBadge, fillsInText, flowText } from './zone-figures';
 import { localName } from '@/lib/i18n/locales';
 import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
+
+const ZONE_HISTORY_TITLES = {
+  hour: 'zone.historyTitle',
+  day: 'zone.historyTitleDay',
+  games: 'zone.historyTitleGames',
+} as const;
 
 function ZoneFigures({ zoneId }: { zoneId: string }) {
   const zone = useVenue((s) => s.zones[zoneId]);
@@ -77,16 +83,14 @@ export function ZonePanels({ venueId, zoneId }: { venueId: string; zoneId: strin
         {exists ? (
           <>
             <ZoneFigures zoneId={zoneId} />
-            <section className="panel history-panel" aria-label={t('zone.historyTitle')}>
-              <h2 className="panel-title">{t('zone.historyTitle')}</h2>
-              <HistoryChartLoader
-                url={`/api/venues/${encodeURIComponent(venueId)}/zones/${encodeURIComponent(zoneId)}/history`}
-                label={t('zone.historyLabel', { what: name })}
-                unit={t('zone.peopleUnit')}
-                live={live}
-                limit={capacity !== undefined ? { value: capacity, label: t('zone.capacity') } : undefined}
-              />
-            </section>
+            <HistoryPanel
+              url={`/api/venues/${encodeURIComponent(venueId)}/zones/${encodeURIComponent(zoneId)}/history`}
+              titles={ZONE_HISTORY_TITLES}
+              label={t('zone.historyLabel', { what: name })}
+              unit={t('zone.peopleUnit')}
+              live={live}
+              limit={capacity !== undefined ? { value: capacity, label: t('zone.capacity') } : undefined}
+            />
             <IncidentList where={inZone} empty={t('incidents.noneZone')} />
             <section className="panel sensors-panel" aria-label={t('sensors.title')}>
               <h2 className="panel-title">{t('sensors.inZone', { zone: name })}</h2>

@@ -17,6 +17,8 @@ import { AlertEngine } from './alert-engine';
 import { ALERTS_CHANNEL, loadAlertsById, loadCurrentAlerts } from './alert-repository';
 import { readRuleConfig, type RuleConfig } from './rule-config';
 import { OccupancyRecorder } from '../reports/occupancy-recorder';
+import { HistoryRecorder } from '../history/history-recorder';
+import { MINUTE_MS, readRecentMinutes } from '../history/minute-history';
 
 export interface AlertsRuntime {
   readonly db: Database;
@@ -30,6 +32,8 @@ export interface AlertsRuntime {
   readonly engine: AlertEngine;
   /** Peak occupancy per venue and minute, for shift reports. */
   readonly occupancy: OccupancyRecorder;
+  /** Every sensor's, zone's and the city's minutes, in the database. */
+  readonly history: HistoryRecorder;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export interface AlertsSettings {
   dataDir: string;
   usersFile: string;
   alertRulesFile: string;
+  historyRetentionDays: number;
 }
 
 /**
@@ -52,11 +57,31 @@ export async function reloadBoard(db: Database, board: AlertBoard): Promise<void
   board.load(await loadAlertsById(db, gone));
 }
 
+/**
+ * Lays the last hour stored by the fleet into the model's rings, up to the minute this instance's
+ * own live data began: a restarted or new instance shows the same hour as the others.
+ */
+export async function warmStartHistory(db: Database, model: SituationModel, liveSince: number): Promise<void> {
+  const started = performance.now();
+  const to = Math.floor(liveSince / MINUTE_MS) * MINUTE_MS;
+  const stored = await readRecentMinutes(db, to - 60 * MINUTE_MS, to);
+  model.restoreHistory(stored, liveSince);
+  console.log(
+    `[history] warm start: ${stored.city.length} minutes of the city, ${stored.sensors.size} sensors, ` +
+      `${stored.zones.size} zones in ${Math.round(performance.now() - started)} ms`,
+  );
+}
+
 export async function startAlerts(settings: AlertsSettings, model: SituationModel): Promise<AlertsRuntime> {
+  const liveSince = Date.now();
   const users = readUsers(settings.usersFile);
   const rules = readRuleConfig(settings.alertRulesFile);
   const db = await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
   await migrate(db);
+  // History is for looking back: a failure to read it must not keep alerts from starting.
+  await warmStartHistory(db, model, liveSince).catch((err: Error) =>
+    console.error(`[history] no warm start: ${err.message}`),
+  );
   const board = new AlertBoard();
   // Listen before loading, so nothing committed in between is missed (the board keeps the newest version).
   const unlisten = await db.listen(
@@ -76,6 +101,12 @@ export async function startAlerts(settings: AlertsSettings, model: SituationMode
   engine.start();
   const occupancy = new OccupancyRecorder(db, model);
   occupancy.start();
+  const history = new HistoryRecorder(db, model, {
+    isLeader: () => engine.stats.leader,
+    retentionDays: settings.historyRetentionDays,
+    liveSince,
+  });
+  history.start();
   const probe = new DatabaseProbe(db);
   probe.start();
   console.log(
@@ -90,10 +121,12 @@ export async function startAlerts(settings: AlertsSettings, model: SituationMode
     board,
     engine,
     occupancy,
+    history,
     close: async () => {
       probe.stop();
       engine.stop();
       await occupancy.stop();
+      await history.stop();
       await unlisten();
       await db.close();
     },

@@ -38,4 +38,26 @@ describe('RingSeries', () => {
     expect(r.points()).toEqual([[10_000, 1]]);
     expect(r.latest()).toEqual([10_000, 1]);
   });
+
+  it('aggregates a span of buckets weighted by their samples, and nothing once it has left the window', () => {
+    const r = new RingSeries(6, 10_000);
+    r.add(60_000, 10);
+    r.add(61_000, 20);
+    r.add(75_000, 60);
+    // (10 + 20 + 60) / 3 samples, over the minute's six 10 s buckets.
+    expect(r.aggregate(60_000, 120_000)).toEqual({ mean: 30, samples: 3 });
+    expect(r.aggregate(70_000, 80_000)).toEqual({ mean: 60, samples: 1 });
+    expect(r.aggregate(0, 60_000)).toBeUndefined();
+    r.add(200_000, 1);
+    expect(r.aggregate(60_000, 120_000)).toBeUndefined();
+  });
+
+  it('fills a coarser mean into every bucket of its span (restored history)', () => {
+    const r = new RingSeries(12, 30_000);
+    r.fill(60_000, 120_000, 500);
+    expect(r.points()).toEqual([
+      [60_000, 500],
+      [90_000, 500],
+    ]);
+  });
 });

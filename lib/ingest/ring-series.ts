@@ -53,6 +53,28 @@ export class RingSeries {
     return out;
   }
 
+  /**
+   * The mean over the buckets starting in [from, to), weighted by their samples, and how many
+   * samples it holds; undefined when none (or the span has left the window).
+   */
+  aggregate(from: number, to: number): { mean: number; samples: number } | undefined {
+    if (this.head === -1) return undefined;
+    let sum = 0;
+    let samples = 0;
+    const first = Math.max(Math.ceil(from / this.bucketMs), this.head - this.capacity + 1, 0);
+    for (let b = first; b * this.bucketMs < to && b <= this.head; b++) {
+      const slot = b % this.capacity;
+      sum += this.sums[slot]!;
+      samples += this.counts[slot]!;
+    }
+    return samples > 0 ? { mean: sum / samples, samples } : undefined;
+  }
+
+  /** Lays one mean over every bucket starting in [from, to): history restored at a coarser step. */
+  fill(from: number, to: number, value: number): void {
+    for (let t = Math.ceil(from / this.bucketMs) * this.bucketMs; t < to; t += this.bucketMs) this.add(t, value);
+  }
+
   /** The newest bucket's mean, or undefined. */
   latest(): [number, number] | undefined {
     if (this.head === -1) return undefined;

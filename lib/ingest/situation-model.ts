@@ -47,10 +47,15 @@ export const CLEARED_RETENTION_MS = 15 * 60_000;
 export const MAX_INCIDENTS_PER_VENUE = 200;
 /** Bound on publishers tracked by presence. */
 export const MAX_PUBLISHERS = 1000;
-const SENSOR_HISTORY = { buckets: 60, bucketMs: 60_000 };
+export const SENSOR_HISTORY = { buckets: 60, bucketMs: 60_000 };
 /** A zone's occupancy, the last hour in 30 s buckets (crowds move faster than sensors drift). */
-const ZONE_HISTORY = { buckets: 120, bucketMs: 30_000 };
-const CITY_TREND = { buckets: 360, bucketMs: 10_000 };
+export const ZONE_HISTORY = { buckets: 120, bucketMs: 30_000 };
+export const CITY_TREND = { buckets: 360, bucketMs: 10_000 };
+/** History restored from the database for a sensor or zone not defined yet waits this long for it. */
+const RESTORE_WAIT_MS = 10 * 60_000;
+
+/** One stored minute: its start (epoch ms) and mean. */
+export type MinutePoint = [minute: number, mean: number];
 
 export type FoldResult = RejectReason | null;
 
@@ -295,8 +300,64 @@ export class SituationModel {
     openIncidents: new RingSeries(CITY_TREND.buckets, CITY_TREND.bucketMs),
   };
 
+  /**
+   * Per-minute history restored from the database (a warm start) for sensors and zones whose
+   * registry has not arrived yet, keyed `sensor:venue/id` or `zone:venue/id`; bounded by
+   * what the database held for the last hour and dropped after RESTORE_WAIT_MS.
+   */
+  private restoring = new Map<string, MinutePoint[]>();
+  private restoringUntil = 0;
+
   constructor(opts: SituationModelOptions = {}) {
     this.maxClockSkewMs = opts.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
+  }
+
+  /**
+   * Lays stored per-minute means into the rings (a restarted or new instance shows the same hour
+   * as the others). The caller passes only minutes before this model's first live data, so no
+   * minute is counted twice.
+   */
+  restoreHistory(
+    history: {
+      sensors: Map<string, MinutePoint[]>;
+      zones: Map<string, MinutePoint[]>;
+      city: { minute: number; occupancy: number; openIncidents: number }[];
+    },
+    now: number,
+  ): void {
+    for (const c of history.city) {
+      this.cityTrend.occupancy.fill(c.minute, c.minute + 60_000, c.occupancy);
+      this.cityTrend.openIncidents.fill(c.minute, c.minute + 60_000, c.openIncidents);
+    }
+    const lay = (ring: RingSeries, points: MinutePoint[]) => {
+      for (const [minute, mean] of points) ring.fill(minute, minute + 60_000, mean);
+    };
+    for (const [key, points] of history.sensors) {
+      const [venueId, id] = key.split('/') as [string, string];
+      const s = this.venues.get(venueId)?.sensors.get(id);
+      if (s) lay(s.history, points);
+      else this.restoring.set(`sensor:${key}`, points);
+    }
+    for (const [key, points] of history.zones) {
+      const [venueId, id] = key.split('/') as [string, string];
+      const z = this.venues.get(venueId)?.zones.get(id);
+      if (z) lay(z.history, points);
+      else this.restoring.set(`zone:${key}`, points);
+    }
+    this.restoringUntil = now + RESTORE_WAIT_MS;
+  }
+
+  /** Restored history waiting for a source just defined. */
+  private restored(key: string, ring: RingSeries, now: number): void {
+    if (this.restoring.size === 0) return;
+    if (now > this.restoringUntil) {
+      this.restoring.clear();
+      return;
+    }
+    const points = this.restoring.get(key);
+    if (!points) return;
+    this.restoring.delete(key);
+    for (const [minute, mean] of points) ring.fill(minute, minute + 60_000, mean);
   }
 
   private static emptyChanges(): ModelChanges {
@@ -347,7 +408,11 @@ export class SituationModel {
     for (const z of p.venue.zones) {
       const existing = v.zones.get(z.id);
       if (existing) existing.def = z;
-      else v.zones.set(z.id, new ZoneState(z));
+      else {
+        const zone = new ZoneState(z);
+        v.zones.set(z.id, zone);
+        this.restored(`zone:${venueId}/${z.id}`, zone.history, now);
+      }
     }
     const sensorIds = new Set(p.venue.sensors.map((s) => s.id));
     for (const [id, s] of v.sensors) {
@@ -360,8 +425,10 @@ export class SituationModel {
       const existing = v.sensors.get(d.id);
       if (existing) existing.def = d;
       else {
-        v.sensors.set(d.id, new SensorState(d));
+        const sensor = new SensorState(d);
+        v.sensors.set(d.id, sensor);
         v.statusCounts.unknown++;
+        this.restored(`sensor:${venueId}/${d.id}`, sensor.history, now);
       }
     }
     v.capacity = p.venue.zones.reduce((a, z) => a + (z.kind === 'stand' ? z.capacity : 0), 0);

@@ -38,6 +38,8 @@ export interface ServerEnv {
   databaseUrl: string | undefined;
   /** Where the embedded database lives. @default ./data */
   dataDir: string;
+  /** Days of per-minute history kept (the Games' 16 days and a week). @default 23 */
+  historyRetentionDays: number;
   /** Who may sign in. @default config/users.json (the demo's users) */
   usersFile: string;
   /** The alert rules' settings. @default config/alert-rules.json */
@@ -138,6 +140,7 @@ export function readServerEnv(): ServerEnv {
     basemapUrl: basemap(),
     databaseUrl: database(),
     dataDir: process.env.DATA_DIR?.trim() || './data',
+    historyRetentionDays: int('HISTORY_RETENTION_DAYS', 23, 1, 3660),
     usersFile: process.env.USERS_FILE?.trim() || 'config/users.json',
     alertRulesFile: process.env.ALERT_RULES_FILE?.trim() || 'config/alert-rules.json',
     wallConfigFile: process.env.WALL_CONFIG_FILE?.trim() || 'config/wall.json',

@@ -2,7 +2,7 @@
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import type { SessionUser } from '../contracts/alerts';
-import type { SensorHistory, ZoneHistory } from '../contracts/stream';
+import type { SensorHistory, SensorSparklines, ZoneHistory } from '../contracts/stream';
 import { ID_PATTERN } from '../contracts/topics';
 import { canViewCity, canViewVenue } from '../auth/permissions';
 import { openEventStream } from '../stream/event-stream';
@@ -13,6 +13,7 @@ import { healthReport } from './health';
 import { sparklinesOf } from '../stream/history-views';
 import { processMetrics, renderMetrics } from './prometheus';
 import { loadAlarmKpis } from '../alerts/alarm-kpi-queries';
+import { citySeries, sensorSeries, venueSensorSeries, zoneSeries } from '../history/history-queries';
 
 const notStarted = () =>
   new Response('feed runtime not started\n', {
@@ -57,6 +58,21 @@ async function venueReader(request: Request, venueId: string): Promise<FeedRunti
   return canViewVenue(user, venueId) ? rt : json({ error: 'not your venue' }, 403);
 }
 
+/** GET /api/history/city?from=&to=: people inside and open incidents over any stored span. */
+export async function cityHistoryGET(request: Request): Promise<Response> {
+  const rt = await getFeedRuntime();
+  if (!rt) return notStarted();
+  const user = await requestUser(rt, request);
+  if (!user) return signInFirst();
+  if (!canViewCity(user)) return json({ error: 'the city is for those who see every venue' }, 403);
+  const now = Date.now();
+  const params = new URL(request.url).searchParams;
+  if (!params.has('from')) params.set('from', String(now - 3600_000));
+  const span = historySpan(params, now);
+  if (span instanceof Response || span === null) return span ?? json({ error: 'from is needed' }, 400);
+  return storedHistory(rt, (r) => citySeries(r.alerts.db, span.from, span.to));
+}
+
 /** GET /api/health and /api/health/ready: the whole report; 200 when ready for traffic, 503 when not. */
 export async function healthGET(): Promise<Response> {
   const report = healthReport(await getFeedRuntime());
@@ -99,7 +115,36 @@ export async function metricsGET(request: Request): Promise<Response> {
   });
 }
 
-/** A sensor's last hour (per-minute means from the server's ring), for the venue page's history chart. */
+/** The longest span one history request may ask for: the Games and the retention after them. */
+const MAX_SPAN_MS = 40 * 24 * 3600_000;
+
+/** `?from=&to=` (epoch ms or ISO 8601): a span of the stored history; neither: the live hour. */
+export function historySpan(params: URLSearchParams, now: number): { from: number; to: number } | null | Response {
+  const raw = [params.get('from'), params.get('to')];
+  if (raw[0] === null && raw[1] === null) return null;
+  const [from, to] = raw.map((x) => (x === null ? now : /^\d+$/.test(x) ? Number(x) : Date.parse(x)));
+  if (!Number.isFinite(from) || !Number.isFinite(to) || raw[0] === null) {
+    return json({ error: 'from (and optionally to) must be epoch milliseconds or ISO 8601 times' }, 400);
+  }
+  if (from! >= to!) return json({ error: 'from must be before to' }, 400);
+  if (to! - from! > MAX_SPAN_MS) return json({ error: 'a span of at most 40 days' }, 400);
+  return { from: from!, to: Math.min(to!, now) };
+}
+
+/** The stored span asked for, from the database; the database away answers 503 in words. */
+async function storedHistory(rt: FeedRuntime, load: (rt: FeedRuntime) => Promise<unknown>): Promise<Response> {
+  try {
+    return Response.json(await load(rt), { headers: { 'Cache-Control': 'no-store' } });
+  } catch (err) {
+    console.error(`[history] span not read: ${(err as Error).message}`);
+    return json({ error: 'the history is not answering: try again in a moment' }, 503, { 'Retry-After': '2' });
+  }
+}
+
+/**
+ * A sensor's history: the last hour (per-minute means from the server's ring) for the venue page's
+ * chart, or with `?from=&to=` any stored span (a day, the Games), downsampled.
+ */
 export async function sensorHistoryGET(
   request: Request,
   { params }: { params: Promise<{ venueId: string; sensorId: string }> },
@@ -109,6 +154,14 @@ export async function sensorHistoryGET(
   if (rt instanceof Response) return rt;
   const sensor = rt.model.venues.get(venueId)?.sensors.get(sensorId);
   if (!sensor) return Response.json({ error: `no sensor '${sensorId}' at venue '${venueId}'` }, { status: 404 });
+  const span = historySpan(new URL(request.url).searchParams, Date.now());
+  if (span instanceof Response) return span;
+  if (span) {
+    return storedHistory(rt, async (r): Promise<SensorHistory> => {
+      const stored = await sensorSeries(r.alerts.db, venueId, sensorId, span.from, span.to);
+      return { venueId, sensorId, unit: sensor.def.unit, ...stored };
+    });
+  }
   const body: SensorHistory = {
     venueId,
     sensorId,
@@ -119,7 +172,7 @@ export async function sensorHistoryGET(
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
 }
 
-/** A zone's occupancy over the last hour (30 s means from the server's ring), for the zone page. */
+/** A zone's occupancy: the last hour (30 s means from the server's ring), or with `?from=&to=` any stored span. */
 export async function zoneHistoryGET(
   request: Request,
   { params }: { params: Promise<{ venueId: string; zoneId: string }> },
@@ -129,6 +182,14 @@ export async function zoneHistoryGET(
   if (rt instanceof Response) return rt;
   const zone = rt.model.venues.get(venueId)?.zones.get(zoneId);
   if (!zone) return Response.json({ error: `no zone '${zoneId}' at venue '${venueId}'` }, { status: 404 });
+  const span = historySpan(new URL(request.url).searchParams, Date.now());
+  if (span instanceof Response) return span;
+  if (span) {
+    return storedHistory(rt, async (r): Promise<ZoneHistory> => {
+      const stored = await zoneSeries(r.alerts.db, venueId, zoneId, span.from, span.to);
+      return { venueId, zoneId, capacity: zone.def.capacity, areaM2: zone.def.areaM2, ...stored };
+    });
+  }
   const body: ZoneHistory = {
     venueId,
     zoneId,
@@ -140,7 +201,10 @@ export async function zoneHistoryGET(
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
 }
 
-/** Every sensor of a venue, its last hour on one time axis: the sparklines of the sensor lists. */
+/**
+ * Every sensor of a venue on one time axis: the last hour for the sensor lists' sparklines, or with
+ * `?from=&to=` any stored span (a venue's day).
+ */
 export async function sensorSparklinesGET(
   request: Request,
   { params }: { params: Promise<{ venueId: string }> },
@@ -150,6 +214,25 @@ export async function sensorSparklinesGET(
   if (rt instanceof Response) return rt;
   const venue = rt.model.venues.get(venueId);
   if (!venue) return Response.json({ error: `no venue '${venueId}'` }, { status: 404 });
+  const span = historySpan(new URL(request.url).searchParams, Date.now());
+  if (span instanceof Response) return span;
+  if (span) {
+    return storedHistory(rt, async (r): Promise<SensorSparklines> => {
+      const { bucketMs, series } = await venueSensorSeries(r.alerts.db, venueId, span.from, span.to);
+      const from = Math.floor(span.from / bucketMs) * bucketMs;
+      const slots = Math.ceil((span.to - from) / bucketMs);
+      const rows: Record<string, (number | null)[]> = {};
+      for (const id of venue.sensors.keys()) {
+        const row = new Array<number | null>(slots).fill(null);
+        for (const [t, v] of series.get(id) ?? []) {
+          const i = Math.round((t - from) / bucketMs);
+          if (i >= 0 && i < slots) row[i] = v;
+        }
+        rows[id] = row;
+      }
+      return { venueId, bucketMs, from, series: rows };
+    });
+  }
   const body = sparklinesOf(venueId, [...venue.sensors.values()], Date.now());
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
 }

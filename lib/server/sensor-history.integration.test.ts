@@ -1,4 +1,7 @@
-/** The sensor history route, called as Next calls it, against a runtime fed over a real broker. */
+/**
+ * The sensor history route, called as Next calls it, against a runtime fed over a real broker: the
+ * live hour from the rings, and any span stored in the database (`?from=&to=`), downsampled.
+ */
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SensorHistory } from '../contracts/stream';
@@ -7,8 +10,9 @@ import { createSession } from '../auth/sessions';
 import { testServerEnv } from '../testing/server-env';
 import { DEMO_SIM_PASSWORD, DEMO_SIM_USERNAME } from '../../telemetry-sim/demo-credentials';
 import { Simulator } from '../../telemetry-sim/simulator';
+import { writeMinutes } from '../history/minute-history';
 import { createFeedRuntime, type FeedRuntime } from './feed-runtime';
-import { sensorHistoryGET } from './route-handlers';
+import { cityHistoryGET, sensorHistoryGET } from './route-handlers';
 
 const KEY = Symbol.for('vcc.feed-runtime');
 
@@ -37,8 +41,8 @@ describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
     await rt?.close();
   });
 
-  const get = (venueId: string, sensorId: string) =>
-    sensorHistoryGET(new Request('http://test/', { headers: { cookie } }), {
+  const get = (venueId: string, sensorId: string, query = '') =>
+    sensorHistoryGET(new Request(`http://test/${query}`, { headers: { cookie } }), {
       params: Promise.resolve({ venueId, sensorId }),
     });
 
@@ -61,5 +65,51 @@ describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
   it('says so for a sensor it does not know', async () => {
     expect((await get('hz-olympic-stadium', 'no-such-sensor')).status).toBe(404);
     expect((await get('atlantis', 'power-1')).status).toBe(404);
+  });
+
+  it('answers a stored day from the database, downsampled to a chart of points', async () => {
+    const day = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3 * 86_400_000;
+    const minutes = Array.from({ length: 1440 }, (_, m) => ({
+      venueId: 'hz-olympic-stadium',
+      sensorId: 'power-1',
+      minute: day + m * 60_000,
+      mean: m < 720 ? 80 : 120,
+      samples: 6,
+    }));
+    await writeMinutes(rt.alerts.db, { sensors: minutes, zones: [], city: [] });
+    const res = await get(
+      'hz-olympic-stadium',
+      'power-1',
+      `?from=${day}&to=${new Date(day + 86_400_000).toISOString()}`,
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as SensorHistory;
+    expect(body).toMatchObject({ unit: 'kW', bucketMs: 120_000 });
+    expect(body.points).toHaveLength(720);
+    expect(body.points[0]).toEqual([day, 80]);
+    expect(body.points.at(-1)).toEqual([day + 86_400_000 - 120_000, 120]);
+  });
+
+  it('refuses a span it cannot answer, in words', async () => {
+    const now = Date.now();
+    for (const query of [
+      `?from=${now}&to=${now - 1}`,
+      '?from=yesterday',
+      `?to=${now}`,
+      `?from=${now - 41 * 86_400_000}`,
+    ]) {
+      const res = await get('hz-olympic-stadium', 'power-1', query);
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/from|span/);
+    }
+  });
+
+  it('gives the city history to those who see the city, and only them', async () => {
+    const city = await cityHistoryGET(new Request('http://test/?from=0&to=3600000', { headers: { cookie } }));
+    expect(city.status).toBe(200);
+    expect(await city.json()).toEqual({ bucketMs: 60_000, points: [] });
+    const manager = `vcc_session=${await createSession(rt.alerts.db, 'manager', Date.now())}`;
+    const refused = await cityHistoryGET(new Request('http://test/', { headers: { cookie: manager } }));
+    expect(refused.status).toBe(403);
   });
 });

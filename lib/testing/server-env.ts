@@ -22,6 +22,7 @@ export function testServerEnv(overrides: Partial<ServerEnv> = {}): ServerEnv {
     basemapUrl: undefined,
     databaseUrl: undefined,
     dataDir: 'memory://',
+    historyRetentionDays: 23,
     usersFile: 'config/users.json',
     alertRulesFile: 'config/alert-rules.json',
     wallConfigFile: 'config/wall.json',

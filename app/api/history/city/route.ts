@@ -1,0 +1,4 @@
+import { cityHistoryGET } from '@/lib/server/route-handlers';
+
+export const dynamic = 'force-dynamic';
+export const GET = cityHistoryGET;
