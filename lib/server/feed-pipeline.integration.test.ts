@@ -168,6 +168,9 @@ function pipelineSuite(name: string, target: () => Promise<Target>) {
       expect(metrics).toMatch(/^vcc_alarms_unacknowledged\{severity="critical"\} \d+$/m);
       expect(metrics).toMatch(/^vcc_alarms_last_hour\{position="technology"\} \d+$/m);
       expect(metrics).toMatch(/^vcc_alarm_chattering_sources_last_hour 0$/m);
+      // The history writer's state: how many minutes, and whether writes fail.
+      expect(metrics).toMatch(/^vcc_history_minutes_written_total \d+$/m);
+      expect(metrics).toMatch(/^vcc_history_write_failures_total 0$/m);
       await reader.waitFor(() => true, { timeoutMs: 5_000, what: 'the stream to keep flowing', after: reader.count });
     });
 

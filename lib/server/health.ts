@@ -30,6 +30,8 @@ export interface HealthReport {
   alertsLink: { listening: boolean; forMs: number; relistens: number; lastError: string | null };
   /** This instance holds the rules lock (one instance of a fleet runs the alert rules). */
   rulesLeader: boolean;
+  /** The per-minute history this instance wrote (as rules leader) and whether writing fails. */
+  history: { minutesWritten: number; failures: number; lastWriteMs: number };
   venues: number;
   feedAgeMs: number | null;
   streamClients: number;
@@ -58,6 +60,7 @@ export function healthReport(rt: FeedRuntime | undefined, now = Date.now()): Hea
       database: { kind: 'unknown', reachable: false, forMs: 0, checkedAgoMs: 0, lastError: null },
       alertsLink: { listening: false, forMs: 0, relistens: 0, lastError: null },
       rulesLeader: false,
+      history: { minutesWritten: 0, failures: 0, lastWriteMs: 0 },
       venues: 0,
       feedAgeMs: null,
       streamClients: 0,
@@ -103,6 +106,11 @@ export function healthReport(rt: FeedRuntime | undefined, now = Date.now()): Hea
       lastError: link?.lastError ?? null,
     },
     rulesLeader: rt.alerts.engine.stats.leader,
+    history: {
+      minutesWritten: rt.alerts.history.stats.minutesWritten,
+      failures: rt.alerts.history.stats.failures,
+      lastWriteMs: Math.round(rt.alerts.history.stats.lastWriteMs),
+    },
     venues: rt.model.venues.size,
     feedAgeMs,
     streamClients: rt.hub.clientCount,

@@ -118,6 +118,17 @@ export function renderMetrics(rt: FeedRuntime, now = Date.now(), lastHour?: Alar
     'Conditions held silent beneath their cause in the last rules pass.',
   );
   out.push(line('vcc_alarm_conditions_suppressed', rt.alerts.engine.stats.suppressed));
+  const history = rt.alerts.history.stats;
+  head('vcc_rules_leader', 'gauge', '1 when this instance runs the rules and writes the history.');
+  out.push(line('vcc_rules_leader', rt.alerts.engine.stats.leader ? 1 : 0));
+  head('vcc_history_minutes_written_total', 'counter', 'Minutes of history this instance wrote to the database.');
+  out.push(line('vcc_history_minutes_written_total', history.minutesWritten));
+  head('vcc_history_rows_written_total', 'counter', 'Sensor, zone and city rows of history written.');
+  out.push(line('vcc_history_rows_written_total', history.rowsWritten));
+  head('vcc_history_write_failures_total', 'counter', 'History writes that failed (caught up on a later pass).');
+  out.push(line('vcc_history_write_failures_total', history.failures));
+  head('vcc_history_last_write_seconds', 'gauge', 'How long the last history write took.');
+  out.push(line('vcc_history_last_write_seconds', history.lastWriteMs / 1000));
   if (lastHour) {
     // The two desks, and the busiest venue's own team (each venue's team is a position of its own).
     const positions: [string, PositionKpis | null][] = [
