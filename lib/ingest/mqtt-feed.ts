@@ -11,6 +11,7 @@ import type { Ingest } from './ingest';
 import type { FeedStatus } from './feed-status';
 
 export interface MqttFeedOptions {
+  /** One broker URL, or several separated by commas (the nodes of a cluster: tried in turn on each reconnect). */
   url: string;
   protocolVersion: 4 | 5;
   username?: string | undefined;
@@ -33,10 +34,36 @@ export function setNoDelay(client: MqttClient): void {
   stream?.setNoDelay?.(true);
 }
 
+/** A subscription the broker refused (a cluster electing a new leader for its sessions, say) is asked again. */
+const RESUBSCRIBE_MS = { first: 500, max: 2000 };
+
+/** The nodes of MQTT_URL, in order: `mqtt://a:1883,mqtt://b:1883`. */
+type BrokerProtocol = 'mqtt' | 'mqtts' | 'ws' | 'wss';
+const PROTOCOLS: Record<string, BrokerProtocol> = {
+  'mqtt:': 'mqtt',
+  'tcp:': 'mqtt',
+  'mqtts:': 'mqtts',
+  'ssl:': 'mqtts',
+  'ws:': 'ws',
+  'wss:': 'wss',
+};
+const DEFAULT_PORTS: Record<BrokerProtocol, number> = { mqtt: 1883, mqtts: 8883, ws: 80, wss: 443 };
+
+/** The nodes of MQTT_URL, in order: `mqtt://a:1883,mqtt://b:1883`. */
+export function brokerServers(url: string): { host: string; port: number; protocol: BrokerProtocol }[] {
+  return url.split(',').map((one) => {
+    const u = new URL(one.trim());
+    const protocol = PROTOCOLS[u.protocol];
+    if (!protocol) throw new Error(`not a broker URL: '${one}'`);
+    return { host: u.hostname, port: Number(u.port) || DEFAULT_PORTS[protocol], protocol };
+  });
+}
+
 export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed {
+  const urls = opts.url.split(',').map((u) => u.trim());
   const status: FeedStatus = {
     kind: 'mqtt',
-    url: redact(opts.url),
+    url: urls.map(redact).join(','),
     connected: false,
     subscribed: false,
     lastError: undefined,
@@ -60,24 +87,41 @@ export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed
   if (opts.tls?.keyFile) options.key = readFileSync(opts.tls.keyFile);
   if (opts.username !== undefined) options.username = opts.username;
   if (opts.password !== undefined) options.password = opts.password;
-  const client = mqtt.connect(opts.url, options);
+  // A cluster: every node in turn, the next one on each reconnect (mqtt.js `servers`).
+  if (urls.length > 1) options.servers = brokerServers(opts.url);
+  const client = mqtt.connect(urls[0]!, options);
   const prefixLength = opts.topicPrefix.length;
+
+  let resubscribe: NodeJS.Timeout | undefined;
+  let refusals = 0;
+  const subscribe = () => {
+    client.subscribe(opts.topicPrefix + SUBSCRIBE_ALL, { qos: 1 }, (err, granted) => {
+      const ok = !err && granted !== undefined && granted.length > 0 && granted.every((g) => g.qos !== 128);
+      status.subscribed = ok;
+      if (ok) {
+        refusals = 0;
+        return;
+      }
+      status.lastError = err?.message ?? 'subscription refused by the broker';
+      const delay = Math.min(RESUBSCRIBE_MS.max, RESUBSCRIBE_MS.first * 2 ** refusals++);
+      console.error(
+        `[feed] subscribe to ${opts.topicPrefix + SUBSCRIBE_ALL} failed: ${status.lastError}; asking again in ${delay} ms`,
+      );
+      clearTimeout(resubscribe);
+      if (client.connected) resubscribe = setTimeout(() => client.connected && subscribe(), delay);
+    });
+  };
 
   client.on('connect', () => {
     setNoDelay(client);
     status.connected = true;
-    client.subscribe(opts.topicPrefix + SUBSCRIBE_ALL, { qos: 1 }, (err, granted) => {
-      const ok = !err && granted !== undefined && granted.length > 0 && granted.every((g) => g.qos !== 128);
-      status.subscribed = ok;
-      if (!ok) {
-        status.lastError = err?.message ?? 'subscription refused by the broker';
-        console.error(`[feed] subscribe to ${opts.topicPrefix + SUBSCRIBE_ALL} failed: ${status.lastError}`);
-      }
-    });
+    clearTimeout(resubscribe);
+    subscribe();
   });
   client.on('close', () => {
     status.connected = false;
     status.subscribed = false;
+    clearTimeout(resubscribe);
   });
   client.on('error', (err) => {
     status.lastError = err.message;
@@ -93,7 +137,10 @@ export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed
   return {
     status,
     client,
-    close: () => new Promise<void>((resolve) => client.end(true, {}, () => resolve())),
+    close: () => {
+      clearTimeout(resubscribe);
+      return new Promise<void>((resolve) => client.end(true, {}, () => resolve()));
+    },
   };
 }
 

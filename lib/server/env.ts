@@ -105,8 +105,11 @@ function mqttTls(): ServerEnv['mqttTls'] {
 
 export function readServerEnv(): ServerEnv {
   const mqttUrl = process.env.MQTT_URL?.trim() || undefined;
-  if (mqttUrl && !/^(mqtts?|wss?|tcp|ssl):\/\//.test(mqttUrl)) {
-    throw new Error(`MQTT_URL must be an mqtt://, mqtts://, ws:// or wss:// URL, got '${mqttUrl}'`);
+  // Several URLs, separated by commas, name the nodes of a broker cluster.
+  if (mqttUrl && !mqttUrl.split(',').every((u) => /^(mqtts?|wss?|tcp|ssl):\/\/[^\s,]+$/.test(u.trim()))) {
+    throw new Error(
+      `MQTT_URL must be an mqtt://, mqtts://, ws:// or wss:// URL, or several separated by commas, got '${mqttUrl}'`,
+    );
   }
   const version = int('MQTT_PROTOCOL_VERSION', 5, 4, 5);
   const prefix = process.env.MQTT_TOPIC_PREFIX ?? '';
