@@ -4,11 +4,14 @@
  * JetStream streams replicated on all three nodes, so one node may die.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
 import { freePort, waitForPort } from './ports';
+
+/** Debian puts it in /usr/sbin, which a user's PATH may not hold. */
+const NATS_SERVER = existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : 'nats-server';
 
 export interface NatsNode {
   name: string;
@@ -69,7 +72,7 @@ cluster { name: vcc-test, listen: 127.0.0.1:${ports[3 + i]}, routes: [${routes}]
 mqtt { listen: 127.0.0.1:${ports[6 + i]}, stream_replicas: 3 }
 `,
     );
-    const child = spawn('nats-server', ['-c', conf], { stdio: 'ignore' });
+    const child = spawn(NATS_SERVER, ['-c', conf], { stdio: 'ignore' });
     return { name, mqttPort: ports[6 + i]!, conf, process: child };
   });
   const kill = async (node: NatsNode) => {
@@ -93,7 +96,7 @@ mqtt { listen: 127.0.0.1:${ports[6 + i]}, stream_replicas: 3 }
     kill,
     restart: async (node) => {
       if (node.process) return;
-      node.process = spawn('nats-server', ['-c', node.conf], { stdio: 'ignore' });
+      node.process = spawn(NATS_SERVER, ['-c', node.conf], { stdio: 'ignore' });
       await waitForPort(node.mqttPort, 20_000);
       await mqttWorks(node.mqttPort, 60_000);
     },
