@@ -1,3 +1,4 @@
+import { startTcpProxy } from '../lib/testing/tcp-proxy';
 import { expect, test } from './fixtures/command-center';
 import { WallPage } from './fixtures/wall-page';
 
@@ -16,6 +17,31 @@ test('the wall loads live with all 56 venues, a map and a chart', async ({ page 
   await expect(
     page.getByRole('img', { name: /People inside venues and open incidents/ }).locator('canvas'),
   ).toHaveCount(1);
+});
+
+test('a stream that goes silent without closing is dropped and opened again: silence never looks live', async ({
+  page,
+  center,
+}) => {
+  // The wall through a link this test controls (the session cookie is the host's, whatever the port).
+  const proxy = await startTcpProxy({ host: '127.0.0.1', port: center.webPort });
+  try {
+    const wall = new WallPage(page);
+    await page.goto(`http://127.0.0.1:${proxy.port}/`);
+    await expect(wall.connection).toContainText('Live');
+    const connections = proxy.accepted;
+    // Half-open: nothing passes and nothing closes. Only the page's own watchdog can tell.
+    proxy.blackhole();
+    await expect(wall.connection).toContainText('Reconnecting', { timeout: 10_000 });
+    await expect(wall.connection).not.toContainText('Live');
+    proxy.restore();
+    // The silent stream dropped, and the request lost in the black hole asked again: live on a new connection.
+    await expect(wall.connection).toContainText('Live', { timeout: 40_000 });
+    expect(proxy.accepted).toBeGreaterThan(connections);
+    await expect(wall.peopleInside).toHaveText(/^\d{1,3}(,\d{3})+$/);
+  } finally {
+    await proxy.close();
+  }
 });
 
 test('figures change live', async ({ page }) => {

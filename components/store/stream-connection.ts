@@ -23,6 +23,11 @@ const EVENTS = ['snapshot', 'delta', 'venue-snapshot', 'venue-delta', 'alerts-sn
 
 /** A stream silent for this long is treated as down even if the socket looks open. */
 const STREAM_SILENT_MS = STREAM_HEARTBEAT_MS * 4;
+/**
+ * A stream asked for but not answered within this (the request lost on a link that passes nothing)
+ * is asked for again: EventSource would wait for ever. Generous: a busy server still answers within it.
+ */
+const STREAM_CONNECT_MS = 10_000;
 /** Bound on queued messages (a hidden tab gets no animation frames and throttled timers). */
 const MAX_PENDING = 64;
 
@@ -133,6 +138,7 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
     // passing anything) that will never error by itself. Drop it and connect again.
     const lastHeard = Math.max(s.lastMessageAt, openedAt);
     if (source?.readyState === EventSource.OPEN && now - lastHeard > STREAM_SILENT_MS) retry();
+    else if (source?.readyState === EventSource.CONNECTING && now - openedAt > STREAM_CONNECT_MS) retry();
     s.setPhase(
       phaseFor({
         open: source?.readyState === EventSource.OPEN,
