@@ -8,29 +8,20 @@
  * a fresh client's connect to first snapshot through the proxy, with nothing killed. Printed beside the
  * figures: kills, clients cut, clients back, clients never back within 30 s.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import { readFileSync } from 'node:fs';
 import { SseReader } from '../lib/testing/sse-reader';
-import { MOSQUITTO_URL, percentile } from './harness';
+import { fleetCookie, startBenchFleet, waitReady } from './bench-fleet';
+import { percentile } from './harness';
 
 const KILLS = Number(process.env.BENCH_FAILOVER_KILLS ?? 20);
 const CLIENTS = Number(process.env.BENCH_FAILOVER_CLIENTS ?? 30);
 const PROXY_PORT = 3710;
 const BASE_PORT = 3711;
-const ADMIN_DB = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const GIVE_UP_MS = 30_000;
 const DEBUG = process.env.BENCH_FAILOVER_DEBUG === '1';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const proxy = `http://127.0.0.1:${PROXY_PORT}`;
-
-interface FleetState {
-  instances: { name: string; port: number; pid: number | null; restarts: number }[];
-}
 
 /** A stream client that behaves like the browser's (components/store/stream-connection.ts). */
 class Client {
@@ -99,47 +90,12 @@ class Client {
   }
 }
 
-async function waitReady(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const ok = await fetch(`${url}/api/health/ready`)
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) return;
-    await sleep(500);
-  }
-  throw new Error(`${url} not ready within ${timeoutMs} ms`);
-}
-
 export async function benchFailover() {
-  const tag = randomBytes(4).toString('hex');
-  const dbName = `vcc_bench_fleet_${tag}`;
-  const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'vcc-bench-fleet-')), 'state.json');
-  const fleet: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/fleet.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(PROXY_PORT),
-      FLEET_BASE_PORT: String(BASE_PORT),
-      FLEET_STATE_FILE: stateFile,
-      FLEET_RESTART_MS: '2000',
-      DATABASE_URL: new URL(`/${dbName}`, ADMIN_DB).toString(),
-      MQTT_URL: MOSQUITTO_URL,
-      MQTT_TOPIC_PREFIX: `vcc-bench-${tag}/`,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: 'ignore',
-  });
-  const state = () => JSON.parse(readFileSync(stateFile, 'utf8')) as FleetState;
+  const fleet = await startBenchFleet(PROXY_PORT, BASE_PORT);
+  const state = fleet.state;
   const clients: Client[] = [];
   try {
-    for (const k of [0, 1, 2]) await waitReady(`http://127.0.0.1:${BASE_PORT + k}`, 180_000);
-    await waitReady(proxy, 30_000);
-    const login = await fetch(`${proxy}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: proxy },
-      body: JSON.stringify({ username: 'operator', password: 'games-2023' }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await fleetCookie(proxy, 'operator');
 
     // Baseline: connect to first snapshot through the proxy, nothing killed.
     const baseline: number[] = [];
@@ -213,12 +169,6 @@ export async function benchFailover() {
     };
   } finally {
     for (const c of clients) c.stop();
-    const gone = new Promise((r) => fleet.once('exit', r));
-    fleet.kill('SIGTERM');
-    await gone;
-    const c = new pg.Client({ connectionString: ADMIN_DB });
-    await c.connect();
-    await c.query(`drop database if exists ${dbName} with (force)`);
-    await c.end();
+    await fleet.stop();
   }
 }
