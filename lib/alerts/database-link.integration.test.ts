@@ -13,8 +13,8 @@ import { alertActionPOST } from '../server/alert-handlers';
 import { loginPOST } from '../server/auth-handlers';
 import { healthReport } from '../server/health';
 import { testServerEnv } from '../testing/server-env';
-import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy';
-import { freshPostgres, type TestDatabase } from '../testing/test-databases';
+import type { TcpProxy } from '../testing/tcp-proxy';
+import { proxiedPostgres, type TestDatabase } from '../testing/test-databases';
 import { actOnAlert, raiseCondition } from './alert-repository';
 
 const MOSQUITTO_URL = process.env.VCC_TEST_MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
@@ -65,18 +65,15 @@ describe('an instance whose database link fails, and comes back', () => {
     ).toBe(200);
 
   beforeAll(async () => {
-    pg = await freshPostgres();
-    const direct = new URL(pg.url!);
-    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-    const viaProxy = new URL(pg.url!);
-    viaProxy.port = String(proxy.port);
+    let viaProxy: string;
+    ({ pg, proxy, viaProxy } = await proxiedPostgres());
     const env = {
       mqttUrl: MOSQUITTO_URL,
       mqttTopicPrefix: `vcc-test-${randomBytes(4).toString('hex')}/`,
     };
     b = await createFeedRuntime(testServerEnv({ ...env, databaseUrl: pg.url }));
     // A is the process's own runtime: the HTTP handlers below answer through it.
-    a = await startFeedRuntime(testServerEnv({ ...env, databaseUrl: viaProxy.toString() }));
+    a = await startFeedRuntime(testServerEnv({ ...env, databaseUrl: viaProxy }));
     const login = await loginPOST(post('/api/auth/login', { username: 'responder', password: 'games-2023' }));
     expect(login.status).toBe(200);
     cookie = login.headers.get('set-cookie')!.split(';')[0]!;

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedRuntime, type FeedRuntime } from '../server/feed-runtime';
 import { testServerEnv } from '../testing/server-env';
-import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy';
-import { freshPostgres, type TestDatabase } from '../testing/test-databases';
+import type { TcpProxy } from '../testing/tcp-proxy';
+import { proxiedPostgres, type TestDatabase } from '../testing/test-databases';
 
 const MOSQUITTO_URL = process.env.VCC_TEST_MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
 
@@ -20,13 +20,10 @@ describe('a rules leader whose database link goes half-open', () => {
   let follower: FeedRuntime;
 
   beforeAll(async () => {
-    pg = await freshPostgres();
-    const direct = new URL(pg.url!);
-    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-    const viaProxy = new URL(pg.url!);
-    viaProxy.port = String(proxy.port);
+    let viaProxy: string;
+    ({ pg, proxy, viaProxy } = await proxiedPostgres());
     const env = { mqttUrl: MOSQUITTO_URL, mqttTopicPrefix: `vcc-test-${randomBytes(4).toString('hex')}/` };
-    leader = await createFeedRuntime(testServerEnv({ ...env, databaseUrl: viaProxy.toString() }));
+    leader = await createFeedRuntime(testServerEnv({ ...env, databaseUrl: viaProxy }));
     follower = await createFeedRuntime(testServerEnv({ ...env, databaseUrl: pg.url }));
   }, 60_000);
 

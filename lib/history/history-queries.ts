@@ -23,43 +23,38 @@ export interface StoredSeries {
 const bucketed = (rows: { t: string | number; mean: number }[]): [number, number][] =>
   rows.map((r) => [Number(r.t), Math.round(Number(r.mean) * 100) / 100]);
 
-export async function sensorSeries(
+/** The stored series of one source: a sensor's means or a zone's occupancy (fixed names, never input). */
+const SOURCES = {
+  sensor: { table: 'sensor_minutes', id: 'sensor_id', value: 'mean' },
+  zone: { table: 'zone_minutes', id: 'zone_id', value: 'occupancy' },
+} as const;
+
+async function sourceSeries(
   db: Queryable,
+  kind: keyof typeof SOURCES,
   venueId: string,
-  sensorId: string,
+  id: string,
   from: number,
   to: number,
 ): Promise<StoredSeries> {
+  const { table, id: idColumn, value } = SOURCES[kind];
   const bucketMs = stepFor(from, to);
   const { rows } = await db.query<{ t: string; mean: number }>(
     `select (extract(epoch from minute) * 1000)::bigint / $5::bigint * $5::bigint as t,
-            sum(mean * samples) / sum(samples) as mean
-       from sensor_minutes
-      where venue_id = $1 and sensor_id = $2 and minute >= $3 and minute < $4
+            sum(${value} * samples) / sum(samples) as mean
+       from ${table}
+      where venue_id = $1 and ${idColumn} = $2 and minute >= $3 and minute < $4
       group by 1 order by 1`,
-    [venueId, sensorId, new Date(from), new Date(to), bucketMs],
+    [venueId, id, new Date(from), new Date(to), bucketMs],
   );
   return { bucketMs, points: bucketed(rows) };
 }
 
-export async function zoneSeries(
-  db: Queryable,
-  venueId: string,
-  zoneId: string,
-  from: number,
-  to: number,
-): Promise<StoredSeries> {
-  const bucketMs = stepFor(from, to);
-  const { rows } = await db.query<{ t: string; mean: number }>(
-    `select (extract(epoch from minute) * 1000)::bigint / $5::bigint * $5::bigint as t,
-            sum(occupancy * samples) / sum(samples) as mean
-       from zone_minutes
-      where venue_id = $1 and zone_id = $2 and minute >= $3 and minute < $4
-      group by 1 order by 1`,
-    [venueId, zoneId, new Date(from), new Date(to), bucketMs],
-  );
-  return { bucketMs, points: bucketed(rows) };
-}
+export const sensorSeries = (db: Queryable, venueId: string, sensorId: string, from: number, to: number) =>
+  sourceSeries(db, 'sensor', venueId, sensorId, from, to);
+
+export const zoneSeries = (db: Queryable, venueId: string, zoneId: string, from: number, to: number) =>
+  sourceSeries(db, 'zone', venueId, zoneId, from, to);
 
 /** Every sensor of a venue over a span, on one time axis: a venue's day. */
 export async function venueSensorSeries(

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../db/database';
 import { migrate } from '../db/migrations';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -70,3 +71,13 @@ export const TEST_DATABASES: { name: string; make: () => Promise<TestDatabase> }
   { name: 'embedded PGlite', make: memoryPglite },
   { name: 'PostgreSQL', make: freshPostgres },
 ];
+
+/** A fresh PostgreSQL database, and a TCP proxy in front of it a fault test controls: `viaProxy` reaches it through the proxy. */
+export async function proxiedPostgres(): Promise<{ pg: TestDatabase; proxy: TcpProxy; viaProxy: string }> {
+  const pg = await freshPostgres();
+  const direct = new URL(pg.url!);
+  const proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+  const viaProxy = new URL(pg.url!);
+  viaProxy.port = String(proxy.port);
+  return { pg, proxy, viaProxy: viaProxy.toString() };
+}
