@@ -18,6 +18,8 @@ export interface FleetState {
 }
 
 export interface BenchFleet {
+  /** The fleet script's process: nginx, the instances and the simulator are under it. */
+  pid: number;
   proxy: string;
   instance: (k: number) => string;
   databaseUrl: string;
@@ -78,6 +80,7 @@ export async function startBenchFleet(proxyPort: number, basePort: number, resta
     throw err;
   }
   return {
+    pid: fleet.pid!,
     proxy,
     instance,
     databaseUrl,

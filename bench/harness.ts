@@ -7,6 +7,7 @@ import { DEFAULT_PUBLISHERS_FILE, readPublishers } from '../lib/ingest/publisher
 import { RateLimitedLog } from '../lib/ingest/rate-limited-log';
 import { readVenueCatalogue } from '../lib/ingest/venue-catalogue';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import mqtt from 'mqtt';
 import { topics } from '../lib/contracts/topics';
@@ -152,4 +153,49 @@ export async function signInCookie(base: string, user = 'operator'): Promise<str
   });
   if (!res.ok) throw new Error(`sign-in as ${user} failed: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** CPU seconds used so far by a process and its descendants (Linux /proc). */
+export function cpuSeconds(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(d), { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
+    } catch {
+      /* gone */
+    }
+  }
+  let total = 0;
+  const walk = (pid: number) => {
+    total += stats.get(pid)?.ticks ?? 0;
+    for (const [p, s] of stats) if (s.ppid === pid) walk(p);
+  };
+  walk(rootPid);
+  return total / 100; // USER_HZ
+}
+
+/** Process ids under `rootPid` (itself included) whose command line matches. */
+export function processesUnder(rootPid: number, command: RegExp): number[] {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(f.slice(f.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const under = (pid: number): boolean => pid === rootPid || (pid > 1 && under(parent.get(pid) ?? 0));
+  return [...parent.keys()].filter((pid) => {
+    if (!under(pid)) return false;
+    try {
+      return command.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
+    } catch {
+      return false;
+    }
+  });
 }

@@ -5,36 +5,14 @@
  * (same run), and from /api/metrics that each delta is serialised once per flush.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../e2e/fixtures/command-center';
-import { median, RUNS, signInCookie } from './harness';
+import { cpuSeconds, median, RUNS, signInCookie } from './harness';
 
 const CLIENTS = Number(process.env.BENCH_FANOUT_CLIENTS ?? 1000);
 const SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 20);
-
-/** CPU seconds used so far by a process and its descendants (Linux /proc). */
-function cpuSeconds(rootPid: number): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const f = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(d), { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
-    } catch {
-      /* gone */
-    }
-  }
-  let total = 0;
-  const walk = (pid: number) => {
-    total += stats.get(pid)?.ticks ?? 0;
-    for (const [p, s] of stats) if (s.ppid === pid) walk(p);
-  };
-  walk(rootPid);
-  return total / 100; // USER_HZ
-}
 
 async function metrics(base: string): Promise<Record<string, number>> {
   const text = await (await fetch(`${base}/api/metrics`)).text();
