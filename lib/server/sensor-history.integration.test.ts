@@ -111,5 +111,6 @@ describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
     const manager = `vcc_session=${await createSession(rt.alerts.db, 'manager', Date.now())}`;
     const refused = await cityHistoryGET(new Request('http://test/', { headers: { cookie: manager } }));
     expect(refused.status).toBe(403);
+    expect((await cityHistoryGET(new Request('http://test/?from=0&to=3600000'))).status).toBe(401);
   });
 });
