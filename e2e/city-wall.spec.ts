@@ -23,22 +23,25 @@ test('a stream that goes silent without closing is dropped and opened again: sil
   page,
   center,
 }) => {
-  // The wall through a link this test controls (the session cookie is the host's, whatever the port).
+  // Through a link this test controls (the session cookie is the host's, whatever the port). One venue's
+  // stream, not the city's: a busy browser can lag seconds behind the full city stream, and what sits in
+  // the sockets' buffers when the link goes silent still arrives (real frames) before the silence does.
   const proxy = await startTcpProxy({ host: '127.0.0.1', port: center.webPort });
   try {
-    const wall = new WallPage(page);
-    await page.goto(`http://127.0.0.1:${proxy.port}/`);
-    await expect(wall.connection).toContainText('Live');
+    const status = page.getByRole('status');
+    await page.goto(`http://127.0.0.1:${proxy.port}/venues/binjiang-gymnasium`);
+    await expect(status).toContainText('Live');
     const connections = proxy.accepted;
-    // Half-open: nothing passes and nothing closes. Only the page's own watchdog can tell.
+    // Half-open: nothing passes and nothing closes. Only the page's own watchdog can tell: 4 s after the
+    // last frame the page took, and a page drawing in software (SwiftShader) takes frames seconds late.
     proxy.blackhole();
-    await expect(wall.connection).toContainText('Reconnecting', { timeout: 10_000 });
-    await expect(wall.connection).not.toContainText('Live');
+    await expect(status).toContainText('Reconnecting', { timeout: 30_000 });
+    await expect(status).not.toContainText('Live');
     proxy.restore();
     // The silent stream dropped, and the request lost in the black hole asked again: live on a new connection.
-    await expect(wall.connection).toContainText('Live', { timeout: 40_000 });
+    await expect(status).toContainText('Live', { timeout: 40_000 });
     expect(proxy.accepted).toBeGreaterThan(connections);
-    await expect(wall.peopleInside).toHaveText(/^\d{1,3}(,\d{3})+$/);
+    await expect(page.getByRole('region', { name: 'Zones' })).toContainText('North Stand');
   } finally {
     await proxy.close();
   }

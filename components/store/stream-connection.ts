@@ -123,8 +123,14 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
 
   // A stream refused because the session ended (expired, signed out elsewhere) goes to sign-in
   // rather than retrying for ever.
+  // One at a time, and given up after a while: on a link that passes nothing, each unanswered request
+  // would hold one of the browser's six connections to the server until none was left for the stream.
+  let checking = false;
   const signedOutCheck = async () => {
-    const res = await fetch('/api/auth/me').catch(() => undefined);
+    if (checking) return;
+    checking = true;
+    const res = await fetch('/api/auth/me', { signal: AbortSignal.timeout(STREAM_CONNECT_MS) }).catch(() => undefined);
+    checking = false;
     if (res?.status === 401 && !stopped) {
       const next = window.location.pathname + window.location.search;
       reloadTo(`/login?next=${encodeURIComponent(next)}`);
