@@ -96,6 +96,8 @@ http {
   upstream vcc {
 ${upstreams}
     keepalive 32;
+    # Under the instances' own idle time (lib/server/web-server.ts): nginx lets go of a connection first.
+    keepalive_timeout 50s;
   }
   upstream vcc_stream {
 ${streamUpstreams}

@@ -5,10 +5,9 @@
  *
  *   PORT=3000 HOSTNAME=0.0.0.0 TRUST_PROXY=1 npm start
  */
-import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
-import { normaliseForwardedHeaders } from '../lib/server/client-address';
+import { createWebServer } from '../lib/server/web-server';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
@@ -25,12 +24,7 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
-  normaliseForwardedHeaders(req.headers, req.socket.remoteAddress ?? 'unknown', trustProxy);
-  void handle(req, res);
-});
-// Nagle off: the alert stream's small frames go out at once.
-server.on('connection', (socket) => socket.setNoDelay(true));
+const server = createWebServer(handle, trustProxy);
 server.listen(port, hostname, () => {
   console.log(`[web] listening on http://${hostname}:${port} (trusting ${trustProxy} proxy hop(s))`);
 });
