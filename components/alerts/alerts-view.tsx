@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { ConnectionState } from '@/components/panels/connection-badge';
 import type { AlertView, SessionUser } from '@/lib/contracts/alerts';
 import { alarmCounts } from '@/lib/contracts/alarm-counts';
@@ -10,12 +11,14 @@ import { useUser } from '@/components/auth/user-context';
 import { UserMenu } from '@/components/auth/user-menu';
 import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';
 import { createAlertsStore } from '@/components/store/alerts-store';
+import { pickFreshness } from '@/components/store/data-age';
 import { connectStream } from '@/components/store/stream-connection';
 import { AlertCard } from './alert-card';
 import { ShelvedList } from './shelved-list';
 import { useCriticalAlarm } from './use-critical-alarm';
 import { SEVERITY_KEY } from '@/components/format/format';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import { deadline } from '@/components/net/deadline';
 
 const NOBODY: SessionUser[] = [];
 
@@ -26,7 +29,7 @@ function useAssignablePeople(): SessionUser[] {
   useEffect(() => {
     if (user.role !== 'admin') return;
     const abort = new AbortController();
-    fetch('/api/users', { signal: abort.signal })
+    fetch('/api/users', { signal: deadline(abort.signal) })
       .then((r) => (r.ok ? (r.json() as Promise<{ users: SessionUser[] }>) : { users: NOBODY }))
       .then((b) => setPeople(b.users.filter((u) => u.role === 'responder' || u.role === 'admin')))
       .catch(() => undefined);
@@ -75,8 +78,7 @@ export function AlertsView() {
   const alerts = useStore(store, (s) => s.alerts);
   const loaded = useStore(store, (s) => s.loaded);
   const phase = useStore(store, (s) => s.phase);
-  const lastMessageAt = useStore(store, (s) => s.lastMessageAt);
-  const feedAgeAtMessage = useStore(store, (s) => s.feedAgeAtMessage);
+  const freshness = useStore(store, useShallow(pickFreshness));
   const confirm = useStore(store, (s) => s.confirm);
   const [venue, setVenue] = useState('');
   const venueSelect = useId();
@@ -105,7 +107,7 @@ export function AlertsView() {
     <div className="alerts-page" data-phase={phase}>
       <header className="alerts-header">
         <h1>{t('alerts.title')}</h1>
-        <ConnectionState phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />
+        <ConnectionState phase={phase} freshness={freshness} />
         <UserMenu alertsLink={false} />
       </header>
       <div className="alerts-filters">

@@ -1,6 +1,8 @@
 'use client';
 
+import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '@/components/format/use-now';
+import { dataAgeMs, pickFreshness, type StreamFreshness } from '@/components/store/data-age';
 import { useSituation } from '@/components/store/situation-provider';
 import type { ConnectionPhase } from '@/components/store/situation-store';
 import type { MessageKey } from '@/lib/i18n/translate';
@@ -15,18 +17,15 @@ const LABEL: Record<ConnectionPhase, MessageKey> = {
 
 export interface ConnectionStateProps {
   phase: ConnectionPhase;
-  /** Client time of the last stream message; 0 before any. */
-  lastMessageAt: number;
-  /** Feed age the server reported in that message. */
-  feedAgeAtMessage: number | null;
+  freshness: StreamFreshness;
 }
 
 /** Live / reconnecting / stale, with the age of the data on screen. */
-export function ConnectionState({ phase, lastMessageAt, feedAgeAtMessage }: ConnectionStateProps) {
+export function ConnectionState({ phase, freshness }: ConnectionStateProps) {
   const now = useNow(500);
   const t = useT();
   const { age: formatAge } = useFormat();
-  const age = feedAgeAtMessage === null || lastMessageAt === 0 ? null : feedAgeAtMessage + (now - lastMessageAt);
+  const age = dataAgeMs(freshness, now);
   return (
     <div className={`connection connection-${phase}`} role="status" aria-live="polite" data-phase={phase}>
       <span className="connection-dot" aria-hidden />
@@ -39,7 +38,6 @@ export function ConnectionState({ phase, lastMessageAt, feedAgeAtMessage }: Conn
 /** The city wall's connection state. */
 export function ConnectionBadge() {
   const phase = useSituation((s) => s.phase);
-  const lastMessageAt = useSituation((s) => s.lastMessageAt);
-  const feedAgeAtMessage = useSituation((s) => s.feedAgeAtMessage);
-  return <ConnectionState phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />;
+  const freshness = useSituation(useShallow(pickFreshness));
+  return <ConnectionState phase={phase} freshness={freshness} />;
 }

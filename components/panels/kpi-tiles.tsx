@@ -3,6 +3,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '@/components/format/use-now';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import { dataAgeMs, pickFreshness } from '@/components/store/data-age';
 import { useSituation } from '@/components/store/situation-provider';
 import { AlarmCountTile } from '@/components/alerts/alarm-count-tile';
 
@@ -35,11 +36,10 @@ export function KpiTiles() {
   const t = useT();
   const f = useFormat();
   const kpis = useSituation((s) => s.kpis);
-  const { phase, lastMessageAt, feedAge } = useSituation(
-    useShallow((s) => ({ phase: s.phase, lastMessageAt: s.lastMessageAt, feedAge: s.feedAgeAtMessage })),
-  );
+  const phase = useSituation((s) => s.phase);
+  const freshness = useSituation(useShallow(pickFreshness));
   const now = useNow(1000);
-  const age = feedAge === null || lastMessageAt === 0 ? null : feedAge + (now - lastMessageAt);
+  const age = dataAgeMs(freshness, now);
   const alerts = useSituation((s) => s.alerts);
   return (
     <div className={`kpis ${phase === 'live' ? '' : 'is-stale'}`}>

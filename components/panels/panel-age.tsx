@@ -30,13 +30,7 @@ export function PanelAge({
   );
 }
 
-/** Alerts come from the database through the stream: they are as fresh as its last message. */
-export function StreamAge({ lastMessageAt, serverOffsetMs }: { lastMessageAt: number; serverOffsetMs: number }) {
-  return (
-    <PanelAge
-      at={lastMessageAt ? lastMessageAt + serverOffsetMs : null}
-      serverOffsetMs={serverOffsetMs}
-      boundMs={STREAM_HEARTBEAT_MS * 5}
-    />
-  );
+/** Alerts come from the database through the stream: they are as fresh as its last message, by the server's stamp. */
+export function StreamAge({ lastServerAt, serverOffsetMs }: { lastServerAt: number; serverOffsetMs: number }) {
+  return <PanelAge at={lastServerAt || null} serverOffsetMs={serverOffsetMs} boundMs={STREAM_HEARTBEAT_MS * 5} />;
 }

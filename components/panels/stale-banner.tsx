@@ -1,7 +1,9 @@
 'use client';
 
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '@/components/format/use-now';
+import { dataAgeMs, pickFreshness, type StreamFreshness } from '@/components/store/data-age';
 import { useSituation } from '@/components/store/situation-provider';
 import type { ConnectionPhase } from '@/components/store/situation-store';
 import { useVenue } from '@/components/store/venue-provider';
@@ -12,8 +14,7 @@ const SLOW_CONNECT_MS = 5000;
 
 interface StaleBannerProps {
   phase: ConnectionPhase;
-  lastMessageAt: number;
-  feedAgeAtMessage: number | null;
+  freshness: StreamFreshness;
 }
 
 /**
@@ -21,16 +22,17 @@ interface StaleBannerProps {
  * down (and since when the figures date), or the server hears nothing from the venues' feed.
  * Data still on screen is greyed meanwhile; the banner says why, in words.
  */
-function StaleBanner({ phase, lastMessageAt, feedAgeAtMessage }: StaleBannerProps) {
+function StaleBanner({ phase, freshness }: StaleBannerProps) {
   const now = useNow(1000);
   const t = useT();
   const f = useFormat();
   const [shownAt] = useState(Date.now);
   if (phase === 'live') return null;
   if (phase === 'connecting' && now - shownAt < SLOW_CONNECT_MS) return null;
+  const { lastMessageAt } = freshness;
   const text =
     phase === 'stale'
-      ? t('stale.feed', { age: f.age(feedAgeAtMessage === null ? null : feedAgeAtMessage + (now - lastMessageAt)) })
+      ? t('stale.feed', { age: f.age(dataAgeMs(freshness, now)) })
       : lastMessageAt > 0
         ? t('stale.stream', { time: f.clock(lastMessageAt), age: f.age(now - lastMessageAt) })
         : t('stale.unreachable');
@@ -43,14 +45,12 @@ function StaleBanner({ phase, lastMessageAt, feedAgeAtMessage }: StaleBannerProp
 
 export function CityStaleBanner() {
   const phase = useSituation((s) => s.phase);
-  const lastMessageAt = useSituation((s) => s.lastMessageAt);
-  const feedAgeAtMessage = useSituation((s) => s.feedAgeAtMessage);
-  return <StaleBanner phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />;
+  const freshness = useSituation(useShallow(pickFreshness));
+  return <StaleBanner phase={phase} freshness={freshness} />;
 }
 
 export function VenueStaleBanner() {
   const phase = useVenue((s) => s.phase);
-  const lastMessageAt = useVenue((s) => s.lastMessageAt);
-  const feedAgeAtMessage = useVenue((s) => s.feedAgeAtMessage);
-  return <StaleBanner phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />;
+  const freshness = useVenue(useShallow(pickFreshness));
+  return <StaleBanner phase={phase} freshness={freshness} />;
 }

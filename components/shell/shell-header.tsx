@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useShallow } from 'zustand/react/shallow';
 import { canViewCity } from '@/lib/auth/permissions';
 import { WallAlarmBanner } from '@/components/alerts/wall-alarm-banner';
 import { UserMenu } from '@/components/auth/user-menu';
@@ -9,6 +10,7 @@ import { ConnectionBadge, ConnectionState } from '@/components/panels/connection
 import { FeedSource, VenueFeedSource } from '@/components/panels/feed-source';
 import { ShanghaiClock } from '@/components/panels/shanghai-clock';
 import { CityStaleBanner, VenueStaleBanner } from '@/components/panels/stale-banner';
+import { pickFreshness } from '@/components/store/data-age';
 import { useVenue } from '@/components/store/venue-provider';
 import { useOptionalSituation } from '@/components/store/situation-provider';
 import type { MessageKey } from '@/lib/i18n/translate';
@@ -21,9 +23,8 @@ import { venueHref, zoneHref, type Level } from './level';
 
 function VenueConnection() {
   const phase = useVenue((s) => s.phase);
-  const lastMessageAt = useVenue((s) => s.lastMessageAt);
-  const feedAgeAtMessage = useVenue((s) => s.feedAgeAtMessage);
-  return <ConnectionState phase={phase} lastMessageAt={lastMessageAt} feedAgeAtMessage={feedAgeAtMessage} />;
+  const freshness = useVenue(useShallow(pickFreshness));
+  return <ConnectionState phase={phase} freshness={freshness} />;
 }
 
 type Crumb = { label: string; href: string | null };

@@ -7,17 +7,16 @@ import { createStore } from 'zustand/vanilla';
 import type { AlertView } from '@/lib/contracts/alerts';
 import type { AlertsStreamMessage, Kpis } from '@/lib/contracts/stream';
 import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
+import { freshnessAfter, NO_MESSAGE, type StreamFreshness } from './data-age';
 import type { ConnectionPhase } from './situation-store';
 
-export interface AlertsState {
+export interface AlertsState extends StreamFreshness {
   phase: ConnectionPhase;
-  lastMessageAt: number;
-  feedAgeAtMessage: number | null;
   loaded: boolean;
   alerts: AlertMap;
   kpis: Kpis | null;
   setPhase: (phase: ConnectionPhase) => void;
-  applyMessages: (messages: AlertsStreamMessage[], receivedAt: number) => void;
+  applyMessages: (messages: AlertsStreamMessage[], receivedAt: number, serverOffsetMs: number) => void;
   /** The server's answer to an action: shown at once, without waiting for the stream. */
   confirm: (alert: AlertView) => void;
 }
@@ -25,13 +24,12 @@ export interface AlertsState {
 export function createAlertsStore() {
   return createStore<AlertsState>()((set) => ({
     phase: 'connecting',
-    lastMessageAt: 0,
-    feedAgeAtMessage: null,
+    ...NO_MESSAGE,
     loaded: false,
     alerts: {},
     kpis: null,
     setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
-    applyMessages: (messages, receivedAt) =>
+    applyMessages: (messages, receivedAt, serverOffsetMs) =>
       set((state) => {
         let alerts = state.alerts;
         let loaded = state.loaded;
@@ -48,8 +46,7 @@ export function createAlertsStore() {
           alerts,
           loaded,
           kpis: last?.kpis ?? state.kpis,
-          lastMessageAt: receivedAt,
-          feedAgeAtMessage: last?.kpis.feedAgeMs ?? state.feedAgeAtMessage,
+          ...freshnessAfter(state, last, receivedAt, serverOffsetMs),
         };
       }),
     confirm: (alert) => set((s) => ({ alerts: mergeAlerts(s.alerts, [alert]) })),

@@ -88,7 +88,7 @@ describe('situation store', () => {
         },
       ],
     };
-    store.getState().applyMessages([snapshot, delta], 5000);
+    store.getState().applyMessages([snapshot, delta], 5000, 0);
     const s = store.getState();
     expect(s.venueOrder).toEqual(['a', 'b']);
     expect(s.live.a?.occupancy).toBe(42);
@@ -97,21 +97,21 @@ describe('situation store', () => {
     expect(s.feedAgeAtMessage).toBe(50);
     store
       .getState()
-      .applyMessages([{ type: 'delta', seq: 5, at: 1400, kpis: kpis(), incidentsRemoved: ['a/i1'] }], 5200);
+      .applyMessages([{ type: 'delta', seq: 5, at: 1400, kpis: kpis(), incidentsRemoved: ['a/i1'] }], 5200, 0);
     expect(store.getState().incidents).toEqual({});
   });
 
   it('a new snapshot replaces everything (server restart)', () => {
     const store = createSituationStore();
-    store.getState().applyMessages([snapshot], 1);
-    store.getState().applyMessages([{ ...snapshot, serverId: 's2', venues: [] }], 2);
+    store.getState().applyMessages([snapshot], 1, 0);
+    store.getState().applyMessages([{ ...snapshot, serverId: 's2', venues: [] }], 2, 0);
     expect(store.getState().venueOrder).toEqual([]);
     expect(store.getState().serverId).toBe('s2');
   });
 
   it('keeps the trend bounded', () => {
     const store = createSituationStore();
-    store.getState().applyMessages([snapshot], 1);
+    store.getState().applyMessages([snapshot], 1, 0);
     for (let i = 0; i < 1000; i++) {
       store.getState().applyMessages(
         [
@@ -124,6 +124,7 @@ describe('situation store', () => {
           },
         ],
         i,
+        0,
       );
     }
     expect(store.getState().trend).toHaveLength(MAX_TREND_POINTS);
@@ -133,16 +134,16 @@ describe('situation store', () => {
 
 describe('connection phase', () => {
   it('is live only with an open stream, a recent message and a fresh feed', () => {
-    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, feedAgeAtMessage: 200 })).toBe('live');
-    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, feedAgeAtMessage: 12_000 })).toBe('stale');
-    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, feedAgeAtMessage: null })).toBe('stale');
-    expect(phaseFor({ open: false, everReceived: true, sinceMessageMs: 300, feedAgeAtMessage: 200 })).toBe(
+    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, dataAgeMs: 200 })).toBe('live');
+    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, dataAgeMs: 12_000 })).toBe('stale');
+    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, dataAgeMs: null })).toBe('stale');
+    expect(phaseFor({ open: false, everReceived: true, sinceMessageMs: 300, dataAgeMs: 200 })).toBe(
       'reconnecting',
     );
-    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 10_000, feedAgeAtMessage: 200 })).toBe(
+    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 10_000, dataAgeMs: 200 })).toBe(
       'reconnecting',
     );
-    expect(phaseFor({ open: false, everReceived: false, sinceMessageMs: Infinity, feedAgeAtMessage: null })).toBe(
+    expect(phaseFor({ open: false, everReceived: false, sinceMessageMs: Infinity, dataAgeMs: null })).toBe(
       'connecting',
     );
   });

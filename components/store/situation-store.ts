@@ -5,6 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
+import { freshnessAfter, NO_MESSAGE, type StreamFreshness } from './data-age';
 import type {
   IncidentView,
   Kpis,
@@ -21,18 +22,12 @@ export const MAX_TREND_POINTS = 360;
 
 export type ConnectionPhase = 'connecting' | 'live' | 'reconnecting' | 'stale';
 
-export interface ConnectionSlice {
+/**
+ * The link and the data's age. Ages of server timestamps are taken against the server's time
+ * (`serverOffsetMs`), so a wall PC's wrong clock does not grey out, or freshen, what it shows.
+ */
+export interface ConnectionSlice extends StreamFreshness {
   phase: ConnectionPhase;
-  /** Client clock (ms) when the last stream message arrived; 0 before any. */
-  lastMessageAt: number;
-  /** Feed age the server reported in that message. */
-  feedAgeAtMessage: number | null;
-  /**
-   * Server clock minus this browser's, from the last message (ignoring its transit): ages of
-   * server timestamps are taken against the server's time, so a wall PC's wrong clock does
-   * not grey out, or freshen, what it shows.
-   */
-  serverOffsetMs: number;
   serverId: string | null;
   setPhase: (phase: ConnectionPhase) => void;
 }
@@ -57,7 +52,7 @@ export interface KpiSlice {
 
 export interface SituationState extends ConnectionSlice, VenuesSlice, IncidentsSlice, KpiSlice {
   /** Applies what arrived since the last frame, in order. */
-  applyMessages: (messages: StreamMessage[], receivedAt: number) => void;
+  applyMessages: (messages: StreamMessage[], receivedAt: number, serverOffsetMs: number) => void;
 }
 
 function orderVenues(venues: Record<string, VenueSummary>): string[] {
@@ -119,9 +114,7 @@ function applyDelta(state: SituationState, d: StreamDelta): Partial<SituationSta
 export function createSituationStore() {
   return createStore<SituationState>()((set) => ({
     phase: 'connecting',
-    lastMessageAt: 0,
-    feedAgeAtMessage: null,
-    serverOffsetMs: 0,
+    ...NO_MESSAGE,
     serverId: null,
     venues: {},
     venueOrder: [],
@@ -131,19 +124,13 @@ export function createSituationStore() {
     kpis: null,
     trend: [],
     setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
-    applyMessages: (messages, receivedAt) =>
+    applyMessages: (messages, receivedAt, serverOffsetMs) =>
       set((state) => {
         let s: SituationState = state;
         for (const m of messages) {
           s = { ...s, ...(m.type === 'snapshot' ? fromSnapshot(m) : applyDelta(s, m)) };
         }
-        const last = messages[messages.length - 1];
-        return {
-          ...s,
-          lastMessageAt: receivedAt,
-          feedAgeAtMessage: last?.kpis.feedAgeMs ?? s.feedAgeAtMessage,
-          serverOffsetMs: last ? last.at - receivedAt : s.serverOffsetMs,
-        };
+        return { ...s, ...freshnessAfter(s, messages[messages.length - 1], receivedAt, serverOffsetMs) };
       }),
   }));
 }

@@ -6,15 +6,16 @@
  */
 import { reloadTo } from '@/components/auth/reload-to';
 import { FEED_STALE_MS, STREAM_HEARTBEAT_MS, type Kpis } from '@/lib/contracts/stream';
+import { dataAgeMs, type StreamFreshness } from './data-age';
+import { ServerClock } from './server-clock';
 import type { ConnectionPhase } from './situation-store';
+import { deadline } from '@/components/net/deadline';
 
 /** What any store fed by a stream offers: the city store and the venue store alike. */
 export interface StreamTarget<M> {
-  getState(): {
-    applyMessages: (messages: M[], receivedAt: number) => void;
+  getState(): StreamFreshness & {
+    applyMessages: (messages: M[], receivedAt: number, serverOffsetMs: number) => void;
     setPhase: (phase: ConnectionPhase) => void;
-    lastMessageAt: number;
-    feedAgeAtMessage: number | null;
   };
 }
 
@@ -34,15 +35,17 @@ const MAX_PENDING = 64;
 export function phaseFor(args: {
   open: boolean;
   everReceived: boolean;
+  /** Since the last message arrived, by this browser's clock: the link's silence. */
   sinceMessageMs: number;
-  feedAgeAtMessage: number | null;
+  /** Age of the newest data, by the server's stamps (dataAgeMs); null: the feed has not been heard. */
+  dataAgeMs: number | null;
 }): ConnectionPhase {
   if (!args.open || args.sinceMessageMs > STREAM_SILENT_MS) return args.everReceived ? 'reconnecting' : 'connecting';
-  if (args.feedAgeAtMessage === null) return 'stale';
-  return args.feedAgeAtMessage + args.sinceMessageMs > FEED_STALE_MS ? 'stale' : 'live';
+  if (args.dataAgeMs === null) return 'stale';
+  return args.dataAgeMs > FEED_STALE_MS ? 'stale' : 'live';
 }
 
-export function connectStream<M extends { type: string; kpis: Kpis }>(
+export function connectStream<M extends { type: string; at: number; kpis: Kpis }>(
   store: StreamTarget<M>,
   url = '/api/stream',
 ): () => void {
@@ -54,6 +57,7 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
   let backoffMs = 1000;
   let stopped = false;
   let openedAt = 0;
+  const clock = new ServerClock();
 
   const flush = () => {
     frame = 0;
@@ -62,7 +66,7 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    store.getState().applyMessages(batch, Date.now());
+    store.getState().applyMessages(batch, Date.now(), clock.offsetMs);
   };
 
   const schedule = () => {
@@ -82,6 +86,7 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
     } catch {
       return;
     }
+    clock.observe(msg.at, Date.now());
     if (msg.type.endsWith('snapshot')) pending = [msg];
     else pending.push(msg);
     backoffMs = 1000;
@@ -129,7 +134,7 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
   const signedOutCheck = async () => {
     if (checking) return;
     checking = true;
-    const res = await fetch('/api/auth/me', { signal: AbortSignal.timeout(STREAM_CONNECT_MS) }).catch(() => undefined);
+    const res = await fetch('/api/auth/me', { signal: deadline() }).catch(() => undefined);
     checking = false;
     if (res?.status === 401 && !stopped) {
       const next = window.location.pathname + window.location.search;
@@ -150,7 +155,7 @@ export function connectStream<M extends { type: string; kpis: Kpis }>(
         open: source?.readyState === EventSource.OPEN,
         everReceived: s.lastMessageAt > 0,
         sinceMessageMs: s.lastMessageAt > 0 ? now - s.lastMessageAt : Infinity,
-        feedAgeAtMessage: s.feedAgeAtMessage,
+        dataAgeMs: dataAgeMs(s, now),
       }),
     );
   };

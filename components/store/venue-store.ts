@@ -3,6 +3,7 @@
  * per animation frame, like the city store.
  */
 import { createStore } from 'zustand/vanilla';
+import { freshnessAfter, NO_MESSAGE, type StreamFreshness } from './data-age';
 import type {
   IncidentView,
   Kpis,
@@ -17,14 +18,10 @@ import type {
 import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
 import type { ConnectionPhase } from './situation-store';
 
-export interface VenueState {
+export interface VenueState extends StreamFreshness {
   /** The venue this store streams; null at the city level. */
   venueId: string | null;
   phase: ConnectionPhase;
-  lastMessageAt: number;
-  feedAgeAtMessage: number | null;
-  /** Server clock minus this browser's (see the city store). */
-  serverOffsetMs: number;
   /** False until the first snapshot; then whether the server knows this venue. */
   loaded: boolean;
   known: boolean;
@@ -42,7 +39,7 @@ export interface VenueState {
   alerts: AlertMap;
   kpis: Kpis | null;
   setPhase: (phase: ConnectionPhase) => void;
-  applyMessages: (messages: VenueStreamMessage[], receivedAt: number) => void;
+  applyMessages: (messages: VenueStreamMessage[], receivedAt: number, serverOffsetMs: number) => void;
 }
 
 type Data = Pick<
@@ -110,25 +107,17 @@ export function createVenueStore(venueId: string | null = null) {
   return createStore<VenueState>()((set) => ({
     venueId,
     phase: 'connecting',
-    lastMessageAt: 0,
-    feedAgeAtMessage: null,
-    serverOffsetMs: 0,
+    ...NO_MESSAGE,
     loaded: false,
     ...fromDetail(null),
     alerts: {},
     kpis: null,
     setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
-    applyMessages: (messages, receivedAt) =>
+    applyMessages: (messages, receivedAt, serverOffsetMs) =>
       set((state) => {
         let s = state;
         for (const m of messages) s = { ...s, ...apply(s, m) };
-        const last = messages[messages.length - 1];
-        return {
-          ...s,
-          lastMessageAt: receivedAt,
-          feedAgeAtMessage: last?.kpis.feedAgeMs ?? s.feedAgeAtMessage,
-          serverOffsetMs: last ? last.at - receivedAt : s.serverOffsetMs,
-        };
+        return { ...s, ...freshnessAfter(s, messages[messages.length - 1], receivedAt, serverOffsetMs) };
       }),
   }));
 }

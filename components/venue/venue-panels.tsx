@@ -155,13 +155,13 @@ function Sensors({ venueId }: { venueId: string }) {
 /** The venue's alerts and who has them (the same rows as the wall's). */
 function VenueAlerts() {
   const alerts = useVenue((s) => s.alerts);
-  const lastMessageAt = useVenue((s) => s.lastMessageAt);
+  const lastServerAt = useVenue((s) => s.lastServerAt);
   const serverOffsetMs = useVenue((s) => s.serverOffsetMs);
   return (
     <AlertListPanel
       alerts={alerts}
       showVenue={false}
-      age={<StreamAge lastMessageAt={lastMessageAt} serverOffsetMs={serverOffsetMs} />}
+      age={<StreamAge lastServerAt={lastServerAt} serverOffsetMs={serverOffsetMs} />}
     />
   );
 }

@@ -7,13 +7,13 @@ import { useSituation } from '@/components/store/situation-provider';
 /** Every venue's alerts, with the age of the stream they came by. */
 export function CityAlertsPanel({ maxRows }: { maxRows?: number }) {
   const alerts = useSituation((s) => s.alerts);
-  const lastMessageAt = useSituation((s) => s.lastMessageAt);
+  const lastServerAt = useSituation((s) => s.lastServerAt);
   const serverOffsetMs = useSituation((s) => s.serverOffsetMs);
   return (
     <AlertListPanel
       alerts={alerts}
       maxRows={maxRows}
-      age={<StreamAge lastMessageAt={lastMessageAt} serverOffsetMs={serverOffsetMs} />}
+      age={<StreamAge lastServerAt={lastServerAt} serverOffsetMs={serverOffsetMs} />}
     />
   );
 }

@@ -19,7 +19,7 @@ const TREND_FRESH_MS = 20_000;
 export function CityPanels() {
   // The server extends the trend on its own clock; what it plots is as old as the feed.
   const feedAt = useSituation((s) =>
-    s.feedAgeAtMessage === null || s.lastMessageAt === 0 ? null : s.lastMessageAt - s.feedAgeAtMessage,
+    s.feedAgeAtMessage === null || s.lastServerAt === 0 ? null : s.lastServerAt - s.feedAgeAtMessage,
   );
   const serverOffsetMs = useSituation((s) => s.serverOffsetMs);
   const t = useT();
@@ -30,7 +30,7 @@ export function CityPanels() {
         <h2 className="panel-title">
           {t('trend.title')}{' '}
           <PanelAge
-            at={feedAt === null ? null : feedAt + serverOffsetMs}
+            at={feedAt}
             serverOffsetMs={serverOffsetMs}
             boundMs={TREND_FRESH_MS}
           />
