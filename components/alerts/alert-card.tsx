@@ -13,6 +13,7 @@ import type { MessageKey } from '@/lib/i18n/translate';
 import { AlertTrail } from './alert-trail';
 import { useAlertText } from './use-alert-text';
 import { sendAlertAction, type ActionResult } from './send-alert-action';
+import { deadline } from '@/components/net/deadline';
 
 /** What a control that has done its work says, in the place where it was tapped. */
 const DONE: Record<Exclude<AlertAction, 'note'>, MessageKey> = {
@@ -86,6 +87,7 @@ function OutOfServiceForm({ source, onDone }: { source: string; onDone: (message
     setBusy(true);
     const res = await fetch('/api/out-of-service', {
       method: 'POST',
+      signal: deadline(),
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ source, reason: reason.trim() }),
     }).catch(() => null);

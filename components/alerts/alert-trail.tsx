@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AlertEventView } from '@/lib/contracts/alerts';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import { deadline } from '@/components/net/deadline';
 
 const SAID: Record<AlertEventView['action'], MessageKey> = {
   raised: 'trail.raised',
@@ -36,7 +37,7 @@ export function AlertTrail({ alertId, version }: { alertId: number; version: num
   useEffect(() => {
     if (!open) return;
     const abort = new AbortController();
-    fetch(`/api/alerts/${alertId}`, { signal: abort.signal })
+    fetch(`/api/alerts/${alertId}`, { signal: deadline(abort.signal) })
       .then(async (res) => {
         if (!res.ok) throw new Error(t('trail.error', { status: res.status }));
         const body = (await res.json()) as { trail: AlertEventView[] };

@@ -3,6 +3,7 @@
  * made once per action, so a retry after a lost answer (a phone between cells) acts once.
  */
 import type { AlertAction, AlertView } from '@/lib/contracts/alerts';
+import { deadline } from '@/components/net/deadline';
 
 export type ActionResult =
   { ok: true; alert: AlertView } | { ok: false; message: string; alert?: AlertView; signedOut?: boolean };
@@ -27,6 +28,7 @@ export async function sendAlertAction(
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body,
+        signal: deadline(),
       });
     } catch {
       // The request may or may not have arrived: the same id makes a retry safe.

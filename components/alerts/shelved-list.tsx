@@ -6,6 +6,7 @@ import { useUser } from '@/components/auth/user-context';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
 import { useVenueName } from '@/components/store/venue-names';
 import { useAlertText } from './use-alert-text';
+import { deadline } from '@/components/net/deadline';
 
 /** What was put aside, in words: the alarm's text and its venue; the source id only if no alarm names it. */
 function ShelfSubject({ shelf }: { shelf: AlarmShelf }) {
@@ -34,7 +35,7 @@ export function ShelvedList() {
     if (!open) return;
     let live = true;
     const load = () =>
-      fetch('/api/shelves')
+      fetch('/api/shelves', { signal: deadline() })
         .then(async (res) => {
           if (!res.ok) throw new Error(`refused (${res.status})`);
           return ((await res.json()) as { shelves: AlarmShelf[] }).shelves;
@@ -56,7 +57,7 @@ export function ShelvedList() {
   }, [open, asked]);
 
   const giveBack = async (id: number) => {
-    const res = await fetch(`/api/out-of-service/${id}/return`, { method: 'POST' }).catch(() => null);
+    const res = await fetch(`/api/out-of-service/${id}/return`, { method: 'POST', signal: deadline() }).catch(() => null);
     if (!res?.ok) setError(((await res?.json().catch(() => ({}))) as { error?: string })?.error ?? 'refused');
     setAsked((n) => n + 1);
   };

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { homeOf, safeNext } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/contracts/alerts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { deadline } from '@/components/net/deadline';
 
 /** Sign-in: the server sets an httpOnly session cookie; then on to where the user was going, or home. */
 export function LoginForm({ next }: { next: string | null }) {
@@ -19,6 +20,7 @@ export function LoginForm({ next }: { next: string | null }) {
     try {
       const res = await fetch('/api/auth/login', {
         method: 'POST',
+        signal: deadline(),
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
       });

@@ -7,6 +7,7 @@ import { ROLE_KEY } from '@/components/format/format';
 import { useT } from '@/components/i18n/i18n-provider';
 import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { useUser } from './user-context';
+import { deadline } from '@/components/net/deadline';
 
 /** Who is signed in, the way to the alerts, and signing out. */
 export function UserMenu({ alertsLink = true }: { alertsLink?: boolean }) {
@@ -15,7 +16,7 @@ export function UserMenu({ alertsLink = true }: { alertsLink?: boolean }) {
   const [leaving, setLeaving] = useState(false);
   const signOut = async () => {
     setLeaving(true);
-    await fetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    await fetch('/api/auth/logout', { method: 'POST', signal: deadline() }).catch(() => undefined);
     reloadTo('/login');
   };
   return (

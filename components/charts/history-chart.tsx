@@ -5,6 +5,7 @@ import { useFormat, useT } from '@/components/i18n/i18n-provider';
 import { useVenueStore } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
 import { echarts, type WallChartOption } from './echarts-core';
+import { deadline } from '@/components/net/deadline';
 
 /** How far back a chart looks: the live hour from the server's rings, or a span stored in the database. */
 export type HistorySpan = 'hour' | 'day' | 'games';
@@ -140,7 +141,7 @@ export default function HistoryChart({ url, label, unit, live, limit, span = 'ho
     let refresh: ReturnType<typeof setTimeout> | undefined;
     const load = () => {
       const now = Date.now();
-      return fetch(stored ? `${url}?from=${now - windowMs}&to=${now}` : url, { signal: controller.signal })
+      return fetch(stored ? `${url}?from=${now - windowMs}&to=${now}` : url, { signal: deadline(controller.signal) })
         .then((r) =>
           r.ok
             ? (r.json() as Promise<{ bucketMs: number; points: [number, number][] }>)

@@ -21,6 +21,7 @@ import {
 } from './city-layers';
 import { planLayers, planTooltip } from './plan-layers';
 import { planFocus, type SensorDot, type ZoneShape } from './plan-shapes';
+import { deadline } from '@/components/net/deadline';
 
 export interface StageMapProps {
   level: Level;
@@ -201,15 +202,23 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     el.addEventListener('pointerup', onPointerUp);
 
     const controller = new AbortController();
-    fetch('/geo/zhejiang.geojson', { signal: controller.signal })
-      .then((r) => r.json() as Promise<GeoJSON.FeatureCollection<GeoJSON.MultiPolygon, CityFeature['properties']>>)
-      .then((g) => {
-        cities = g.features;
-        render();
-      })
-      .catch(() => {
-        /* the venues still draw without outlines */
-      });
+    let outlineRetry: ReturnType<typeof setTimeout> | undefined;
+    const loadOutlines = () =>
+      fetch('/geo/zhejiang.geojson', { signal: deadline(controller.signal) })
+        .then((r) =>
+          r.ok
+            ? (r.json() as Promise<GeoJSON.FeatureCollection<GeoJSON.MultiPolygon, CityFeature['properties']>>)
+            : Promise.reject(new Error(String(r.status))),
+        )
+        .then((g) => {
+          cities = g.features;
+          render();
+        })
+        .catch(() => {
+          // The venues still draw without outlines meanwhile; a wall up for weeks gets them once the server answers.
+          if (!controller.signal.aborted) outlineRetry = setTimeout(loadOutlines, 15_000);
+        });
+    void loadOutlines();
     if (basemapUrl) {
       void basemapLayer(basemapUrl).then((layer) => {
         basemap = layer;
@@ -227,6 +236,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       el.removeEventListener('pointerdown', onPointerDown);
       el.removeEventListener('pointerup', onPointerUp);
       controller.abort();
+      clearTimeout(outlineRetry);
       resize.disconnect();
       deck.finalize();
     };

@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { SensorSparklines } from '@/lib/contracts/stream';
+import { deadline } from '@/components/net/deadline';
 
 /** The server's buckets are a minute wide: fetching more often would show nothing new. */
 const REFRESH_MS = 60_000;
@@ -18,7 +19,7 @@ export function SparklinesProvider({ venueId, children }: { venueId: string | nu
     if (venueId === null) return;
     const controller = new AbortController();
     const load = () =>
-      fetch(`/api/venues/${encodeURIComponent(venueId)}/sparklines`, { signal: controller.signal })
+      fetch(`/api/venues/${encodeURIComponent(venueId)}/sparklines`, { signal: deadline(controller.signal) })
         .then((r) => (r.ok ? (r.json() as Promise<SensorSparklines>) : null))
         .then((body) => {
           if (body) setLoaded(body);

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { ConnectionPhase } from '@/components/store/situation-store';
 import { watchdogVerdict, type WatchdogBounds } from './watchdog';
+import { deadline } from '@/components/net/deadline';
 
 const CHECK_EVERY_MS = 5000;
 const LAST_RELOAD_KEY = 'vcc-watchdog-reload';
@@ -44,7 +45,7 @@ export function useWatchdog(phase: ConnectionPhase, bounds: WatchdogBounds | nul
       }
       if (probing) return;
       probing = true;
-      const up = await fetch('/api/health', { cache: 'no-store' }).then(
+      const up = await fetch('/api/health', { cache: 'no-store', signal: deadline() }).then(
         (r) => r.ok,
         () => false,
       );
