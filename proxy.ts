@@ -8,6 +8,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
+import { PAGE_PATH_HEADER } from '@/lib/server/page-path';
 import { isLocale, LOCALE_COOKIE, LOCALE_PARAM } from '@/lib/i18n/locales';
 import { pageContentSecurityPolicy, tileOrigin } from '@/lib/server/security-headers';
 
@@ -20,7 +21,7 @@ const TILES = tileOrigin(process.env.BASEMAP_URL?.trim());
 export function proxy(request: NextRequest) {
   const { pathname, search, searchParams } = request.nextUrl;
   const csp = pageContentSecurityPolicy(btoa(crypto.randomUUID()), TILES);
-  if (pathname !== '/login' && !request.cookies.has(SESSION_COOKIE)) {
+  if (pathname !== '/login' && pathname !== '/starting' && !request.cookies.has(SESSION_COOKIE)) {
     const login = new URL('/login', request.url);
     const next = pathname + search;
     if (next !== '/') login.searchParams.set('next', next);
@@ -32,6 +33,7 @@ export function proxy(request: NextRequest) {
   }
   const headers = new Headers(request.headers);
   headers.set(CSP, csp);
+  headers.set(PAGE_PATH_HEADER, pathname + search);
   const lang = searchParams.get(LOCALE_PARAM);
   if (isLocale(lang)) headers.set(LOCALE_HEADER, lang);
   const response = NextResponse.next({ request: { headers } });

@@ -1,7 +1,9 @@
 /**
  * The alerting side of a server process: its database (migrated), the users who may sign
  * in, the board of current alerts kept in step with every instance through NOTIFY, and the
- * rules engine. Started with the feed runtime; a database that cannot be opened stops start-up.
+ * rules engine. Started with the feed runtime. A PostgreSQL that is away is waited for (tried
+ * again, backing off to 10 s, and said in health meanwhile); the embedded database is this
+ * process's own, and a failure to open it (its DATA_DIR in use, a disk) stops start-up.
  */
 import 'server-only';
 import type { AlertView } from '../contracts/alerts';
@@ -36,6 +38,16 @@ export interface AlertsRuntime {
   readonly history: HistoryRecorder;
   close(): Promise<void>;
 }
+
+/** How the wait for the database is going, for health while it is not there yet. */
+export interface DatabaseWait {
+  since: number;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** Longest pause between tries to reach an absent database. */
+const DATABASE_RETRY_MAX_MS = 10_000;
 
 export interface AlertsSettings {
   databaseUrl: string | undefined;
@@ -72,17 +84,18 @@ export async function warmStartHistory(db: Database, model: SituationModel, live
   );
 }
 
-export async function startAlerts(settings: AlertsSettings, model: SituationModel): Promise<AlertsRuntime> {
-  const liveSince = Date.now();
-  const users = readUsers(settings.usersFile);
-  const rules = readRuleConfig(settings.alertRulesFile);
-  const db = await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
+/** Opens what the alerts need from a database just opened: migrated, the stored hour, the board listening. */
+async function attach(
+  db: Database,
+  model: SituationModel,
+  board: AlertBoard,
+  liveSince: number,
+): Promise<{ db: Database; unlisten: () => Promise<void> }> {
   await migrate(db);
   // History is for looking back: a failure to read it must not keep alerts from starting.
   await warmStartHistory(db, model, liveSince).catch((err: Error) =>
     console.error(`[history] no warm start: ${err.message}`),
   );
-  const board = new AlertBoard();
   // Listen before loading, so nothing committed in between is missed (the board keeps the newest version).
   const unlisten = await db.listen(
     ALERTS_CHANNEL,
@@ -96,7 +109,45 @@ export async function startAlerts(settings: AlertsSettings, model: SituationMode
     // Listening again after a lost link: what other instances did meanwhile was never notified here.
     () => void reloadBoard(db, board).catch((err: Error) => console.error(`[alerts] reload failed: ${err.message}`)),
   );
-  await reloadBoard(db, board);
+  try {
+    await reloadBoard(db, board);
+  } catch (err) {
+    await unlisten().catch(() => undefined);
+    throw err;
+  }
+  return { db, unlisten };
+}
+
+export async function startAlerts(
+  settings: AlertsSettings,
+  model: SituationModel,
+  /** Filled in while a PostgreSQL that is away is waited for. */
+  wait: DatabaseWait = { since: Date.now(), attempts: 0, lastError: null },
+): Promise<AlertsRuntime> {
+  const liveSince = Date.now();
+  // Configuration errors are for a person: they stop start-up at once, before any database.
+  const users = readUsers(settings.usersFile);
+  const rules = readRuleConfig(settings.alertRulesFile);
+  const board = new AlertBoard();
+  let attached: { db: Database; unlisten: () => Promise<void> } | undefined;
+  for (let attempt = 1; !attached; attempt++) {
+    let db: Database | undefined;
+    try {
+      db = await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
+      attached = await attach(db, model, board, liveSince);
+    } catch (err) {
+      await db?.close().catch(() => undefined);
+      if (!settings.databaseUrl) throw err;
+      const delay = Math.min(DATABASE_RETRY_MAX_MS, 500 * 2 ** Math.min(attempt - 1, 5));
+      wait.attempts = attempt;
+      wait.lastError = (err as Error).message || String(err);
+      console.error(
+        `[db] no database yet (attempt ${attempt}): ${wait.lastError}; the feed runs meanwhile, trying again in ${delay / 1000} s`,
+      );
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+  const { db, unlisten } = attached;
   const engine = new AlertEngine(db, model, board, rules, Date.now());
   engine.start();
   const occupancy = new OccupancyRecorder(db, model);

@@ -1,6 +1,6 @@
 /** Liveness and readiness of this server process, for /api/health, /api/health/live and /api/health/ready. */
 import 'server-only';
-import type { FeedRuntime } from './feed-runtime';
+import type { FeedRuntime, StartProgress } from './feed-runtime';
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'starting';
@@ -22,6 +22,8 @@ export interface HealthReport {
   database: {
     kind: 'pglite' | 'postgres' | 'unknown';
     reachable: boolean;
+    /** While starting: tries so far to reach a database that is away. */
+    attempts?: number;
     /** How long it has been reachable (or not). */
     forMs: number;
     checkedAgoMs: number;
@@ -41,30 +43,41 @@ export interface HealthReport {
 /** A feed silent for longer than this makes the process not ready. */
 const FEED_FRESH_MS = 30_000;
 
-export function healthReport(rt: FeedRuntime | undefined, now = Date.now()): HealthReport {
+export function healthReport(rt: FeedRuntime | undefined, now = Date.now(), progress?: StartProgress): HealthReport {
   if (!rt) {
+    // Starting: the feed may already run while the database is waited for; say how far it has come.
+    const feed = progress?.feed;
+    const model = progress?.model;
+    const feedAgeMs = !model || model.lastAcceptedAt === 0 ? null : now - model.lastAcceptedAt;
     return {
       status: 'starting',
       instance: null,
       live: true,
       ready: false,
       checks: {
-        brokerConnected: false,
-        subscribed: false,
-        registryLoaded: false,
-        feedFresh: false,
+        brokerConnected: feed?.connected ?? false,
+        subscribed: feed?.subscribed ?? false,
+        registryLoaded: (model?.venues.size ?? 0) > 0,
+        feedFresh: feedAgeMs !== null && feedAgeMs < FEED_FRESH_MS,
         databaseReachable: false,
         alertsListening: false,
       },
-      feed: { kind: 'unknown', url: '', lastError: null },
-      database: { kind: 'unknown', reachable: false, forMs: 0, checkedAgoMs: 0, lastError: null },
+      feed: { kind: feed?.kind ?? 'unknown', url: feed?.url ?? '', lastError: feed?.lastError ?? null },
+      database: {
+        kind: 'unknown',
+        reachable: false,
+        attempts: progress?.database.attempts ?? 0,
+        forMs: progress ? now - progress.database.since : 0,
+        checkedAgoMs: 0,
+        lastError: progress?.database.lastError ?? null,
+      },
       alertsLink: { listening: false, forMs: 0, relistens: 0, lastError: null },
       rulesLeader: false,
       history: { minutesWritten: 0, failures: 0, lastWriteMs: 0 },
-      venues: 0,
-      feedAgeMs: null,
+      venues: model?.venues.size ?? 0,
+      feedAgeMs,
       streamClients: 0,
-      uptimeS: 0,
+      uptimeS: progress ? Math.round((now - progress.since) / 1000) : 0,
     };
   }
   const feedAgeMs = rt.model.lastAcceptedAt === 0 ? null : now - rt.model.lastAcceptedAt;

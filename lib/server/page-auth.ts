@@ -3,18 +3,29 @@
  * checked against the database, and where each kind of user belongs.
  */
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { SessionUser } from '../contracts/alerts';
 import { canViewVenue, homeOf } from '../auth/permissions';
 import { SESSION_COOKIE, sessionUser } from '../auth/sessions';
-import { getFeedRuntime } from './feed-runtime';
+import { awaitFeedRuntime } from './feed-runtime';
+import { PAGE_PATH_HEADER } from './page-path';
 
-/** The signed-in user, if any. */
+/** A page asked for as the server boots waits this long for it; then it says "starting" instead. */
+const START_WAIT_MS = 8_000;
+
+/**
+ * The signed-in user, if any. Sessions are in the database: while it is not there yet (a server
+ * starting, a PostgreSQL away at boot) the page goes to /starting, which comes back once it is.
+ */
 export async function optionalPageUser(): Promise<SessionUser | null> {
-  const rt = await getFeedRuntime();
-  if (!rt) throw new Error('server is starting');
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  const rt = await awaitFeedRuntime(START_WAIT_MS);
+  if (!rt) {
+    const back = (await headers()).get(PAGE_PATH_HEADER) ?? '/';
+    redirect(`/starting?next=${encodeURIComponent(back)}`);
+  }
   return sessionUser(rt.alerts.db, rt.alerts.users, token, Date.now());
 }
 

@@ -7,7 +7,7 @@ import { ID_PATTERN } from '../contracts/topics';
 import { canViewCity, canViewVenue } from '../auth/permissions';
 import { openEventStream } from '../stream/event-stream';
 import type { StreamScope } from '../stream/stream-hub';
-import { getFeedRuntime, type FeedRuntime } from './feed-runtime';
+import { getFeedRuntime, startProgress, type FeedRuntime } from './feed-runtime';
 import { json, requestUser, signInFirst } from './request-auth';
 import { healthReport } from './health';
 import { sparklinesOf } from '../stream/history-views';
@@ -75,7 +75,7 @@ export async function cityHistoryGET(request: Request): Promise<Response> {
 
 /** GET /api/health and /api/health/ready: the whole report; 200 when ready for traffic, 503 when not. */
 export async function healthGET(): Promise<Response> {
-  const report = healthReport(await getFeedRuntime());
+  const report = healthReport(await getFeedRuntime(), Date.now(), startProgress());
   return Response.json(report, { status: report.ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }
 

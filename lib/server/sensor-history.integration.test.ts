@@ -11,17 +11,15 @@ import { testServerEnv } from '../testing/server-env';
 import { DEMO_SIM_PASSWORD, DEMO_SIM_USERNAME } from '../../telemetry-sim/demo-credentials';
 import { Simulator } from '../../telemetry-sim/simulator';
 import { writeMinutes } from '../history/minute-history';
-import { createFeedRuntime, type FeedRuntime } from './feed-runtime';
+import { createFeedRuntime, serveFeedRuntime, type FeedRuntime } from './feed-runtime';
 import { cityHistoryGET, sensorHistoryGET } from './route-handlers';
-
-const KEY = Symbol.for('vcc.feed-runtime');
 
 describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
   let rt: FeedRuntime;
   let cookie = '';
   beforeAll(async () => {
     rt = await createFeedRuntime(testServerEnv());
-    (globalThis as Record<symbol, unknown>)[KEY] = Promise.resolve(rt);
+    serveFeedRuntime(rt);
     cookie = `vcc_session=${await createSession(rt.alerts.db, 'operator', Date.now())}`;
     const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${rt.embedded!.port}`, {
       username: DEMO_SIM_USERNAME,
@@ -37,7 +35,7 @@ describe('GET /api/venues/{venueId}/sensors/{sensorId}/history', () => {
     await c.endAsync();
   });
   afterAll(async () => {
-    delete (globalThis as Record<symbol, unknown>)[KEY];
+    serveFeedRuntime(undefined);
     await rt?.close();
   });
 
