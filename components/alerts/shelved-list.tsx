@@ -57,7 +57,9 @@ export function ShelvedList() {
   }, [open, asked]);
 
   const giveBack = async (id: number) => {
-    const res = await fetch(`/api/out-of-service/${id}/return`, { method: 'POST', signal: deadline() }).catch(() => null);
+    const res = await fetch(`/api/out-of-service/${id}/return`, { method: 'POST', signal: deadline() }).catch(
+      () => null,
+    );
     if (!res?.ok) setError(((await res?.json().catch(() => ({}))) as { error?: string })?.error ?? 'refused');
     setAsked((n) => n + 1);
   };

@@ -18,9 +18,7 @@ describe('a request deadline', () => {
     servers.push(server);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as { port: number };
-    const error = await fetch(`http://127.0.0.1:${port}/`, { signal: deadline(undefined, 200) }).catch(
-      (e: Error) => e,
-    );
+    const error = await fetch(`http://127.0.0.1:${port}/`, { signal: deadline(undefined, 200) }).catch((e: Error) => e);
     expect((error as Error).name).toBe('TimeoutError');
   });
 

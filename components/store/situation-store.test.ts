@@ -137,12 +137,8 @@ describe('connection phase', () => {
     expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, dataAgeMs: 200 })).toBe('live');
     expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, dataAgeMs: 12_000 })).toBe('stale');
     expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, dataAgeMs: null })).toBe('stale');
-    expect(phaseFor({ open: false, everReceived: true, sinceMessageMs: 300, dataAgeMs: 200 })).toBe(
-      'reconnecting',
-    );
-    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 10_000, dataAgeMs: 200 })).toBe(
-      'reconnecting',
-    );
+    expect(phaseFor({ open: false, everReceived: true, sinceMessageMs: 300, dataAgeMs: 200 })).toBe('reconnecting');
+    expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 10_000, dataAgeMs: 200 })).toBe('reconnecting');
     expect(phaseFor({ open: false, everReceived: false, sinceMessageMs: Infinity, dataAgeMs: null })).toBe(
       'connecting',
     );

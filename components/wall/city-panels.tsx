@@ -28,12 +28,7 @@ export function CityPanels() {
       <KpiTiles />
       <section className="panel trend" aria-label={t('trend.title')}>
         <h2 className="panel-title">
-          {t('trend.title')}{' '}
-          <PanelAge
-            at={feedAt}
-            serverOffsetMs={serverOffsetMs}
-            boundMs={TREND_FRESH_MS}
-          />
+          {t('trend.title')} <PanelAge at={feedAt} serverOffsetMs={serverOffsetMs} boundMs={TREND_FRESH_MS} />
         </h2>
         <TrendChartLoader />
       </section>
