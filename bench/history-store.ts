@@ -4,7 +4,8 @@
  * Write: the rules leader's minute (every sensor, every zone and the city, read from the model's
  * rings and written one statement per kind) at the full world and at --scale 8; baseline in the
  * same run, the same rows into a plain (unpartitioned) table with the same key by the same
- * statement, so the ratio is what partitioning by day costs.
+ * statement, so the ratio is what partitioning by day costs; and the longest the server's thread went
+ * without a turn during the write (what streams and requests wait for).
  * Query: a sensor's day and a venue's day (every sensor) from a table holding BENCH_HISTORY_DAY_VENUES
  * (4) venues' whole day; baseline `select 1`, the round trip alone.
  * Both on PostgreSQL (127.0.0.1:5432, a fresh database) and the embedded PGlite on disk.
@@ -78,6 +79,27 @@ async function writePlain(db: Database, rows: MinuteRows) {
   );
 }
 
+/**
+ * The longest the server's thread went without a turn while `fn` ran: what a stream's 200 ms flushes
+ * and every other request wait for (a ticker asking for a turn every millisecond).
+ */
+async function longestStall(fn: () => Promise<void>): Promise<number> {
+  let last = performance.now();
+  let longest = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  try {
+    await fn();
+    const now = performance.now();
+    return Math.max(longest, now - last);
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
 async function writeCost(db: Database, scale: number) {
   const start = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - (MINUTES + 1) * MINUTE_MS;
   const { model, fill } = worldModel(scale, start);
@@ -87,6 +109,7 @@ async function writeCost(db: Database, scale: number) {
   `);
   const partitioned: number[] = [];
   const plain: number[] = [];
+  const stalls: number[] = [];
   let rowsPerMinute = 0;
   for (let i = 0; i < MINUTES; i++) {
     const minute = start + i * MINUTE_MS;
@@ -95,11 +118,15 @@ async function writeCost(db: Database, scale: number) {
     const order = i % 2 === 0 ? ['partitioned', 'plain'] : ['plain', 'partitioned'];
     for (const which of order) {
       const t0 = performance.now();
-      const rows = minuteRows(model, minute);
-      if (which === 'partitioned') await writeMinutes(db, rows);
-      else await writePlain(db, rows);
+      let rows: MinuteRows | undefined;
+      const stall = await longestStall(async () => {
+        rows = minuteRows(model, minute);
+        if (which === 'partitioned') await writeMinutes(db, rows);
+        else await writePlain(db, rows);
+      });
       (which === 'partitioned' ? partitioned : plain).push(performance.now() - t0);
-      rowsPerMinute = rows.sensors.length + rows.zones.length + rows.city.length;
+      if (which === 'partitioned') stalls.push(stall);
+      rowsPerMinute = rows!.sensors.length + rows!.zones.length + rows!.city.length;
     }
   }
   return {
@@ -110,6 +137,8 @@ async function writeCost(db: Database, scale: number) {
     writeMsMedian: Math.round(median(partitioned)),
     plainTableMsMedian: Math.round(median(plain)),
     ratio: Math.round((median(partitioned) / median(plain)) * 100) / 100,
+    longestStallMsMedian: Math.round(median(stalls)),
+    longestStallMsMax: Math.round(Math.max(...stalls)),
   };
 }
 

@@ -12,7 +12,7 @@ import { registry, T0 } from '../testing/fixtures';
 import { TEST_DATABASES, type TestDatabase } from '../testing/test-databases';
 import { citySeries, MAX_POINTS, sensorSeries, venueSensorSeries, zoneSeries } from './history-queries';
 import { HistoryRecorder } from './history-recorder';
-import { dropPartitionsBefore, MINUTE_MS, writeMinutes } from './minute-history';
+import { dropPartitionsBefore, MINUTE_MS, ROWS_PER_STATEMENT, writeMinutes } from './minute-history';
 
 const DAY = 24 * 3600_000;
 /** A minute boundary, so the test's minutes are whole. */
@@ -142,5 +142,22 @@ describe.each(TEST_DATABASES)('history in $name', ({ make }) => {
     ]);
     expect((await sensorSeries(db, 'day-arena', 'temp-1', START - 3 * DAY, START)).points).toEqual([]);
     expect((await sensorSeries(db, 'test-arena', 'temp-1', START, START + 60 * MINUTE_MS)).points).toHaveLength(6);
+  });
+
+  it('a minute larger than one statement takes is written whole, in slices', async () => {
+    const minute = START - 5 * DAY;
+    const n = ROWS_PER_STATEMENT * 2 + 17;
+    const sensors = Array.from({ length: n }, (_, i) => ({
+      venueId: 'big-venue',
+      sensorId: `s-${i}`,
+      minute,
+      mean: i,
+      samples: 6,
+    }));
+    await writeMinutes(db, { sensors, zones: [], city: [{ minute, occupancy: 1, openIncidents: 0 }] });
+    const { rows } = await db.query<{ n: number; total: number }>(
+      "select count(*)::int as n, sum(mean)::float8 as total from sensor_minutes where venue_id = 'big-venue'",
+    );
+    expect(rows[0]).toEqual({ n, total: (n * (n - 1)) / 2 });
   });
 });

@@ -64,49 +64,71 @@ async function ensurePartition(db: Database, table: HistoryTable, day: number): 
   known.add(name);
 }
 
-/** Writes (or rewrites: the same minute again replaces it) a batch of minutes: one statement per kind. */
+/**
+ * Rows per statement. The embedded database runs on the server's own thread, and building a
+ * statement's arrays does too: a whole world's minute in one statement held the thread 130 ms (1.2 s
+ * at --scale 8), which every stream and request waited for. In slices, with a turn for the rest in
+ * between, no hold is longer than one slice.
+ */
+export const ROWS_PER_STATEMENT = 2_000;
+
+const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** `rows` in slices of ROWS_PER_STATEMENT, each written by `write`, the thread given up between them. */
+async function inSlices<T>(rows: T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    if (i > 0) await yieldTurn();
+    await write(rows.slice(i, i + ROWS_PER_STATEMENT));
+  }
+}
+
+/**
+ * Writes (or rewrites: the same minute again replaces it) a batch of minutes, a statement per kind
+ * and slice. The city goes last: it is the mark of a minute written whole (newestStoredMinute), so a
+ * write cut short is done again from that minute.
+ */
 export async function writeMinutes(db: Database, rows: MinuteRows): Promise<void> {
   const days = (minutes: number[]) => [...new Set(minutes.map(dayOf))];
   for (const day of days(rows.sensors.map((r) => r.minute))) await ensurePartition(db, 'sensor_minutes', day);
   for (const day of days(rows.zones.map((r) => r.minute))) await ensurePartition(db, 'zone_minutes', day);
   for (const day of days(rows.city.map((r) => r.minute))) await ensurePartition(db, 'city_minutes', day);
   const at = (t: number) => new Date(t).toISOString();
-  if (rows.sensors.length > 0) {
-    await db.query(
+  await inSlices(rows.sensors, (slice) =>
+    db.query(
       `insert into sensor_minutes (venue_id, sensor_id, minute, mean, samples)
        select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::float8[], $5::int[])
        on conflict (venue_id, sensor_id, minute) do update set mean = excluded.mean, samples = excluded.samples`,
       [
-        rows.sensors.map((r) => r.venueId),
-        rows.sensors.map((r) => r.sensorId),
-        rows.sensors.map((r) => at(r.minute)),
-        rows.sensors.map((r) => r.mean),
-        rows.sensors.map((r) => r.samples),
+        slice.map((r) => r.venueId),
+        slice.map((r) => r.sensorId),
+        slice.map((r) => at(r.minute)),
+        slice.map((r) => r.mean),
+        slice.map((r) => r.samples),
       ],
-    );
-  }
-  if (rows.zones.length > 0) {
-    await db.query(
+    ),
+  );
+  await inSlices(rows.zones, (slice) =>
+    db.query(
       `insert into zone_minutes (venue_id, zone_id, minute, occupancy, samples)
        select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::float8[], $5::int[])
        on conflict (venue_id, zone_id, minute) do update set occupancy = excluded.occupancy, samples = excluded.samples`,
       [
-        rows.zones.map((r) => r.venueId),
-        rows.zones.map((r) => r.zoneId),
-        rows.zones.map((r) => at(r.minute)),
-        rows.zones.map((r) => r.occupancy),
-        rows.zones.map((r) => r.samples),
+        slice.map((r) => r.venueId),
+        slice.map((r) => r.zoneId),
+        slice.map((r) => at(r.minute)),
+        slice.map((r) => r.occupancy),
+        slice.map((r) => r.samples),
       ],
-    );
-  }
-  if (rows.city.length > 0) {
-    await db.query(
+    ),
+  );
+  await inSlices(rows.city, (slice) =>
+    db.query(
       `insert into city_minutes (minute, occupancy, open_incidents)
        select * from unnest($1::timestamptz[], $2::float8[], $3::float8[])
        on conflict (minute) do update set occupancy = excluded.occupancy, open_incidents = excluded.open_incidents`,
-      [rows.city.map((r) => at(r.minute)), rows.city.map((r) => r.occupancy), rows.city.map((r) => r.openIncidents)],
-    );
-  }
+      [slice.map((r) => at(r.minute)), slice.map((r) => r.occupancy), slice.map((r) => r.openIncidents)],
+    ),
+  );
 }
 
 /** Drops every day partition that ends before `before`; returns the names dropped. */
