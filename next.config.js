@@ -1,16 +1,17 @@
 // @ts-check
-/** @type {import('next').NextConfig} */
+import { readFileSync } from 'node:fs';
 
-/** On every answer (OWASP ASVS 14.4); pages add their nonce policy in proxy.ts (lib/server/security-headers). */
-const COMMON_SECURITY_HEADERS = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'same-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
-];
-const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
-const HSTS = 'max-age=31536000; includeSubDomains';
+/**
+ * On every answer (OWASP ASVS 14.4); pages add their nonce policy in proxy.ts (lib/server/security-headers).
+ * One list, also read by lib/server/static-assets.ts for the build assets it sends itself.
+ */
+const SHARED = JSON.parse(readFileSync(new URL('./lib/server/security-headers.json', import.meta.url), 'utf8'));
+/** @type {{ key: string, value: string }[]} */
+const COMMON_SECURITY_HEADERS = Object.entries(SHARED.common).map(([key, value]) => ({ key, value }));
+/** @type {string} */
+const NON_DOCUMENT_CSP = SHARED.nonDocumentCsp;
+/** @type {string} */
+const HSTS = SHARED.hsts;
 const NON_DOCUMENT_PATHS = [
   '/api/:path*',
   '/_next/:path*',
@@ -20,6 +21,7 @@ const NON_DOCUMENT_PATHS = [
   '/favicon.ico',
 ];
 
+/** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,

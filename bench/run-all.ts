@@ -19,6 +19,7 @@ import { benchIngest } from './ingest-throughput';
 import { benchLatency } from './latency';
 import { benchMemory } from './memory';
 import { benchOverload } from './overload';
+import { benchPageWeight } from './page-weight';
 import { benchScoped } from './scoped-stream';
 import { benchWallSoak } from './wall-soak';
 
@@ -35,6 +36,7 @@ if (!only || only === 'scoped') results.scoped = await benchScoped();
 if (!only || only === 'alert-rules') results.alertRules = await benchAlertRules();
 if (!only || only === 'alert-actions') results.alertActions = await benchAlertActions();
 if (!only || only === 'history') results.history = await benchHistory();
+if (!only || only === 'page-weight') results.pageWeight = await benchPageWeight();
 // One long run each, not medians: a simulated Games day, and a series over time.
 if (!only || only === 'alarm-load') results.alarmLoad = await benchAlarmLoad();
 if (!only || only === 'soak') results.wallSoak = await benchWallSoak();

@@ -5,6 +5,7 @@
  *
  *   PORT=3000 HOSTNAME=0.0.0.0 TRUST_PROXY=1 npm start
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { createWebServer } from '../lib/server/web-server';
@@ -24,7 +25,7 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createWebServer(handle, trustProxy);
+const server = createWebServer(handle, trustProxy, path.join(process.cwd(), '.next', 'static'));
 server.listen(port, hostname, () => {
   console.log(`[web] listening on http://${hostname}:${port} (trusting ${trustProxy} proxy hop(s))`);
 });

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { normaliseForwardedHeaders } from './client-address';
+import { serveCompressedAsset } from './static-assets';
 
 /**
  * How long an idle keep-alive connection stays open. Node closes at 5 s, while proxies (nginx's
@@ -16,9 +17,12 @@ export const IDLE_KEEP_ALIVE_MS = 65_000;
 export function createWebServer(
   handle: (req: IncomingMessage, res: ServerResponse) => unknown,
   trustProxy: number,
+  /** The build's `.next/static`: its precompressed assets are sent from here, the rest by `handle`. */
+  staticDir?: string,
 ): Server {
   const server = createServer((req, res) => {
     normaliseForwardedHeaders(req.headers, req.socket.remoteAddress ?? 'unknown', trustProxy);
+    if (staticDir && serveCompressedAsset(req, res, staticDir)) return;
     void handle(req, res);
   });
   server.keepAliveTimeout = IDLE_KEEP_ALIVE_MS;

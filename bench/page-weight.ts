@@ -1,0 +1,123 @@
+/**
+ * `npm run bench -- page-weight`: what a wall downloads to open `/`, and how long until it shows data.
+ * The built server (`npm run build`, which writes the precompressed copies) with the simulator; headless
+ * Chromium signed in, cache empty, each load in a fresh context: JavaScript and CSS bytes on the wire
+ * (as Chromium counts them, headers excluded) and after decoding, and the time from navigation to the
+ * first venue tile with a figure. Baseline in the same run: the same loads from a browser that asks for
+ * no compression (Accept-Encoding: identity). BENCH_PAGE_RUNS (5) loads each, medians; on the loopback
+ * link and on one throttled like a stadium's crowded Wi-Fi (BENCH_PAGE_MBIT, 10 Mbit/s, 40 ms round trip).
+ */
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { CommandCenter, freePort } from '../e2e/fixtures/command-center';
+import { median } from './harness';
+
+const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 5);
+const MBIT = Number(process.env.BENCH_PAGE_MBIT ?? 10);
+
+interface Load {
+  jsWireBytes: number;
+  jsBytes: number;
+  cssWireBytes: number;
+  scripts: number;
+  firstDataMs: number;
+}
+
+async function loadOnce(browser: Browser, center: CommandCenter, identity: boolean, mbit: number): Promise<Load> {
+  const context = await browser.newContext({
+    baseURL: center.baseURL,
+    viewport: { width: 1920, height: 1080 },
+    ...(identity ? { extraHTTPHeaders: { 'Accept-Encoding': 'identity' } } : {}),
+  });
+  await center.signIn(context);
+  const page = await context.newPage();
+  if (mbit > 0) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 40,
+      downloadThroughput: (mbit * 1e6) / 8,
+      uploadThroughput: (mbit * 1e6) / 16,
+    });
+  }
+  const pending: Promise<void>[] = [];
+  const load: Load = { jsWireBytes: 0, jsBytes: 0, cssWireBytes: 0, scripts: 0, firstDataMs: 0 };
+  page.on('requestfinished', (request) => {
+    const type = request.resourceType();
+    if (type !== 'script' && type !== 'stylesheet') return;
+    pending.push(
+      (async () => {
+        const sizes = await request.sizes();
+        const body = await (await request.response())?.body();
+        if (type === 'script') {
+          load.scripts++;
+          load.jsWireBytes += sizes.responseBodySize;
+          load.jsBytes += body?.length ?? 0;
+        } else load.cssWireBytes += sizes.responseBodySize;
+      })(),
+    );
+  });
+  const started = performance.now();
+  await page.goto('/');
+  // A venue tile showing its figure: the stream's first snapshot drawn.
+  await page
+    .getByRole('region', { name: 'Venues' })
+    .getByRole('listitem')
+    .filter({ hasText: /\d+\s?%/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  load.firstDataMs = Math.round(performance.now() - started);
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await Promise.all(pending);
+  await context.close();
+  return load;
+}
+
+const summary = (loads: Load[]) => ({
+  jsWireKB: Math.round(median(loads.map((l) => l.jsWireBytes)) / 1024),
+  jsDecodedKB: Math.round(median(loads.map((l) => l.jsBytes)) / 1024),
+  cssWireKB: Math.round(median(loads.map((l) => l.cssWireBytes)) / 1024),
+  scripts: median(loads.map((l) => l.scripts)),
+  firstDataMsMedian: median(loads.map((l) => l.firstDataMs)),
+});
+
+export async function benchPageWeight() {
+  const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
+  const center = new CommandCenter(await freePort(), await freePort());
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    await center.startWeb();
+    await center.startSim();
+    await new Promise((r) => setTimeout(r, 5000));
+    const measure = async (mbit: number) => {
+      const compressed: Load[] = [];
+      const identity: Load[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        // Alternating, so neither always meets a warmer server.
+        compressed.push(await loadOnce(browser, center, false, mbit));
+        identity.push(await loadOnce(browser, center, true, mbit));
+      }
+      const c = summary(compressed);
+      const b = summary(identity);
+      return {
+        compressed: c,
+        baselineUncompressed: b,
+        jsWireRatio: Math.round((c.jsWireKB / b.jsWireKB) * 100) / 100,
+        firstDataRatio: Math.round((c.firstDataMsMedian / b.firstDataMsMedian) * 100) / 100,
+      };
+    };
+    const loopback = await measure(0);
+    const throttled = await measure(MBIT);
+    return {
+      runs: RUNS,
+      loopback,
+      [`wifi${MBIT}Mbit`]: throttled,
+      loadavg: { before: loadBefore, after: readFileSync('/proc/loadavg', 'utf8').trim() },
+    };
+  } finally {
+    await browser.close();
+    await center.stop();
+  }
+}
