@@ -81,6 +81,7 @@ const summary = (loads: Load[]) => ({
   cssWireKB: Math.round(median(loads.map((l) => l.cssWireBytes)) / 1024),
   scripts: median(loads.map((l) => l.scripts)),
   firstDataMsMedian: median(loads.map((l) => l.firstDataMs)),
+  firstDataMsEach: loads.map((l) => l.firstDataMs),
 });
 
 export async function benchPageWeight() {
