@@ -28,7 +28,8 @@ const nextConfig = {
   // The MQTT broker and client, the database drivers and the PDF writer (it reads its font metrics
   // from its own folder) run in the server process as plain Node packages.
   serverExternalPackages: ['aedes', 'mqtt', 'ws', '@sinclair/typebox', '@electric-sql/pglite', 'pg', 'pdfkit'],
-  // SSE must not be buffered by response compression; put compression in the reverse proxy.
+  // SSE must not be buffered by response compression. Build assets go out precompressed (brotli, gzip)
+  // from scripts/serve.ts (lib/server/static-assets.ts); a reverse proxy may compress the JSON answers.
   compress: false,
   async headers() {
     return [
