@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, medians of BENCH_RUNS (default 3) runs, results in
  * bench/results/latest.json. Figures and the machine go into docs/benchmarks.md by hand.
- * Needs the Mosquitto on 127.0.0.1:1883 (BENCH_MOSQUITTO_URL) and a `next build` for fan-out.
+ * Needs the Mosquitto on 127.0.0.1:1883 (BENCH_MOSQUITTO_URL) and `npm run build` for the benchmarks that run the built server.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAlarmLoad } from './alarm-load';

@@ -106,7 +106,7 @@ async function once() {
 
 export async function benchFanout() {
   if (!existsSync('.next/BUILD_ID'))
-    execFileSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   const rows = [];
   for (let run = 1; run <= RUNS; run++) {
     const r = await once();
