@@ -105,8 +105,7 @@ async function once() {
 }
 
 export async function benchFanout() {
-  if (!existsSync('.next/BUILD_ID'))
-    execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (!existsSync('.next/BUILD_ID')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   const rows = [];
   for (let run = 1; run <= RUNS; run++) {
     const r = await once();

@@ -99,8 +99,7 @@ const PAGE_PROBE = `
 `;
 
 export async function benchWallSoak() {
-  if (!existsSync('.next/BUILD_ID'))
-    execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (!existsSync('.next/BUILD_ID')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   // The built server as the browser tests run it (embedded broker and database, own data dir).
   const center = new CommandCenter(
     await freePort(),
