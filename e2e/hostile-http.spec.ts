@@ -143,10 +143,21 @@ const HOSTILE_NEXT = [
   '/%E0%A4%A',
 ];
 
-test('a sign-in link never leads off the site, and never answers 500', async ({ page, center, browser }) => {
+test('a sign-in or starting link never leads off the site, and never answers 500', async ({
+  page,
+  center,
+  browser,
+}) => {
   // Signed in: /login sends the user on at once, to this site only.
   for (const next of HOSTILE_NEXT) {
     const r = await page.request.get(`/login?next=${next}`, { maxRedirects: 0, failOnStatusCode: false });
+    expect(r.status(), next).toBeLessThan(500);
+    const location = r.headers()['location'] ?? '';
+    expect(new URL(location, center.baseURL).origin, `${next} -> ${location}`).toBe(center.baseURL);
+  }
+  // The page a screen waits on while the server starts sends it on the same way (here at once: it has started).
+  for (const next of HOSTILE_NEXT) {
+    const r = await page.request.get(`/starting?next=${next}`, { maxRedirects: 0, failOnStatusCode: false });
     expect(r.status(), next).toBeLessThan(500);
     const location = r.headers()['location'] ?? '';
     expect(new URL(location, center.baseURL).origin, `${next} -> ${location}`).toBe(center.baseURL);
