@@ -1,59 +1,11 @@
 /** Display formatting shared by the wall's panels. */
-import { SEVERITY_RANK, type AlertStatus, type AlertView, type Role } from '@/lib/contracts/alerts';
+import { SEVERITY_RANK, type Role } from '@/lib/contracts/alerts';
 import type { Severity } from '@/lib/contracts/payloads.schema';
 import type { SensorKind, SensorStatus } from '@/lib/contracts/sensor-kinds';
 import type { IncidentView, WorstStatus } from '@/lib/contracts/stream';
-import type { MessageKey, Translate } from '@/lib/i18n/translate';
+import type { MessageKey } from '@/lib/i18n/translate';
 
-export const TIME_ZONE = 'Asia/Shanghai';
-
-export interface Formatters {
-  int: (n: number) => string;
-  /** A number with up to `digits` decimals. */
-  num: (n: number, digits: number) => string;
-  age: (ms: number | null) => string;
-  clock: (t: number) => string;
-  date: (t: number) => string;
-  hm: (t: number) => string;
-  /** Day and month, short (a chart's axis over days). */
-  dayMonth: (t: number) => string;
-}
-
-type AgeWords = (key: 'age.seconds' | 'age.minutes' | 'age.hours', vars: Record<string, number | string>) => string;
-
-const cache = new Map<string, Formatters>();
-
-/** Intl formats for a language (a BCP 47 tag), always in Games time (Asia/Shanghai). */
-export function formattersFor(intl: string, words: AgeWords): Formatters {
-  const held = cache.get(intl);
-  if (held) return held;
-  const integerOf = new Intl.NumberFormat(intl, { maximumFractionDigits: 0 });
-  const decimals = [0, 1, 2, 3].map((d) => new Intl.NumberFormat(intl, { maximumFractionDigits: d }));
-  const time = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, ...o });
-  const clockOf = time({ hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-  const dateOf = time({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-  const hmOf = time({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const dayMonthOf = time({ day: 'numeric', month: 'short' });
-  const int = (n: number) => integerOf.format(n);
-  const f: Formatters = {
-    int,
-    num: (n, digits) => decimals[Math.min(3, Math.max(0, digits))]!.format(n),
-    age: (ms) => {
-      if (ms === null || !Number.isFinite(ms)) return '—';
-      const sec = Math.max(0, Math.round(ms / 1000));
-      if (sec < 60) return words('age.seconds', { n: int(sec) });
-      const min = Math.floor(sec / 60);
-      if (min < 60) return words('age.minutes', { n: int(min) });
-      return words('age.hours', { h: int(Math.floor(min / 60)), m: int(min % 60) });
-    },
-    clock: (t) => clockOf.format(t),
-    date: (t) => dateOf.format(t),
-    hm: (t) => hmOf.format(t),
-    dayMonth: (t) => dayMonthOf.format(t),
-  };
-  cache.set(intl, f);
-  return f;
-}
+export { alertStateLabel, formattersFor, SEVERITY_KEY, TIME_ZONE, type Formatters } from '@/lib/i18n/format';
 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'warning'];
 
@@ -91,12 +43,6 @@ export const SENSOR_STATUS_KEY: Record<SensorStatus | 'unknown', MessageKey> = {
 };
 export const sensorKindKey = (kind: SensorKind) => `sensorKind.${kind}` as MessageKey;
 
-export const SEVERITY_KEY: Record<Severity, MessageKey> = {
-  critical: 'severity.critical',
-  major: 'severity.major',
-  minor: 'severity.minor',
-  warning: 'severity.warning',
-};
 /** Alert severities as RGB (the same hues as the --critical, --major, --minor, --sev-warning CSS colours). */
 export const SEVERITY_RGB: Record<Severity, [number, number, number]> = {
   critical: [255, 59, 59],
@@ -127,15 +73,3 @@ export const ROLE_KEY: Record<Role, MessageKey> = {
   responder: 'role.responder',
   admin: 'role.admin',
 };
-
-/** What an alert's state is, in words: the person's step, and whether the condition is still there. */
-export function alertStateLabel(a: AlertView, t: Translate): string {
-  const steps: Record<AlertStatus, string> = {
-    open: t(a.escalatedAt !== null ? 'alert.state.escalated' : 'alert.state.open'),
-    acknowledged:
-      t('alert.state.acknowledged', { who: a.acknowledgedBy ?? '' }) +
-      (a.assignee ? ` · ${t('alert.state.assigned', { who: a.assignee })}` : ''),
-    resolved: t('alert.state.resolved', { who: a.resolvedBy ?? '' }),
-  };
-  return `${steps[a.status]}${a.status !== 'resolved' && a.clearedAt !== null ? ` · ${t('alert.state.cleared')}` : ''}`;
-}
