@@ -25,9 +25,19 @@ const NON_DOCUMENT_PATHS = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The MQTT broker and client, the database drivers and the PDF writer (it reads its font metrics
-  // from its own folder) run in the server process as plain Node packages.
-  serverExternalPackages: ['aedes', 'mqtt', 'ws', '@sinclair/typebox', '@electric-sql/pglite', 'pg', 'pdfkit'],
+  // The MQTT broker and client, the database drivers, and the PDF writer and its font readers (they
+  // read their own files) run in the server process as plain Node packages.
+  serverExternalPackages: [
+    'aedes',
+    'mqtt',
+    'ws',
+    '@sinclair/typebox',
+    '@electric-sql/pglite',
+    'pg',
+    'pdfkit',
+    'fontkit',
+    'wawoff2',
+  ],
   // SSE must not be buffered by response compression. Build assets go out precompressed (brotli, gzip)
   // from scripts/serve.ts (lib/server/static-assets.ts); a reverse proxy may compress the JSON answers.
   compress: false,

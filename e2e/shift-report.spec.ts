@@ -2,6 +2,7 @@
  * The shift report for the hand-over: the last N hours of alerts (with times to acknowledge),
  * what is open, each venue's peak crowd; on screen, on paper (print media) and as a PDF.
  */
+import { spawnSync } from 'node:child_process';
 import type { AlertView } from '../lib/contracts/alerts';
 import { expect, test } from './fixtures/command-center';
 
@@ -44,7 +45,7 @@ test('the shift report shows the shift, prints without its controls, and downloa
   await page.emulateMedia({ media: 'screen' });
 
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Download PDF (English)' }).click();
+  await page.getByRole('link', { name: 'Download PDF' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^shift-report-\d{12}\.pdf$/);
   const res = await page.request.get('/api/report/pdf?hours=4');
@@ -55,6 +56,11 @@ test('the shift report shows the shift, prints without its controls, and downloa
 test('the report speaks the reader language; it is for signed-in people only', async ({ page, browser, center }) => {
   await page.goto('/report?lang=zh');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('交接班报告：最近 8 小时');
+  // The PDF too: the language chosen on the page (kept in a cookie) is the PDF's.
+  const pdf = await (await page.request.get('/api/report/pdf?hours=8')).body();
+  const text = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).stdout.toString('utf8');
+  expect(text).toContain('交接班报告：最近 8 小时');
+  expect(text).toContain('本班告警');
   const anonymous = await browser.newContext({ baseURL: center.baseURL });
   expect((await anonymous.request.get('/api/report/pdf')).status()).toBe(401);
   await anonymous.close();

@@ -4,7 +4,8 @@
 # Mosquitto programs the protocol tests run as real peers (mosquitto, mosquitto_pub,
 # mosquitto_sub, mosquitto_passwd), and nginx, the reverse proxy of the fleet's browser test
 # (scripts/fleet.ts; Debian starts its own default site on install, which is stopped), and
-# nats-server, the broker cluster the cluster test starts as three processes (its own ports).
+# nats-server, the broker cluster the cluster test starts as three processes (its own ports), and
+# poppler-utils (pdftotext, pdftoppm), which read the PDF report back as a reader's viewer would.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -12,6 +13,7 @@ command -v mosquitto >/dev/null && command -v mosquitto_passwd >/dev/null || nee
 command -v mosquitto_pub >/dev/null && command -v mosquitto_sub >/dev/null || need+=(mosquitto-clients)
 [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || need+=(nats-server)
+command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || need+=(poppler-utils)
 if [ ${#need[@]} -eq 0 ]; then
   echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo present); $(mosquitto -h 2>/dev/null | head -1)"
   exit 0

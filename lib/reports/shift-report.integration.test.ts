@@ -4,6 +4,7 @@
  * to acknowledge, what is open at hand-over, and a venue manager's report holding only their
  * venue. Run against the embedded PGlite and the PostgreSQL on 127.0.0.1:5432.
  */
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../contracts/alerts';
 import type { Database } from '../db/database';
@@ -12,6 +13,9 @@ import { actOnAlert, clearAlert, raiseCondition } from '../alerts/alert-reposito
 import type { RaisedCondition } from '../alerts/alert-repository';
 import { registry, T0, venueDef } from '../testing/fixtures';
 import { TEST_DATABASES, type TestDatabase } from '../testing/test-databases';
+import type { Locale } from '../i18n/locales';
+import { MESSAGES } from '../i18n/messages';
+import { translator, type Translate } from '../i18n/translate';
 import { OccupancyRecorder } from './occupancy-recorder';
 import { shiftReportPdf } from './report-pdf';
 import { buildShiftReport } from './shift-report';
@@ -177,9 +181,61 @@ describe.each(TEST_DATABASES)('the shift report in $name', ({ make }) => {
     expect(r.open.map((a) => a.venueId)).toEqual(['other-arena']);
   });
 
-  it('writes the same report as a PDF', async () => {
-    const pdf = await shiftReportPdf(await buildShiftReport(db, model, operator, 8, NOW), NOW);
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.length).toBeGreaterThan(1500);
-  });
+  it.each(PDF_LANGUAGES)(
+    'writes the report as a PDF in $locale that a reader can read',
+    async ({ locale, heading, venue }) => {
+      const t = translator(MESSAGES[locale]);
+      const venueNames = { 'other-arena': { en: 'Other Arena', zh: '其他馆' } };
+      const pdf = await shiftReportPdf(await buildShiftReport(db, model, operator, 8, NOW), { t, locale, venueNames });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = foldDots(pdfText(pdf));
+      // The words a reader searches for, in their language, from the PDF's own text layer.
+      for (const word of heading(t)) expect(text).toContain(foldDots(word));
+      expect(text).toContain(venue);
+      expect(text).not.toContain('undefined');
+      // And drawn: the first page carries ink, not blank boxes of a face that failed to embed.
+      expect(inkShare(pdf)).toBeGreaterThan(0.01);
+    },
+  );
 });
+
+/** Headings each language must show, and a venue's name in the reader's language. */
+const PDF_LANGUAGES: { locale: Locale; heading: (t: Translate) => string[]; venue: string }[] = [
+  { locale: 'en', heading: (t) => [t('report.heading', { hours: 8 })], venue: 'Other Arena' },
+  { locale: 'zh', heading: (t) => [t('report.alertsTitle'), t('report.peaksTitle')], venue: '其他馆' },
+  { locale: 'ja', heading: (t) => [t('report.alertsTitle'), t('report.peaksTitle')], venue: 'Other Arena' },
+  { locale: 'ko', heading: (t) => [t('report.alertsTitle')], venue: 'Other Arena' },
+  { locale: 'th', heading: (t) => [t('report.alertsTitle')], venue: 'Other Arena' },
+  { locale: 'ar', heading: (t) => [t('report.alertsTitle'), t('report.peaksTitle')], venue: 'Other Arena' },
+];
+
+/**
+ * Arabic letters told apart only by their dots, as one: the Noto face draws them as one body with
+ * dots beside, and a PDF's text layer can name that body by one letter only (a medial yeh reads
+ * back as teh). The page reads right; a search in the file may need the other letter.
+ */
+function foldDots(text: string): string {
+  const groups = ['بتثنيئى', 'جحخ', 'دذ', 'رز', 'سش', 'صض', 'طظ', 'عغ', 'فق', 'هة'];
+  return text.replace(/[\u0600-\u06ff]/g, (c) => groups.find((g) => g.includes(c))?.[0] ?? c);
+}
+
+function pdfText(pdf: Buffer): string {
+  const out = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 16 << 20 });
+  if (out.status !== 0) throw new Error(`pdftotext: ${out.stderr.toString()}`);
+  return out.stdout.toString('utf8').normalize('NFC');
+}
+
+/** The share of the first page's pixels that are dark, drawn by poppler at 40 dpi. */
+function inkShare(pdf: Buffer): number {
+  const out = spawnSync('pdftoppm', ['-gray', '-r', '40', '-f', '1', '-l', '1', '-'], {
+    input: pdf,
+    maxBuffer: 16 << 20,
+  });
+  if (out.status !== 0) throw new Error(`pdftoppm: ${out.stderr.toString()}`);
+  // PGM: "P5\n<w> <h>\n255\n" then a byte per pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(out.stdout.subarray(0, 40).toString('latin1'))!;
+  const pixels = out.stdout.subarray(header[0].length);
+  let dark = 0;
+  for (const p of pixels) if (p < 128) dark++;
+  return dark / pixels.length;
+}

@@ -5,6 +5,7 @@ import { reportHours, type ShiftReport } from '../contracts/report';
 import { shiftReportPdf } from '../reports/report-pdf';
 import { buildShiftReport } from '../reports/shift-report';
 import { getFeedRuntime } from './feed-runtime';
+import { requestMessages } from './locale';
 import { requestUser, signInFirst } from './request-auth';
 
 const stamp = new Intl.DateTimeFormat('sv-SE', {
@@ -36,8 +37,9 @@ export async function reportPdfGET(request: Request): Promise<Response> {
   const user = await requestUser(rt, request);
   if (!user) return signInFirst();
   const hours = reportHours(new URL(request.url).searchParams.get('hours'));
-  const { report } = await currentShiftReport(user, hours);
-  const pdf = await shiftReportPdf(report, report.to);
+  const { report, venueNames } = await currentShiftReport(user, hours);
+  const { locale, t } = await requestMessages();
+  const pdf = await shiftReportPdf(report, { t, locale, venueNames });
   const now = report.to;
   const name = `shift-report-${stamp.format(now).replace(/[^0-9]+/g, '')}.pdf`;
   return new Response(new Uint8Array(pdf), {
