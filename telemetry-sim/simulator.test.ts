@@ -31,6 +31,14 @@ describe('the simulated Games', () => {
     }
   });
 
+  it("seats each venue's stated capacity in its stands, no more and no less", () => {
+    const sim = new Simulator({ seed: 1, scale: 1, startMs: START });
+    for (const v of sim.venues) {
+      const seats = v.world.def.zones.filter((z) => z.kind === 'stand').reduce((a, z) => a + z.capacity, 0);
+      expect(seats, v.id).toBe(v.world.seed.capacity);
+    }
+  });
+
   it('publishes only what the contract accepts', () => {
     const sim = new Simulator({ seed: 7, scale: 1, startMs: START, speed: 30 });
     const messages = [...sim.registryMessages(START), ...run(sim, 200)];

@@ -87,10 +87,12 @@ function buildZones(seed: VenueSeed): ZoneDefT[] {
       zone(`concourse-${l.toLowerCase()}`, 'concourse', `Concourse ${l}`, `${l}区大厅`, concourseCap, 1.2, 1.6),
     );
   }
-  const standCap = Math.round(seed.capacity / plan.stands);
+  // The stands share the venue's seats exactly: 5,000 in three stands is 1,667 + 1,667 + 1,666, not 5,001.
+  const standCap = (i: number) =>
+    Math.floor(seed.capacity / plan.stands) + (i < seed.capacity % plan.stands ? 1 : 0);
   for (let i = 0; i < plan.stands; i++) {
     const [en, zh] = STAND_NAMES[i % STAND_NAMES.length]!;
-    zones.push(zone(`stand-${i + 1}`, 'stand', en, zh, standCap, 0.5, 1.05));
+    zones.push(zone(`stand-${i + 1}`, 'stand', en, zh, standCap(i), 0.5, 1.05));
   }
   zones.push({
     id: 'field',

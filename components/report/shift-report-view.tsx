@@ -5,7 +5,7 @@
  */
 import type { AlertView } from '@/lib/contracts/alerts';
 import { SEVERITIES } from '@/lib/contracts/payloads.schema';
-import type { AlertStats, ShiftReport } from '@/lib/contracts/report';
+import type { AlertStats, ShiftReport, VenuePeak } from '@/lib/contracts/report';
 import { localeInfo, localName, type Locale } from '@/lib/i18n/locales';
 import { alertText } from '@/lib/i18n/alert-text';
 import { DESKS, type AlarmKpis, type Desk, type PositionKpis } from '@/lib/contracts/alarm-kpis';
@@ -169,6 +169,10 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
     const name = a.venueId ? venueNames[a.venueId] : undefined;
     return name ? localName(name, locale) : (a.venueName ?? t('venue.all'));
   };
+  // A venue no one was in (no session in the window) is named once, not a row of zeros.
+  const occupied = r.peaks.filter((p) => p.peak > 0);
+  const empty = r.peaks.filter((p) => p.peak === 0);
+  const peakName = (p: VenuePeak) => (p.name ? localName(p.name, locale) : p.venueId);
   return (
     <article className="report" aria-label={t('report.title')}>
       <header className="report-header">
@@ -259,7 +263,7 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
 
       <section aria-label={t('report.peaksTitle')}>
         <h2>{t('report.peaksTitle')}</h2>
-        {r.peaks.length === 0 ? (
+        {occupied.length === 0 ? (
           <p>{t('report.noPeaks')}</p>
         ) : (
           <table className="report-table">
@@ -279,9 +283,9 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
               </tr>
             </thead>
             <tbody>
-              {r.peaks.map((p) => (
+              {occupied.map((p) => (
                 <tr key={p.venueId}>
-                  <th scope="row">{p.name ? localName(p.name, locale) : p.venueId}</th>
+                  <th scope="row">{peakName(p)}</th>
                   <td className="num">{f.int(p.peak)}</td>
                   <td className="num">{f.int(p.capacity)}</td>
                   <td className="num">{p.capacity > 0 ? `${Math.round((p.peak / p.capacity) * 100)}%` : '—'}</td>
@@ -291,6 +295,7 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
             </tbody>
           </table>
         )}
+        {empty.length > 0 ? <p>{t('report.emptyVenues', { names: empty.map(peakName).join(', ') })}</p> : null}
       </section>
 
       <section aria-label={t('report.seriousTitle')}>

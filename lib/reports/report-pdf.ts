@@ -10,7 +10,7 @@ import PDFDocument from 'pdfkit';
 import { DESKS, type AlarmKpis, type Desk, type PositionKpis } from '../contracts/alarm-kpis';
 import type { AlertView } from '../contracts/alerts';
 import { SEVERITIES } from '../contracts/payloads.schema';
-import type { AlertStats, ShiftReport } from '../contracts/report';
+import type { AlertStats, ShiftReport, VenuePeak } from '../contracts/report';
 import { alertText } from '../i18n/alert-text';
 import { alertStateLabel, formattersFor, SEVERITY_KEY, type Formatters } from '../i18n/format';
 import { localeInfo, localName, type Locale } from '../i18n/locales';
@@ -122,7 +122,11 @@ function reportBlocks(r: ShiftReport, { t, locale, venueNames }: ReportWords): B
     blocks.push({ kind: 'para', text: t('alarm.more', { n: r.openTotal - r.open.length }) });
 
   blocks.push({ kind: 'heading', text: t('report.peaksTitle') });
-  if (r.peaks.length === 0) blocks.push({ kind: 'para', text: t('report.noPeaks') });
+  // A venue no one was in (no session in the window) is named once, not a row of zeros.
+  const occupied = r.peaks.filter((p) => p.peak > 0);
+  const empty = r.peaks.filter((p) => p.peak === 0);
+  const peakName = (p: VenuePeak) => (p.name ? localName(p.name, locale) : p.venueId);
+  if (occupied.length === 0) blocks.push({ kind: 'para', text: t('report.noPeaks') });
   else
     blocks.push({
       kind: 'table',
@@ -133,14 +137,16 @@ function reportBlocks(r: ShiftReport, { t, locale, venueNames }: ReportWords): B
         { title: '%', share: 0.08, numeric: true },
         { title: t('report.peakAt'), share: 0.26 },
       ],
-      rows: r.peaks.map((p) => [
-        p.name ? localName(p.name, locale) : p.venueId,
+      rows: occupied.map((p) => [
+        peakName(p),
         f.int(p.peak),
         f.int(p.capacity),
         p.capacity > 0 ? `${f.int(Math.round((p.peak / p.capacity) * 100))}%` : '—',
         when(p.peakAt),
       ]),
     });
+  if (empty.length > 0)
+    blocks.push({ kind: 'para', text: t('report.emptyVenues', { names: empty.map(peakName).join(', ') }) });
 
   blocks.push({ kind: 'heading', text: `${t('report.seriousTitle')}: ${f.int(r.seriousTotal)}` });
   if (r.serious.length === 0) blocks.push({ kind: 'para', text: t('report.noneSerious') });

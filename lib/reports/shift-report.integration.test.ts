@@ -57,12 +57,20 @@ describe.each(TEST_DATABASES)('the shift report in $name', ({ make }) => {
       registry(T0, 1, venueDef({ id: 'other-arena', name: { en: 'Other Arena', zh: '其他馆' } })),
       T0,
     );
+    // A hall with no session in the window: reported by name as empty, not as a row of zeros.
+    model.applyRegistry(
+      'hangzhou',
+      'quiet-hall',
+      registry(T0, 1, venueDef({ id: 'quiet-hall', name: { en: 'Quiet Hall', zh: '静馆' } })),
+      T0,
+    );
 
     // Occupancy: a peak of 4,000 inside the window, a bigger one (4,900) before it.
     const recorder = new OccupancyRecorder(db, model);
     const record = async (at: number, testArena: number, otherArena: number) => {
       crowd(model, 'test-arena', testArena, at);
       crowd(model, 'other-arena', otherArena, at);
+      crowd(model, 'quiet-hall', 0, at);
       recorder.sample(at);
       await recorder.flush(at);
     };
