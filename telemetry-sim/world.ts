@@ -88,8 +88,7 @@ function buildZones(seed: VenueSeed): ZoneDefT[] {
     );
   }
   // The stands share the venue's seats exactly: 5,000 in three stands is 1,667 + 1,667 + 1,666, not 5,001.
-  const standCap = (i: number) =>
-    Math.floor(seed.capacity / plan.stands) + (i < seed.capacity % plan.stands ? 1 : 0);
+  const standCap = (i: number) => Math.floor(seed.capacity / plan.stands) + (i < seed.capacity % plan.stands ? 1 : 0);
   for (let i = 0; i < plan.stands; i++) {
     const [en, zh] = STAND_NAMES[i % STAND_NAMES.length]!;
     zones.push(zone(`stand-${i + 1}`, 'stand', en, zh, standCap(i), 0.5, 1.05));
