@@ -181,7 +181,7 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
           {t('report.window', { from: when(r.from), to: when(r.to) })} ·{' '}
           {t('report.generatedFor', { who: r.generatedBy })}
           {r.venues
-            ? ` · ${t('report.scope', { venues: r.venues.map((id) => (venueNames[id] ? localName(venueNames[id], locale) : id)).join(', ') })}`
+            ? ` · ${t('report.scope', { venues: f.list(r.venues.map((id) => (venueNames[id] ? localName(venueNames[id], locale) : id))) })}`
             : ''}
         </p>
       </header>
@@ -295,7 +295,7 @@ export function ShiftReportView({ report: r, t, f, locale, venueNames }: Props) 
             </tbody>
           </table>
         )}
-        {empty.length > 0 ? <p>{t('report.emptyVenues', { names: empty.map(peakName).join(', ') })}</p> : null}
+        {empty.length > 0 ? <p>{t('report.emptyVenues', { names: f.list(empty.map(peakName)) })}</p> : null}
       </section>
 
       <section aria-label={t('report.seriousTitle')}>

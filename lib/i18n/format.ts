@@ -18,6 +18,8 @@ export interface Formatters {
   hm: (t: number) => string;
   /** Day and month, short (a chart's axis over days). */
   dayMonth: (t: number) => string;
+  /** Names as a list in the language's own way ("A, B and C", "A、B和C"). */
+  list: (items: string[]) => string;
 }
 
 type AgeWords = (key: 'age.seconds' | 'age.minutes' | 'age.hours', vars: Record<string, number | string>) => string;
@@ -35,6 +37,7 @@ export function formattersFor(intl: string, words: AgeWords): Formatters {
   const dateOf = time({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const hmOf = time({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const dayMonthOf = time({ day: 'numeric', month: 'short' });
+  const listOf = new Intl.ListFormat(intl, { type: 'conjunction' });
   const int = (n: number) => integerOf.format(n);
   const f: Formatters = {
     int,
@@ -51,6 +54,7 @@ export function formattersFor(intl: string, words: AgeWords): Formatters {
     date: (t) => dateOf.format(t),
     hm: (t) => hmOf.format(t),
     dayMonth: (t) => dayMonthOf.format(t),
+    list: (items) => listOf.format(items),
   };
   cache.set(intl, f);
   return f;

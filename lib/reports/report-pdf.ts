@@ -68,7 +68,7 @@ function reportBlocks(r: ShiftReport, { t, locale, venueNames }: ReportWords): B
     text: [
       t('report.window', { from: when(r.from), to: when(r.to) }),
       t('report.generatedFor', { who: r.generatedBy }),
-      ...(r.venues ? [t('report.scope', { venues: r.venues.map(nameOf).join(', ') })] : []),
+      ...(r.venues ? [t('report.scope', { venues: f.list(r.venues.map(nameOf)) })] : []),
     ].join(' · '),
   });
 
@@ -146,7 +146,7 @@ function reportBlocks(r: ShiftReport, { t, locale, venueNames }: ReportWords): B
       ]),
     });
   if (empty.length > 0)
-    blocks.push({ kind: 'para', text: t('report.emptyVenues', { names: empty.map(peakName).join(', ') }) });
+    blocks.push({ kind: 'para', text: t('report.emptyVenues', { names: f.list(empty.map(peakName)) }) });
 
   blocks.push({ kind: 'heading', text: `${t('report.seriousTitle')}: ${f.int(r.seriousTotal)}` });
   if (r.serious.length === 0) blocks.push({ kind: 'para', text: t('report.noneSerious') });
