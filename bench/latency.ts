@@ -1,6 +1,6 @@
 /**
  * Latency at 10k msg/s: publish -> folded into the model (p50/p99), and publish -> delta
- * received by a stream client, through Mosquitto and through the embedded broker. The
+ * received by a city-wall stream client (a city KPI; a venue tile, whose figures go at most once a second), through Mosquitto and through the embedded broker. The
  * publisher is another process; both stamp wall-clock ms (±0.5 ms resolution).
  */
 import { parseArgs } from 'node:util';
@@ -77,18 +77,27 @@ async function measure(kind: 'mosquitto' | 'embedded', prefix: string) {
   hub.stop();
   await close();
 
-  // Publish -> first delta showing that probe count (or a later one).
+  // Publish -> first delta showing that probe count (or a later one): in the city's people inside
+  // (a KPI, sent every flush) and on the venue's tile (its figures go out at most once a second).
   const probeVenue = model.venues.values().next().value!.id;
-  const seen: { occ: number; at: number }[] = [];
+  const kpiSeen: { n: number; at: number }[] = [];
+  const tileSeen: { n: number; at: number }[] = [];
   for (const e of reader.events) {
-    const live = (e.message as StreamDelta).live?.find((l) => l.id === probeVenue);
-    if (live) seen.push({ occ: live.occupancy, at: e.receivedAt });
+    const d = e.message as StreamDelta;
+    if (d.kpis) kpiSeen.push({ n: d.kpis.peopleInside, at: e.receivedAt });
+    const live = d.live?.find((l) => l.id === probeVenue);
+    if (live) tileSeen.push({ n: live.occupancy, at: e.receivedAt });
   }
-  const stream: number[] = [];
-  for (const [k, sentAt] of probeSentAt) {
-    const first = seen.find((s) => s.occ >= k);
-    if (first) stream.push(first.at - sentAt);
-  }
+  const lags = (seen: { n: number; at: number }[]) => {
+    const out: number[] = [];
+    for (const [k, sentAt] of probeSentAt) {
+      const first = seen.find((s) => s.n >= k);
+      if (first) out.push(first.at - sentAt);
+    }
+    return out;
+  };
+  const stream = lags(kpiSeen);
+  const tile = lags(tileSeen);
   const folded = fold.slice(fold0);
   return {
     achievedRate: report.sent / report.seconds,
@@ -96,6 +105,8 @@ async function measure(kind: 'mosquitto' | 'embedded', prefix: string) {
     foldP99: percentile(folded, 99),
     streamP50: percentile(stream, 50),
     streamP99: percentile(stream, 99),
+    tileP50: percentile(tile, 50),
+    tileP99: percentile(tile, 99),
     probes: stream.length,
   };
 }
@@ -111,7 +122,8 @@ export async function benchLatency() {
       rows.push(r);
       console.log(
         `[latency] ${kind} run ${run}: ${Math.round(r.achievedRate)} msg/s; publish->folded p50 ${r.foldP50.toFixed(1)} ms p99 ${r.foldP99.toFixed(1)} ms; ` +
-          `publish->stream delta p50 ${r.streamP50.toFixed(0)} ms p99 ${r.streamP99.toFixed(0)} ms (${r.probes} probes, flush ${FLUSH_MS} ms)`,
+          `publish->stream city KPI p50 ${r.streamP50.toFixed(0)} ms p99 ${r.streamP99.toFixed(0)} ms, ` +
+          `venue tile p50 ${r.tileP50.toFixed(0)} ms p99 ${r.tileP99.toFixed(0)} ms (${r.probes} probes, flush ${FLUSH_MS} ms)`,
       );
     }
     out[kind] = {
@@ -119,6 +131,8 @@ export async function benchLatency() {
       foldP99: median(rows.map((r) => r.foldP99)),
       streamP50: median(rows.map((r) => r.streamP50)),
       streamP99: median(rows.map((r) => r.streamP99)),
+      tileP50: median(rows.map((r) => r.tileP50)),
+      tileP99: median(rows.map((r) => r.tileP99)),
     };
   }
   return { rate: RATE, seconds: SECONDS, flushMs: FLUSH_MS, ...out };

@@ -97,7 +97,12 @@ function applyDelta(state: SituationState, d: StreamDelta): Partial<SituationSta
   }
   if (d.live?.length) {
     const live = { ...state.live };
-    for (const v of d.live) live[v.id] = v;
+    // A whole live part, or the moving figures of a venue whose status the store already has.
+    for (const v of d.live) {
+      const held = live[v.id];
+      if ('worst' in v) live[v.id] = v;
+      else if (held) live[v.id] = { ...held, ...v };
+    }
     next.live = live;
   }
   if (d.incidents?.length || d.incidentsRemoved?.length) {

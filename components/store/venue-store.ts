@@ -84,14 +84,15 @@ function apply(s: VenueState, m: VenueStreamMessage): Partial<VenueState> {
   if (m.detail) return { ...fromDetail(m.detail), kpis: m.kpis, ...alerts };
   const next: Partial<VenueState> = { kpis: m.kpis, ...alerts };
   if (m.live) next.live = m.live;
+  // A delta carries a zone's or sensor's changing fields; its definition is what the detail gave.
   if (m.zones?.length) {
     const zones = { ...s.zones };
-    for (const z of m.zones) zones[z.id] = z;
+    for (const z of m.zones) if (zones[z.id]) zones[z.id] = { ...zones[z.id]!, ...z };
     next.zones = zones;
   }
   if (m.sensors?.length) {
     const sensors = { ...s.sensors };
-    for (const x of m.sensors) sensors[x.id] = x;
+    for (const x of m.sensors) if (sensors[x.id]) sensors[x.id] = { ...sensors[x.id]!, ...x };
     next.sensors = sensors;
   }
   if (m.incidents?.length || m.incidentsRemoved?.length) {

@@ -36,6 +36,9 @@ export interface VenueLive {
   lastSeen: number;
 }
 
+/** A venue's moving figures alone: what the city wall is sent when its status did not change. */
+export type VenueFigures = Pick<VenueLive, 'id' | 'occupancy' | 'lastSeen'>;
+
 export interface IncidentView {
   /** `${venueId}/${incidentId}`: unique across the Games. */
   key: string;
@@ -95,7 +98,8 @@ export interface StreamDelta {
   at: number;
   /** Venues whose registry arrived or changed since the last message. */
   venues?: VenueSummary[];
-  live?: VenueLive[];
+  /** A venue's whole live part when it is new or its status moved; else its moving figures. */
+  live?: (VenueLive | VenueFigures)[];
   incidents?: IncidentView[];
   /** Keys of incidents no longer listed (cleared long enough ago). */
   incidentsRemoved?: string[];
@@ -107,13 +111,12 @@ export interface StreamDelta {
   trend?: TrendPoint[];
 }
 
-/** A zone of a venue, live (venue scope). Density and level of service: lib/contracts/level-of-service. */
-export interface ZoneLive {
+/**
+ * What changes of a zone, and all a venue delta sends for it: its definition (kind, name, area,
+ * capacity) travels in the detail, with the snapshot and again when the registry changes.
+ */
+export interface ZoneChange {
   id: string;
-  kind: ZoneKindT;
-  name: LocalizedNameT;
-  areaM2: number;
-  capacity: number;
   occupancy: number;
   entries: number;
   exits: number;
@@ -126,20 +129,33 @@ export interface ZoneLive {
   lastSeen: number;
 }
 
-/** A sensor of a venue, live (venue scope). */
-export interface SensorLive {
+/** A zone of a venue, live (venue scope). Density and level of service: lib/contracts/level-of-service. */
+export interface ZoneLive extends ZoneChange {
+  kind: ZoneKindT;
+  name: LocalizedNameT;
+  areaM2: number;
+  capacity: number;
+}
+
+/** What changes of a sensor, and all a venue delta sends for it (its definition is in the detail). */
+export interface SensorChange {
   id: string;
-  kind: SensorKind;
-  zoneId: string | null;
-  unit: string;
-  intervalMs: number;
-  thresholds: Thresholds;
+  /** Rounded to what screens show (two decimals). */
   value: number | null;
   status: SensorStatus | 'unknown';
   /** Source timestamp of the value; 0 if none yet. */
   ts: number;
   /** Server time it was last heard from; 0 if never. */
   lastSeen: number;
+}
+
+/** A sensor of a venue, live (venue scope). */
+export interface SensorLive extends SensorChange {
+  kind: SensorKind;
+  zoneId: string | null;
+  unit: string;
+  intervalMs: number;
+  thresholds: Thresholds;
 }
 
 /**
@@ -182,8 +198,9 @@ export interface VenueDelta {
   /** The whole detail again when the venue's registry arrived or changed. */
   detail?: VenueDetail;
   live?: VenueLive;
-  zones?: ZoneLive[];
-  sensors?: SensorLive[];
+  /** Changed zones and sensors: their changing fields only (a registry change sends `detail`). */
+  zones?: ZoneChange[];
+  sensors?: SensorChange[];
   incidents?: IncidentView[];
   incidentsRemoved?: string[];
   alerts?: AlertView[];

@@ -21,6 +21,7 @@ import { OFFLINE_AFTER_INTERVALS, statusFor, type SensorStatus } from '../contra
 import type {
   IncidentView,
   Kpis,
+  SensorChange,
   SensorLive,
   SeverityCounts,
   TrendPoint,
@@ -29,6 +30,7 @@ import type {
   VenuePlan,
   VenueSummary,
   WorstStatus,
+  ZoneChange,
   ZoneLive,
 } from '../contracts/stream';
 import type { RejectReason } from '../contracts/validate';
@@ -78,18 +80,24 @@ export class SensorState implements Ordered {
   status: SensorStatus | 'unknown' = 'unknown';
   readonly history = new RingSeries(SENSOR_HISTORY.buckets, SENSOR_HISTORY.bucketMs);
   constructor(public def: SensorDefT) {}
-  view(): SensorLive {
+  /** What a venue delta sends: the changing fields, the value rounded as screens show it. */
+  change(): SensorChange {
     return {
       id: this.def.id,
+      value: Number.isNaN(this.value) ? null : Math.round(this.value * 100) / 100,
+      status: this.status,
+      ts: Math.max(0, this.ts),
+      lastSeen: this.receivedAt,
+    };
+  }
+  view(): SensorLive {
+    return {
+      ...this.change(),
       kind: this.def.kind,
       zoneId: this.def.zoneId ?? null,
       unit: this.def.unit,
       intervalMs: this.def.intervalMs,
       thresholds: this.def.thresholds,
-      value: Number.isNaN(this.value) ? null : this.value,
-      status: this.status,
-      ts: Math.max(0, this.ts),
-      lastSeen: this.receivedAt,
     };
   }
 }
@@ -105,13 +113,19 @@ export class ZoneState implements Ordered {
   readonly history = new RingSeries(ZONE_HISTORY.buckets, ZONE_HISTORY.bucketMs);
   constructor(public def: ZoneDefT) {}
   view(): ZoneLive {
-    const flow = this.flow.flowPerMinute();
     return {
-      id: this.def.id,
+      ...this.change(),
       kind: this.def.kind,
       name: this.def.name,
       areaM2: this.def.areaM2,
       capacity: this.def.capacity,
+    };
+  }
+  /** What a venue delta sends: the changing fields. */
+  change(): ZoneChange {
+    const flow = this.flow.flowPerMinute();
+    return {
+      id: this.def.id,
       occupancy: this.occupancy,
       entries: this.entries,
       exits: this.exits,

@@ -68,6 +68,41 @@ describe('StreamHub', () => {
     expect(a[a.length - 1]).toBe(b[b.length - 1]);
   });
 
+  it("sends the city wall a venue's moving figures once a second, and a change of status at once", () => {
+    const { hub, ingest } = setup();
+    const frames: Uint8Array[] = [];
+    hub.connect((f) => (frames.push(f), true));
+    const lives = () =>
+      parseFrames(frames).flatMap((f) =>
+        f.message.type === 'delta' ? (f.message.live ?? []).map((l) => ({ at: f.message.at, ...l })) : [],
+      );
+    // People counted every 200 ms for 3 s: the tile's figure goes out at most once a second.
+    for (let i = 1; i <= 15; i++) {
+      const at = T0 + 10_000 + i * 200;
+      ingest.handle(
+        topics.crowd('hangzhou', 'test-arena', 'stand-1'),
+        json({ ts: at, seq: i, entries: i, exits: 0, occupancy: i }),
+        at,
+      );
+      hub.flush(at);
+    }
+    const sent = lives();
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    expect(sent.length).toBeLessThanOrEqual(4);
+    for (let k = 1; k < sent.length; k++) expect(sent[k]!.at - sent[k - 1]!.at).toBeGreaterThanOrEqual(1000);
+    // The last count held back still goes out when its second is up, with nothing else happening.
+    hub.flush(T0 + 10_000 + 16 * 200 + 1000);
+    expect(lives().at(-1)!.occupancy).toBe(15);
+
+    // A sensor past its critical threshold turns the tile red in the very next flush.
+    const before = lives().length;
+    const at = T0 + 10_000 + 17 * 200 + 1000;
+    ingest.handle(topics.sensor('hangzhou', 'test-arena', 'temp-1'), json({ ts: at, seq: 1, value: 40 }), at);
+    hub.flush(at + 10);
+    expect(lives()).toHaveLength(before + 1);
+    expect(lives().at(-1)).toMatchObject({ worst: 'critical', sensorsCritical: 1 });
+  });
+
   it('sends a heartbeat delta when nothing changed, at least once a second', () => {
     const { hub } = setup();
     const frames: Uint8Array[] = [];
@@ -191,6 +226,41 @@ describe('StreamHub venue scope', () => {
     expect(last.type === 'venue-delta' && last.zones).toBeUndefined();
     expect(deltas.every((d) => d.venueId === 'test-arena')).toBe(true);
     expect(JSON.stringify(deltas)).not.toContain('other-hall');
+  });
+
+  it("sends a changed sensor's and zone's changing fields only, their definitions once, rounded as shown", () => {
+    const { hub, ingest } = setup();
+    const frames: Uint8Array[] = [];
+    hub.connect((f) => (frames.push(f), true), null, { kind: 'venue', venueId: 'test-arena' });
+    hub.flush(T0 + 100);
+    ingest.handle(
+      topics.sensor('hangzhou', 'test-arena', 'temp-1'),
+      json({ ts: T0 + 1, seq: 1, value: 31.23456789 }),
+      T0 + 1,
+    );
+    ingest.handle(
+      topics.crowd('hangzhou', 'test-arena', 'gate-1'),
+      json({ ts: T0 + 1, seq: 1, entries: 5, exits: 1, occupancy: 4 }),
+      T0 + 1,
+    );
+    hub.flush(T0 + 1200);
+    const last = parseVenueFrames(frames).at(-1)!;
+    if (last.type !== 'venue-delta') throw new Error('expected a venue delta');
+    expect(last.detail).toBeUndefined();
+    expect(last.sensors).toEqual([{ id: 'temp-1', value: 31.23, status: 'ok', ts: T0 + 1, lastSeen: T0 + 1 }]);
+    expect(last.zones).toHaveLength(1);
+    expect(Object.keys(last.zones![0]!).sort()).toEqual(
+      ['entries', 'exits', 'flowInPerMin', 'flowOutPerMin', 'id', 'lastSeen', 'minutesToCapacity', 'occupancy'].sort(),
+    );
+    expect(last.zones![0]).toMatchObject({ id: 'gate-1', occupancy: 4, entries: 5, exits: 1 });
+
+    // A registry that changes the definition sends the whole detail again, definitions and all.
+    const redefined = registry(T0 + 2, 2);
+    redefined.venue.sensors = redefined.venue.sensors.map((x) => (x.id === 'temp-1' ? { ...x, unit: 'K' } : x));
+    ingest.handle(topics.registry('hangzhou', 'test-arena'), json(redefined), T0 + 2);
+    hub.flush(T0 + 2400);
+    const again = parseVenueFrames(frames).at(-1)!;
+    expect(again.type === 'venue-delta' && again.detail?.sensors.find((x) => x.id === 'temp-1')?.unit).toBe('K');
   });
 
   it('serialises one venue delta per watched venue per flush, not per client', () => {

@@ -18,8 +18,11 @@ import {
   type StreamDelta,
   type StreamSnapshot,
   type VenueDelta,
+  type VenueFigures,
+  type VenueLive,
   type VenueSnapshot,
 } from '../contracts/stream';
+import { SEVERITIES } from '../contracts/payloads.schema';
 
 export interface StreamHubOptions {
   /** ms between flushes: at most 1000/flushMs messages per second per client. @default 200 */
@@ -74,6 +77,24 @@ interface AlertChanges {
 }
 const NO_ALERT_CHANGES: AlertChanges = { changed: [], removed: [] };
 
+/**
+ * The city wall gets a venue's live figures at most this often when only its count of people or
+ * its last-heard time moved (a tile's percentage does not need five updates a second); a change of
+ * status, sensors in alarm or open incidents goes out in the next flush.
+ */
+export const CITY_LIVE_EVERY_MS = 1_000;
+
+/** Whether a venue's tile would change colour or counts, not only its figures. */
+const statusMoved = (a: VenueLive, b: VenueLive) =>
+  a.worst !== b.worst ||
+  a.sensorsWarning !== b.sensorsWarning ||
+  a.sensorsCritical !== b.sensorsCritical ||
+  a.sensorsOffline !== b.sensorsOffline ||
+  SEVERITIES.some((s) => a.openIncidents[s] !== b.openIncidents[s]);
+
+const sameLive = (a: VenueLive, b: VenueLive) =>
+  !statusMoved(a, b) && a.occupancy === b.occupancy && a.lastSeen === b.lastSeen;
+
 const encoder = new TextEncoder();
 
 function sseFrame(event: string, id: string, data: string): Uint8Array {
@@ -88,6 +109,9 @@ export class StreamHub {
   private lastSentAt = 0;
   private lastSweepAt = 0;
   private lastTrendT = -1;
+  /** What the city wall was last sent of each venue, and when; venues changed since but held back. */
+  private readonly cityLiveSent = new Map<string, { live: VenueLive; at: number }>();
+  private readonly cityLivePending = new Set<string>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly snapshotCache = new Map<string, Uint8Array>();
   private snapshotCacheSeq = -1;
@@ -294,9 +318,10 @@ export class StreamHub {
       changes.incidentsRemoved.size +
       alertChanges.changed.length +
       alertChanges.removed.length;
+    const cityLive = this.cityLiveDue(changes, now);
     const latestTrend = this.model.cityTrend.occupancy.latest();
     const trendMoved = latestTrend !== undefined && latestTrend[0] !== this.lastTrendT;
-    if (changed === 0 && !trendMoved && now - this.lastSentAt < STREAM_HEARTBEAT_MS) {
+    if (changed === 0 && cityLive.length === 0 && !trendMoved && now - this.lastSentAt < STREAM_HEARTBEAT_MS) {
       this.clearVenueChanges();
       return;
     }
@@ -314,13 +339,7 @@ export class StreamHub {
         return v ? [v.summary()] : [];
       });
     }
-    const live = new Set([...changes.venuesChanged, ...changes.venuesDefined]);
-    if (live.size > 0) {
-      delta.live = [...live].flatMap((id) => {
-        const v = this.model.venues.get(id);
-        return v ? [v.live()] : [];
-      });
-    }
+    if (cityLive.length > 0) delta.live = cityLive;
     if (changes.incidentsChanged.size > 0) {
       delta.incidents = [...changes.incidentsChanged].flatMap((key) => {
         const [venueId, id] = key.split('/') as [string, string];
@@ -361,6 +380,29 @@ export class StreamHub {
     this.clearVenueChanges();
   }
 
+  /** The venues' live figures the city wall is due now (see CITY_LIVE_EVERY_MS); the rest wait. */
+  private cityLiveDue(changes: ModelChanges, now: number): (VenueLive | VenueFigures)[] {
+    for (const id of changes.venuesChanged) this.cityLivePending.add(id);
+    for (const id of changes.venuesDefined) this.cityLivePending.add(id);
+    const due: (VenueLive | VenueFigures)[] = [];
+    for (const id of this.cityLivePending) {
+      const v = this.model.venues.get(id);
+      const live = v?.live();
+      const sent = this.cityLiveSent.get(id);
+      if (!live || (sent && sameLive(sent.live, live))) {
+        this.cityLivePending.delete(id);
+        continue;
+      }
+      const urgent = !sent || changes.venuesDefined.has(id) || statusMoved(sent.live, live);
+      if (!urgent && now - sent.at < CITY_LIVE_EVERY_MS) continue;
+      // Its status as the wall has it: the figures alone say what moved.
+      due.push(urgent ? live : { id, occupancy: live.occupancy, lastSeen: live.lastSeen });
+      this.cityLiveSent.set(id, { live, at: now });
+      this.cityLivePending.delete(id);
+    }
+    return due;
+  }
+
   private serialise(event: string, message: StreamDelta | VenueDelta | AlertsDelta): Uint8Array {
     this.stats.deltasSerialised++;
     return sseFrame(event, this.currentEventId, JSON.stringify(message));
@@ -383,8 +425,9 @@ export class StreamHub {
       return d;
     }
     if (changes.venuesChanged.has(venueId)) d.live = v.live();
-    if (v.changedZones.size > 0) d.zones = [...v.changedZones].flatMap((id) => v.zones.get(id)?.view() ?? []);
-    if (v.changedSensors.size > 0) d.sensors = [...v.changedSensors].flatMap((id) => v.sensors.get(id)?.view() ?? []);
+    // The changing fields only: the definitions went with the detail and have not changed since.
+    if (v.changedZones.size > 0) d.zones = [...v.changedZones].flatMap((id) => v.zones.get(id)?.change() ?? []);
+    if (v.changedSensors.size > 0) d.sensors = [...v.changedSensors].flatMap((id) => v.sensors.get(id)?.change() ?? []);
     const prefix = `${venueId}/`;
     const incidents = [...changes.incidentsChanged].filter((k) => k.startsWith(prefix));
     if (incidents.length > 0)

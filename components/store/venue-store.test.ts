@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { Kpis, SensorLive, VenueDetail, VenueDelta, VenueSnapshot, ZoneLive } from '@/lib/contracts/stream';
+import { createVenueStore } from './venue-store';
+
+const kpis = { feedAgeMs: 100 } as Kpis;
+
+const T0 = 1_700_000_000_000;
+
+const zone = (id: string, name: string): ZoneLive => ({
+  id,
+  kind: 'gate',
+  name: { en: name, zh: name },
+  areaM2: 600,
+  capacity: 1000,
+  occupancy: 0,
+  entries: 0,
+  exits: 0,
+  flowInPerMin: null,
+  flowOutPerMin: null,
+  minutesToCapacity: null,
+  lastSeen: 0,
+});
+const sensor = (id: string): SensorLive => ({
+  id,
+  kind: 'temperature',
+  zoneId: 'gate-1',
+  unit: '°C',
+  intervalMs: 10_000,
+  thresholds: { warnHigh: 32, critHigh: 36 },
+  value: 24,
+  status: 'ok',
+  ts: T0 - 5000,
+  lastSeen: T0 - 5000,
+});
+
+function loadedStore() {
+  const detail: VenueDetail = {
+    summary: {
+      id: 'test-arena',
+      cityId: 'hangzhou',
+      name: { en: 'Test Arena', zh: '测试馆' },
+      lon: 120,
+      lat: 30,
+      sports: [],
+      capacity: 1000,
+      sensorCount: 2,
+      zoneCount: 2,
+    },
+    plan: { zones: {}, sensors: {} },
+    live: {
+      id: 'test-arena',
+      occupancy: 0,
+      worst: 'ok',
+      sensorsWarning: 0,
+      sensorsCritical: 0,
+      sensorsOffline: 0,
+      openIncidents: { critical: 0, major: 0, minor: 0, warning: 0 },
+      lastSeen: T0,
+    },
+    zones: [zone('gate-1', 'Gate 1'), zone('gate-2', 'Gate 2')],
+    sensors: [sensor('temp-1'), sensor('temp-2')],
+    incidents: [],
+  };
+  const snapshot: VenueSnapshot = {
+    type: 'venue-snapshot',
+    serverId: 's1',
+    seq: 1,
+    at: T0,
+    venueId: 'test-arena',
+    detail,
+    alerts: [],
+    kpis,
+  };
+  const store = createVenueStore('test-arena');
+  store.getState().applyMessages([snapshot], T0, 0);
+  return store;
+}
+
+describe('the venue store', () => {
+  it("lays a delta's changing fields over the definitions the detail gave, and leaves the rest as they were", () => {
+    const store = loadedStore();
+    const before = store.getState();
+    const gate = before.zones['gate-1']!;
+    const delta: VenueDelta = {
+      type: 'venue-delta',
+      seq: 2,
+      at: T0 + 1000,
+      venueId: 'test-arena',
+      zones: [
+        {
+          id: 'gate-1',
+          occupancy: 7,
+          entries: 9,
+          exits: 2,
+          flowInPerMin: 4,
+          flowOutPerMin: 1,
+          minutesToCapacity: null,
+          lastSeen: T0 + 900,
+        },
+      ],
+      sensors: [{ id: 'temp-1', value: 31.5, status: 'ok', ts: T0 + 900, lastSeen: T0 + 900 }],
+      kpis,
+    };
+    store.getState().applyMessages([delta], T0 + 1000, 0);
+    const after = store.getState();
+    expect(after.zones['gate-1']).toEqual({
+      ...gate,
+      occupancy: 7,
+      entries: 9,
+      exits: 2,
+      flowInPerMin: 4,
+      flowOutPerMin: 1,
+      lastSeen: T0 + 900,
+    });
+    expect(after.sensors['temp-1']).toMatchObject({
+      value: 31.5,
+      unit: before.sensors['temp-1']!.unit,
+      kind: 'temperature',
+    });
+    // What did not change keeps its identity: its row does not render again.
+    for (const id of Object.keys(before.sensors).filter((id) => id !== 'temp-1'))
+      expect(after.sensors[id]).toBe(before.sensors[id]);
+  });
+
+  it('ignores a change for a zone or sensor it has no definition of (the next detail brings both)', () => {
+    const store = loadedStore();
+    store.getState().applyMessages(
+      [
+        {
+          type: 'venue-delta',
+          seq: 2,
+          at: T0 + 1000,
+          venueId: 'test-arena',
+          sensors: [{ id: 'not-defined', value: 1, status: 'ok', ts: T0, lastSeen: T0 }],
+          kpis,
+        },
+      ],
+      T0 + 1000,
+      0,
+    );
+    expect(store.getState().sensors['not-defined']).toBeUndefined();
+  });
+});
