@@ -55,6 +55,32 @@ test('figures change live', async ({ page }) => {
   await expect(wall.peopleInside).not.toHaveText(first!, { timeout: 15_000 });
 });
 
+test('the map draws a frame when what it shows changes, not on every update of the feed', async ({
+  page,
+  center,
+}, testInfo) => {
+  // A small window: software GL then draws as fast as it is asked, so frames count what the map asked for.
+  // Drawing on every update it asked for 26-31 frames in 10 s at this size (2026-11-30), and more with a GPU.
+  await page.setViewportSize({ width: 800, height: 600 });
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.connection).toContainText('Live');
+  const map = page.locator('.map-canvas');
+  await expect(map).toHaveAttribute('data-settled', 'true');
+  const draws = async () => Number(await map.getAttribute('data-draws'));
+  await page.waitForTimeout(2000);
+  const before = await draws();
+  await page.waitForTimeout(10_000);
+  const quiet = (await draws()) - before;
+  testInfo.annotations.push({ type: 'frames drawn in 10 s of steady feed', description: String(quiet) });
+  // Markers change size by half pixels as crowds move, and colour with status: seldom, whatever the feed's rate.
+  expect(quiet, 'frames drawn in 10 s of steady feed').toBeLessThanOrEqual(15);
+  // A venue turning critical is drawn at once.
+  const settled = await draws();
+  await center.scenario('power-loss', 'hz-olympic-aquatics');
+  await expect.poll(draws, { timeout: 15_000 }).toBeGreaterThan(settled);
+});
+
 test('an injected incident is raised as an alert on the wall and turns its venue critical', async ({
   page,
   center,

@@ -13,6 +13,7 @@ import type { Translate } from '@/lib/i18n/translate';
 import { SEVERITY_KEY, SEVERITY_RGB, STATUS_KEY, STATUS_RGB, type Formatters } from '@/components/format/format';
 import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import type { SituationState } from '@/components/store/situation-store';
+import { keepNothing, type KeepData } from './kept-data';
 import { LABEL_STYLE } from './label-style';
 
 /** The six host cities with a margin: what the map fits at the city level. */
@@ -101,16 +102,21 @@ export function cityLabels(pxScale: number): Layer {
   });
 }
 
+/** A marker's radius for its crowd, in half pixels: a few more people do not redraw the map. */
+const radiusOf = (d: VenuePoint) =>
+  Math.round(2 * (RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) * Math.sqrt(Math.min(1, d.occupancy / LARGEST_CROWD)))) / 2;
+
 export function venueMarkers(
   s: Pick<SituationState, 'venueOrder' | 'venues' | 'live' | 'alerts'>,
   live: boolean,
   pxScale: number,
+  keep: KeepData = keepNothing,
 ): Layer {
   return new ScatterplotLayer<VenuePoint>({
     id: 'venues',
-    data: venuePoints(s),
+    data: keep('venues', venuePoints(s), (d) => `${d.id}|${radiusOf(d)}|${d.worst}|${d.alarm}`),
     getPosition: (d) => d.position,
-    getRadius: (d) => RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) * Math.sqrt(Math.min(1, d.occupancy / LARGEST_CROWD)),
+    getRadius: radiusOf,
     radiusUnits: 'pixels',
     radiusScale: pxScale,
     getFillColor: (d) => [...(live ? STATUS_RGB[d.worst] : STALE_RGB), 200] as [number, number, number, number],

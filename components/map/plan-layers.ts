@@ -12,6 +12,7 @@ import type { SensorLive, ZoneLive } from '@/lib/contracts/stream';
 import { LOS_RGB, STATUS_RGB, type Formatters } from '@/components/format/format';
 import type { Translate } from '@/lib/i18n/translate';
 import { STALE_RGB } from './city-layers';
+import { keepNothing, type KeepData } from './kept-data';
 import { LABEL_STYLE } from './label-style';
 import {
   gateArrows,
@@ -38,6 +39,8 @@ export interface PlanLayerOptions {
   selectedZone: string | null;
   selectedSensor: string | null;
   pxScale: number;
+  /** Keeps each layer's data while nothing drawn from it changed (stage-map's keeper). */
+  keep?: KeepData;
 }
 
 export function planTooltip(info: PickingInfo, t: Translate, f: Formatters): string | null {
@@ -77,14 +80,35 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
     const faded = o.selectedZone !== null && s.zoneId !== o.selectedZone;
     return [...rgb, faded ? 80 : 255];
   };
-  const arrows = o.live ? gateArrows(shapes, radius) : [];
+  const keep = o.keep ?? keepNothing;
+  const colour = (c: Rgba) => c.join(',');
+  const zoneLabel = (d: ZoneShape) => `${d.zone.name.en}\n${density(d.zone.occupancy, d.zone.areaM2).toFixed(1)} p/m²`;
+  const arrowWidth = (d: GateArrow) => Math.round(2 * (2 + 5 * Math.min(1, d.flow / FLOW_FULL_WIDTH))) / 2;
+  // What each layer draws of an item: the same strings keep the same data, and deck.gl redraws nothing.
+  const zones = keep('plan-zones', shapes, (d) => `${d.zone.id}|${colour(zoneFill(d.zone))}`);
+  const labelled = keep(
+    'plan-zone-labels',
+    shapes.filter((s) => s.zone.kind !== 'concourse'),
+    (d) => `${d.zone.id}|${zoneLabel(d)}`,
+  );
+  const arrows = keep(
+    'plan-gate-flow',
+    o.live ? gateArrows(shapes, radius) : [],
+    (d) => `${d.zoneId}|${d.kind}|${arrowWidth(d)}`,
+  );
+  const flowLabels = keep(
+    'plan-gate-flow-labels',
+    o.live ? gateFlowLabels(shapes, radius) : [],
+    (d) => `${d.zoneId}|${d.text}`,
+  );
+  const dots = keep('plan-sensors', sensorDots(v), (d) => `${d.sensor.id}|${colour(sensorFill(d.sensor))}`);
   const selectedSensor = o.selectedSensor ? v.plan.sensors[o.selectedSensor] : undefined;
 
   return [
     new PolygonLayer<ZoneShape>({
       ...common,
       id: 'plan-zones',
-      data: shapes,
+      data: zones,
       getPolygon: (d) => d.outline,
       getFillColor: (d) => zoneFill(d.zone),
       getLineColor: (d) => (d.zone.id === o.selectedZone ? [255, 255, 255, 255] : [7, 12, 22, 255]),
@@ -103,9 +127,9 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
     new TextLayer<ZoneShape>({
       ...common,
       id: 'plan-zone-labels',
-      data: shapes.filter((s) => s.zone.kind !== 'concourse'),
+      data: labelled,
       getPosition: (d) => d.centre,
-      getText: (d) => `${d.zone.name.en}\n${density(d.zone.occupancy, d.zone.areaM2).toFixed(1)} p/m²`,
+      getText: zoneLabel,
       ...LABEL_STYLE,
       getSize: 12,
       sizeScale: o.pxScale,
@@ -118,7 +142,7 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
       data: arrows,
       getPath: (d) => d.path,
       getColor: (d) => (d.kind === 'in' ? ENTRY_RGB : EXIT_RGB),
-      getWidth: (d) => 2 + 5 * Math.min(1, d.flow / FLOW_FULL_WIDTH),
+      getWidth: arrowWidth,
       widthUnits: 'pixels',
       widthScale: o.pxScale,
       jointRounded: true,
@@ -127,7 +151,7 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
     new TextLayer<GateFlowLabel>({
       ...common,
       id: 'plan-gate-flow-labels',
-      data: o.live ? gateFlowLabels(shapes, radius) : [],
+      data: flowLabels,
       getPosition: (d) => d.position,
       getText: (d) => d.text,
       ...LABEL_STYLE,
@@ -139,7 +163,7 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
     new ScatterplotLayer<SensorDot>({
       ...common,
       id: 'plan-sensors',
-      data: sensorDots(v),
+      data: dots,
       getPosition: (d) => d.position,
       getRadius: 4,
       radiusUnits: 'pixels',
@@ -155,7 +179,7 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
     new ScatterplotLayer<PlanPointT>({
       ...common,
       id: 'plan-selected-sensor',
-      data: selectedSensor ? [selectedSensor] : [],
+      data: keep('plan-selected-sensor', selectedSensor ? [selectedSensor] : [], (d) => d.join(',')),
       getPosition: (d) => d,
       getRadius: 11,
       radiusUnits: 'pixels',

@@ -63,11 +63,19 @@ export function gateFlowLabels(shapes: readonly ZoneShape[], radius: number): Ga
   });
 }
 
+/** Each outline's label point, worked out once per plan (an outline is the plan's own array). */
+const centres = new WeakMap<PlanPointT[], PlanPointT>();
+const centreOf = (outline: PlanPointT[]) => {
+  let c = centres.get(outline);
+  if (!c) centres.set(outline, (c = interiorPoint(outline)));
+  return c;
+};
+
 export function zoneShapes(v: PlanView): ZoneShape[] {
   return v.zoneOrder.flatMap((id) => {
     const zone = v.zones[id];
     const outline = v.plan.zones[id];
-    return zone && outline ? [{ zone, outline, centre: interiorPoint(outline) }] : [];
+    return zone && outline ? [{ zone, outline, centre: centreOf(outline) }] : [];
   });
 }
 

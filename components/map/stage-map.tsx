@@ -8,7 +8,9 @@ import { useFormat, useT } from '@/components/i18n/i18n-provider';
 import { Deck, FlyToInterpolator, MapView, WebMercatorViewport, type Layer, type PickingInfo } from '@deck.gl/core';
 import { levelKey, sensorHref, venueHref, zoneHref, type Level } from '@/components/shell/level';
 import { useSituationStore } from '@/components/store/situation-provider';
+import type { SituationStore } from '@/components/store/situation-store';
 import { useVenueStore } from '@/components/store/venue-provider';
+import type { VenueStore } from '@/components/store/venue-store';
 import {
   basemapLayer,
   CITY_BOUNDS,
@@ -20,6 +22,7 @@ import {
   type VenuePoint,
 } from './city-layers';
 import { planLayers, planTooltip } from './plan-layers';
+import { dataKeeper } from './kept-data';
 import { planFocus, type SensorDot, type ZoneShape } from './plan-shapes';
 import { deadline } from '@/components/net/deadline';
 
@@ -57,6 +60,15 @@ function fit(el: HTMLElement, lonLats: [number, number][], padding: number): Tar
   return { longitude: f.longitude, latitude: f.latitude, zoom: f.zoom };
 }
 
+/** A number per object, for telling a new plan (a registry change) from the one drawn. */
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+function identity(o: object): number {
+  let n = identities.get(o);
+  if (n === undefined) identities.set(o, (n = nextIdentity++));
+  return n;
+}
+
 /** A press that moved further than this (px) was a pan, not a tap. */
 const TAP_SLOP_PX = 8;
 
@@ -71,9 +83,24 @@ function hrefOf(level: Level, info: PickingInfo): string | null {
   return null;
 }
 
-function tooltip(info: PickingInfo, t: Translate, f: Formatters) {
-  if (!info.object) return null;
-  const text = info.layer?.id === 'venues' ? venueTooltip(info.object as VenuePoint, t, f) : planTooltip(info, t, f);
+/**
+ * The figures under the pointer, read from the stores now: a layer's data is kept while nothing
+ * drawn changed (kept-data.ts), so its objects may hold counts a little older than the store's.
+ */
+function tooltip(info: PickingInfo, t: Translate, f: Formatters, stores: { city: SituationStore; venue: VenueStore }) {
+  const o = info.object as VenuePoint | ZoneShape | SensorDot | undefined;
+  if (!o) return null;
+  let text: string | null;
+  if (info.layer?.id === 'venues') {
+    const p = o as VenuePoint;
+    text = venueTooltip({ ...p, occupancy: stores.city.getState().live[p.id]?.occupancy ?? p.occupancy }, t, f);
+  } else {
+    const v = stores.venue.getState();
+    const p = o as ZoneShape | SensorDot;
+    const now =
+      'zone' in p ? { ...p, zone: v.zones[p.zone.id] ?? p.zone } : { ...p, sensor: v.sensors[p.sensor.id] ?? p.sensor };
+    text = planTooltip({ ...info, object: now }, t, f);
+  }
   return text ? { text } : null;
 }
 
@@ -103,8 +130,17 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     if (!el) return;
     // Marks and labels grow with the screen (read from across the room): city markers with the
     // map, which is most of the wall; plan labels with the page's type, as the plan shares the screen.
-    const pxScale = () => Math.max(0.75, el.getBoundingClientRect().width / 1920) * 1.6;
-    const planScale = () => Math.max(0.6, window.innerWidth / 1920) * 1.4;
+    // Measured when the map is laid out or resized, never per update.
+    const pxScaleNow = () => Math.max(0.75, el.getBoundingClientRect().width / 1920) * 1.6;
+    const planScaleNow = () => Math.max(0.6, window.innerWidth / 1920) * 1.4;
+    let pxScale = pxScaleNow();
+    let planScale = planScaleNow();
+    // Each layer's data kept while nothing it draws changed: an update that moves nothing visible redraws nothing.
+    const keeper = dataKeeper();
+    const keep = keeper.keep;
+    /** What else the layers depend on; with it and their data unchanged, the map is not handed new layers. */
+    let drawnWith = '';
+    let draws = 0;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const cityTarget = () => fit(el, [...CITY_BOUNDS], 16)!;
     let cities: CityFeature[] = [];
@@ -118,23 +154,29 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       controller: { dragRotate: false, touchRotate: false },
       // One finger scrolls the page up and down on a tablet; two fingers pinch the map.
       touchAction: 'pan-y',
-      getTooltip: (info) => tooltip(info, current.current.t, current.current.f),
+      getTooltip: (info) => tooltip(info, current.current.t, current.current.f, current.current),
+      // Frames drawn, for the browser test that the map draws on change only.
+      onAfterRender: () => {
+        el.dataset.draws = String(++draws);
+      },
       onViewStateChange: ({ viewState }) => {
         el.dataset.zoom = (viewState as Target).zoom.toFixed(2);
       },
       style: { position: 'absolute', inset: '0' },
     });
-    let labels = cityLabels(pxScale());
+    let labels = cityLabels(pxScale);
 
     const render = () => {
       const { level: lv, city: cityStore, venue: venueStore } = current.current;
       const key = levelKey(lv);
       const layers: (Layer | null)[] = [basemap, cityOutlines(cities, basemap !== null)];
+      // The camera's target is worked out (and the element measured) only when the level changes.
+      const arriving = flownTo !== key;
       let target: Target | null = null;
       if (lv.kind === 'city') {
         const s = cityStore.getState();
-        layers.push(labels, venueMarkers(s, s.phase === 'live', pxScale()));
-        target = cityTarget();
+        layers.push(labels, venueMarkers(s, s.phase === 'live', pxScale, keep));
+        if (arriving) target = cityTarget();
       } else {
         const s = venueStore.getState();
         if (s.summary) {
@@ -144,16 +186,23 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
               live: s.phase === 'live',
               selectedZone: lv.kind === 'zone' ? lv.zoneId : null,
               selectedSensor: lv.kind === 'sensor' ? lv.sensorId : null,
-              pxScale: planScale(),
+              pxScale: planScale,
+              keep,
             }),
           );
           const focus =
             lv.kind === 'zone' ? { zoneId: lv.zoneId } : lv.kind === 'sensor' ? { sensorId: lv.sensorId } : {};
-          target = fit(el, planFocus(view, focus), lv.kind === 'venue' ? 24 : 80);
+          if (arriving) target = fit(el, planFocus(view, focus), lv.kind === 'venue' ? 24 : 80);
         }
       }
-      deck.setProps({ layers });
-      if (target && flownTo !== key) {
+      // deck.gl draws a frame for every new layer list: hand it one only when something drawn changed.
+      const dataChanged = keeper.takeChanged();
+      const live = (lv.kind === 'city' ? cityStore.getState().phase : venueStore.getState().phase) === 'live';
+      const plan = lv.kind === 'city' ? 0 : identity(venueStore.getState().plan);
+      const withNow = [key, live, plan, pxScale, planScale, basemap !== null, cities.length, layers.length].join('|');
+      if (dataChanged || withNow !== drawnWith || arriving) deck.setProps({ layers });
+      drawnWith = withNow;
+      if (target && arriving) {
         // The first view of a page is placed at once; every later one is flown to.
         const fly = flownTo !== null && !reducedMotion;
         flownTo = key;
@@ -226,7 +275,9 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       });
     }
     const resize = new ResizeObserver(() => {
-      labels = cityLabels(pxScale());
+      pxScale = pxScaleNow();
+      planScale = planScaleNow();
+      labels = cityLabels(pxScale);
       render();
     });
     resize.observe(el);
