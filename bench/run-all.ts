@@ -21,6 +21,7 @@ import { benchMemory } from './memory';
 import { benchOverload } from './overload';
 import { benchPageWeight } from './page-weight';
 import { benchScoped } from './scoped-stream';
+import { benchWallPages } from './wall-pages';
 import { benchWallSoak } from './wall-soak';
 
 const only = process.argv[2];
@@ -37,6 +38,7 @@ if (!only || only === 'alert-rules') results.alertRules = await benchAlertRules(
 if (!only || only === 'alert-actions') results.alertActions = await benchAlertActions();
 if (!only || only === 'history') results.history = await benchHistory();
 if (!only || only === 'page-weight') results.pageWeight = await benchPageWeight();
+if (!only || only === 'wall') results.wallPages = await benchWallPages();
 // One long run each, not medians: a simulated Games day, and a series over time.
 if (!only || only === 'alarm-load') results.alarmLoad = await benchAlarmLoad();
 if (!only || only === 'soak') results.wallSoak = await benchWallSoak();

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench -- wall`: what the screens cost a browser while the feed runs. The built server
+ * with the simulator at scale 1, Debian's Chromium with WebGL in software (SwiftShader: frame rates
+ * mean nothing here, main-thread time does); per page, a 10 s window after it is live and its map
+ * has settled: main-thread busy (CDP TaskDuration over wall time), of which script, and frames the
+ * map drew (its `data-draws`). A small window too, where software GL draws as fast as it is asked,
+ * so the map's frames count what it asked for.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { CommandCenter, freePort } from '../e2e/fixtures/command-center';
+import { median, RUNS, signInCookie } from './harness';
+
+const SECONDS = Number(process.env.BENCH_WALL_SECONDS ?? 10);
+const PAGES = [
+  { name: 'city wall', path: '/', viewport: { width: 1920, height: 1080 } },
+  { name: 'city wall, small window', path: '/', viewport: { width: 800, height: 600 } },
+  { name: 'venue page', path: '/venues/binjiang-gymnasium', viewport: { width: 1920, height: 1080 } },
+  { name: 'venue page, small window', path: '/venues/binjiang-gymnasium', viewport: { width: 800, height: 600 } },
+  { name: 'alerts on a phone', path: '/alerts', viewport: { width: 390, height: 844 } },
+];
+
+interface PageFigures {
+  busyPercent: number;
+  scriptPercent: number;
+  mapFrames: number | null;
+}
+
+async function measure(browser: Browser, base: string, cookie: string, p: (typeof PAGES)[number]) {
+  const context = await browser.newContext({ viewport: p.viewport });
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: base }]);
+  const page = await context.newPage();
+  await page.goto(base + p.path);
+  await page.getByRole('status').filter({ hasText: 'Live' }).first().waitFor({ timeout: 60_000 });
+  const map = page.locator('.map-canvas');
+  const hasMap = (await map.count()) > 0;
+  if (hasMap) await page.locator('.map-canvas[data-settled="true"]').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(2000);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
+    return { task: get('TaskDuration'), script: get('ScriptDuration') };
+  };
+  const frames = async () => (hasMap ? Number(await map.getAttribute('data-draws')) : 0);
+  const [m0, f0, t0] = [await metric(), await frames(), performance.now()];
+  await page.waitForTimeout(SECONDS * 1000);
+  const [m1, f1, t1] = [await metric(), await frames(), performance.now()];
+  await context.close();
+  const wall = (t1 - t0) / 1000;
+  return {
+    busyPercent: Math.round(((m1.task - m0.task) / wall) * 1000) / 10,
+    scriptPercent: Math.round(((m1.script - m0.script) / wall) * 1000) / 10,
+    mapFrames: hasMap ? f1 - f0 : null,
+  } satisfies PageFigures;
+}
+
+export async function benchWallPages() {
+  const center = new CommandCenter(await freePort(), await freePort());
+  await center.startWeb();
+  await center.startSim();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const cookie = await signInCookie(center.baseURL);
+    const out: Record<string, PageFigures> = {};
+    for (const p of PAGES) {
+      const runs: PageFigures[] = [];
+      for (let run = 1; run <= RUNS; run++) {
+        const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+        const r = await measure(browser, center.baseURL, cookie, p);
+        runs.push(r);
+        console.log(
+          `[wall] ${p.name} ${p.viewport.width}x${p.viewport.height} run ${run} (loadavg ${load}): ` +
+            `main thread busy ${r.busyPercent}%, script ${r.scriptPercent}%` +
+            (r.mapFrames === null ? '' : `, map frames ${r.mapFrames} in ${SECONDS} s`),
+        );
+      }
+      out[`${p.name} ${p.viewport.width}x${p.viewport.height}`] = {
+        busyPercent: median(runs.map((r) => r.busyPercent)),
+        scriptPercent: median(runs.map((r) => r.scriptPercent)),
+        mapFrames: runs[0]!.mapFrames === null ? null : median(runs.map((r) => r.mapFrames!)),
+      };
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await center.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await benchWallPages(), null, 2));
+  process.exit(0);
+}
