@@ -20,6 +20,8 @@ export interface MqttFeedOptions {
   clientId?: string;
   /** PEM files for mqtts:// and wss://: a CA to trust beyond the system's, a client certificate and key. */
   tls?: { caFile?: string; certFile?: string; keyFile?: string };
+  /** How long a subscription may go unanswered before a new connection asks again. @default 10 s */
+  subackTimeoutMs?: number;
 }
 
 export interface MqttFeed {
@@ -36,6 +38,12 @@ export function setNoDelay(client: MqttClient): void {
 
 /** A subscription the broker refused (a cluster electing a new leader for its sessions, say) is asked again. */
 const RESUBSCRIBE_MS = { first: 500, max: 2000 };
+/**
+ * A subscription the broker leaves unanswered this long is asked again on a new connection (to the
+ * next node of a cluster). A NATS node whose JetStream is electing a leader answered pings but held a
+ * SUBSCRIBE for over 30 s: the feed sat connected, never subscribed, until the link itself failed.
+ */
+const SUBACK_TIMEOUT_MS = 10_000;
 
 /** The nodes of MQTT_URL, in order: `mqtt://a:1883,mqtt://b:1883`. */
 type BrokerProtocol = 'mqtt' | 'mqtts' | 'ws' | 'wss';
@@ -92,10 +100,19 @@ export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed
   const client = mqtt.connect(urls[0]!, options);
   const prefixLength = opts.topicPrefix.length;
 
+  const subackTimeoutMs = opts.subackTimeoutMs ?? SUBACK_TIMEOUT_MS;
   let resubscribe: NodeJS.Timeout | undefined;
+  let unanswered: NodeJS.Timeout | undefined;
   let refusals = 0;
   const subscribe = () => {
+    clearTimeout(unanswered);
+    unanswered = setTimeout(() => {
+      status.lastError = `no answer to the subscription within ${subackTimeoutMs / 1000} s`;
+      console.error(`[feed] ${status.url}: ${status.lastError}; connecting again`);
+      (client.stream as Socket | undefined)?.destroy();
+    }, subackTimeoutMs);
     client.subscribe(opts.topicPrefix + SUBSCRIBE_ALL, { qos: 1 }, (err, granted) => {
+      clearTimeout(unanswered);
       const ok = !err && granted !== undefined && granted.length > 0 && granted.every((g) => g.qos !== 128);
       status.subscribed = ok;
       if (ok) {
@@ -122,6 +139,7 @@ export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed
     status.connected = false;
     status.subscribed = false;
     clearTimeout(resubscribe);
+    clearTimeout(unanswered);
   });
   client.on('error', (err) => {
     status.lastError = err.message;
@@ -139,6 +157,7 @@ export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed
     client,
     close: () => {
       clearTimeout(resubscribe);
+      clearTimeout(unanswered);
       return new Promise<void>((resolve) => client.end(true, {}, () => resolve()));
     },
   };
