@@ -112,7 +112,10 @@ export class VenueCrowd {
     }
 
     const session = this.inSession(t);
-    const leaving = session === undefined || t > session.end;
+    // A surge is people arriving: while it comes in they queue and are screened in, session or not
+    // (outside a session the gates used to let them straight out again, and no queue ever formed).
+    const arriving = this.surge.remaining > 0 || this.outsideQueue > 0;
+    const leaving = (session === undefined || t > session.end) && !arriving;
 
     // Outside -> gates, spread over the gates.
     if (this.outsideQueue > 0 && this.gates.length > 0) {
