@@ -12,6 +12,7 @@
  * FLEET_STATE_FILE (optional): written with each instance's name, port and pid as they change,
  * for tests and operators.
  */
+import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,8 @@ const MQTT_URL = env('MQTT_URL', 'mqtt://127.0.0.1:1883');
 const RESTART_MS = Number(env('FLEET_RESTART_MS', '3000'));
 const STATE_FILE = process.env.FLEET_STATE_FILE;
 const SIMULATE = env('FLEET_SIMULATOR', '1') !== '0';
+// One key for every instance, so a view pass made by one is honoured by another (lib/auth/view-pass.ts).
+const SESSION_SECRET = env('SESSION_SECRET', randomBytes(32).toString('base64url'));
 
 function nginxBinary(): string {
   for (const p of ['/usr/sbin/nginx', '/usr/bin/nginx']) if (existsSync(p)) return p;
@@ -164,6 +167,7 @@ function startInstance(i: Instance): void {
         DATABASE_URL,
         MQTT_URL,
         TRUST_PROXY: '1',
+        SESSION_SECRET,
         INSTANCE_NAME: i.name,
       },
     },

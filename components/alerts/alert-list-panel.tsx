@@ -18,8 +18,11 @@ export function AlertListPanel({
   showVenue = true,
   maxRows = 20,
   age,
+  loaded = true,
 }: {
   alerts: AlertMap;
+  /** False while the server's alarm database is not attached: the panel says so instead of "no alerts". Null: not known yet. */
+  loaded?: boolean | null;
   showVenue?: boolean;
   /** Rows shown at most (fewer when they do not fit); the rest are counted. */
   maxRows?: number;
@@ -36,7 +39,9 @@ export function AlertListPanel({
       <h2 className="panel-title">
         {t('alerts.title')}{' '}
         <span className="panel-count">
-          {t('alerts.counts', { open: counts.unacknowledged.total, unresolved: counts.unresolved })}
+          {loaded === true
+            ? t('alerts.counts', { open: counts.unacknowledged.total, unresolved: counts.unresolved })
+            : '—'}
         </span>{' '}
         {age}
         <Link className="panel-link" href="/alerts">
@@ -44,7 +49,11 @@ export function AlertListPanel({
         </Link>
       </h2>
       <ol className="alert-list" ref={list}>
-        {rows.length === 0 ? (
+        {loaded === null ? (
+          <li className="empty">{t('alerts.loading')}</li>
+        ) : !loaded ? (
+          <li className="empty alerts-starting">{t('alerts.starting')}</li>
+        ) : rows.length === 0 ? (
           <li className="empty">{t('alerts.none')}</li>
         ) : (
           rows.slice(0, fit).map((a) => <AlertRow key={a.id} alert={a} showVenue={showVenue} />)

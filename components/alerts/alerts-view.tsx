@@ -2,7 +2,6 @@
 
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import { ConnectionState } from '@/components/panels/connection-badge';
 import type { AlertView, SessionUser } from '@/lib/contracts/alerts';
 import { alarmCounts } from '@/lib/contracts/alarm-counts';
@@ -11,7 +10,6 @@ import { useUser } from '@/components/auth/user-context';
 import { UserMenu } from '@/components/auth/user-menu';
 import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';
 import { createAlertsStore } from '@/components/store/alerts-store';
-import { pickFreshness } from '@/components/store/data-age';
 import { connectStream } from '@/components/store/stream-connection';
 import { AlertCard } from './alert-card';
 import { ShelvedList } from './shelved-list';
@@ -77,8 +75,8 @@ export function AlertsView() {
   useEffect(() => connectStream(store, '/api/stream?alerts'), [store]);
   const alerts = useStore(store, (s) => s.alerts);
   const loaded = useStore(store, (s) => s.loaded);
+  const alertsLoaded = useStore(store, (s) => s.alertsLoaded);
   const phase = useStore(store, (s) => s.phase);
-  const freshness = useStore(store, useShallow(pickFreshness));
   const confirm = useStore(store, (s) => s.confirm);
   const [venue, setVenue] = useState('');
   const venueSelect = useId();
@@ -107,14 +105,14 @@ export function AlertsView() {
     <div className="alerts-page" data-phase={phase}>
       <header className="alerts-header">
         <h1>{t('alerts.title')}</h1>
-        <ConnectionState phase={phase} freshness={freshness} />
+        <ConnectionState phase={phase} store={store} />
         <UserMenu alertsLink={false} />
       </header>
       <div className="alerts-filters">
         <p className="alerts-counts" aria-label={t('alerts.countsLabel')}>
           {counts.map(([s, n]) => (
             <span key={s} className={`count sev-${s}`}>
-              {f.int(n)} {t(SEVERITY_KEY[s])}
+              {alertsLoaded ? f.int(n) : '—'} {t(SEVERITY_KEY[s])}
             </span>
           ))}
         </p>
@@ -159,6 +157,8 @@ export function AlertsView() {
       <div className="alerts-list">
         {!loaded ? (
           <p className="empty">{t('alerts.loading')}</p>
+        ) : !alertsLoaded ? (
+          <p className="empty alerts-starting">{t('alerts.starting')}</p>
         ) : shown.length === 0 ? (
           <p className="empty">
             {t(

@@ -1,9 +1,8 @@
 'use client';
 
-import { useShallow } from 'zustand/react/shallow';
-import { useNow } from '@/components/format/use-now';
-import { dataAgeMs, pickFreshness, type StreamFreshness } from '@/components/store/data-age';
-import { useSituation } from '@/components/store/situation-provider';
+import { dataAgeMs, type StreamFreshness } from '@/components/store/data-age';
+import { useSituation, useSituationStore } from '@/components/store/situation-provider';
+import { useTickedFreshness } from '@/components/store/use-ticked-freshness';
 import type { ConnectionPhase } from '@/components/store/situation-store';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
@@ -17,12 +16,13 @@ const LABEL: Record<ConnectionPhase, MessageKey> = {
 
 export interface ConnectionStateProps {
   phase: ConnectionPhase;
-  freshness: StreamFreshness;
+  /** The stream's store: its freshness is read twice a second, not on every message. */
+  store: { getState(): StreamFreshness };
 }
 
 /** Live / reconnecting / stale, with the age of the data on screen. */
-export function ConnectionState({ phase, freshness }: ConnectionStateProps) {
-  const now = useNow(500);
+export function ConnectionState({ phase, store }: ConnectionStateProps) {
+  const { now, freshness } = useTickedFreshness(store, 500);
   const t = useT();
   const { age: formatAge } = useFormat();
   const age = dataAgeMs(freshness, now);
@@ -38,6 +38,5 @@ export function ConnectionState({ phase, freshness }: ConnectionStateProps) {
 /** The city wall's connection state. */
 export function ConnectionBadge() {
   const phase = useSituation((s) => s.phase);
-  const freshness = useSituation(useShallow(pickFreshness));
-  return <ConnectionState phase={phase} freshness={freshness} />;
+  return <ConnectionState phase={phase} store={useSituationStore()} />;
 }

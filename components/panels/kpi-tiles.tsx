@@ -1,10 +1,9 @@
 'use client';
 
-import { useShallow } from 'zustand/react/shallow';
-import { useNow } from '@/components/format/use-now';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
-import { dataAgeMs, pickFreshness } from '@/components/store/data-age';
-import { useSituation } from '@/components/store/situation-provider';
+import { dataAgeMs } from '@/components/store/data-age';
+import { useSituation, useSituationStore } from '@/components/store/situation-provider';
+import { useTickedFreshness } from '@/components/store/use-ticked-freshness';
 import { AlarmCountTile } from '@/components/alerts/alarm-count-tile';
 
 function Tile({
@@ -37,10 +36,10 @@ export function KpiTiles() {
   const f = useFormat();
   const kpis = useSituation((s) => s.kpis);
   const phase = useSituation((s) => s.phase);
-  const freshness = useSituation(useShallow(pickFreshness));
-  const now = useNow(1000);
+  const { now, freshness } = useTickedFreshness(useSituationStore());
   const age = dataAgeMs(freshness, now);
   const alerts = useSituation((s) => s.alerts);
+  const alertsLoaded = useSituation((s) => s.alertsLoaded);
   return (
     <div className={`kpis ${phase === 'live' ? '' : 'is-stale'}`}>
       <Tile
@@ -49,7 +48,7 @@ export function KpiTiles() {
         value={kpis ? f.int(kpis.peopleInside) : '—'}
         sub={kpis ? t('kpi.venuesReporting', { n: f.int(kpis.venuesReporting) }) : undefined}
       />
-      <AlarmCountTile alerts={alerts} loaded={kpis !== null} />
+      <AlarmCountTile alerts={alerts} loaded={kpis !== null && alertsLoaded === true} />
       <Tile
         id="sensors-offline"
         label={t('kpi.sensorsOffline')}

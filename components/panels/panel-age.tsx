@@ -1,6 +1,8 @@
 'use client';
 
 import { useNow } from '@/components/format/use-now';
+import type { StreamFreshness } from '@/components/store/data-age';
+import { useTickedFreshness } from '@/components/store/use-ticked-freshness';
 import { STREAM_HEARTBEAT_MS } from '@/lib/contracts/stream';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
 
@@ -30,7 +32,17 @@ export function PanelAge({
   );
 }
 
-/** Alerts come from the database through the stream: they are as fresh as its last message, by the server's stamp. */
-export function StreamAge({ lastServerAt, serverOffsetMs }: { lastServerAt: number; serverOffsetMs: number }) {
-  return <PanelAge at={lastServerAt || null} serverOffsetMs={serverOffsetMs} boundMs={STREAM_HEARTBEAT_MS * 5} />;
+/**
+ * Alerts come from the database through the stream: they are as fresh as its last message, by the
+ * server's stamp (read from the store each second, so the panel around it does not re-render per message).
+ */
+export function StreamAge({ store }: { store: { getState(): StreamFreshness } }) {
+  const { freshness } = useTickedFreshness(store);
+  return (
+    <PanelAge
+      at={freshness.lastServerAt || null}
+      serverOffsetMs={freshness.serverOffsetMs}
+      boundMs={STREAM_HEARTBEAT_MS * 5}
+    />
+  );
 }

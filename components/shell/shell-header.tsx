@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useShallow } from 'zustand/react/shallow';
 import { canViewCity } from '@/lib/auth/permissions';
 import { WallAlarmBanner } from '@/components/alerts/wall-alarm-banner';
 import { UserMenu } from '@/components/auth/user-menu';
@@ -10,8 +9,7 @@ import { ConnectionBadge, ConnectionState } from '@/components/panels/connection
 import { FeedSource, VenueFeedSource } from '@/components/panels/feed-source';
 import { ShanghaiClock } from '@/components/panels/shanghai-clock';
 import { CityStaleBanner, VenueStaleBanner } from '@/components/panels/stale-banner';
-import { pickFreshness } from '@/components/store/data-age';
-import { useVenue } from '@/components/store/venue-provider';
+import { useVenue, useVenueStore } from '@/components/store/venue-provider';
 import { useOptionalSituation } from '@/components/store/situation-provider';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { RotationStrip } from '@/components/wall/rotation-strip';
@@ -23,8 +21,7 @@ import { venueHref, zoneHref, type Level } from './level';
 
 function VenueConnection() {
   const phase = useVenue((s) => s.phase);
-  const freshness = useVenue(useShallow(pickFreshness));
-  return <ConnectionState phase={phase} freshness={freshness} />;
+  return <ConnectionState phase={phase} store={useVenueStore()} />;
 }
 
 type Crumb = { label: string; href: string | null };

@@ -13,6 +13,11 @@ import type { ConnectionPhase } from './situation-store';
 export interface AlertsState extends StreamFreshness {
   phase: ConnectionPhase;
   loaded: boolean;
+  /**
+   * False while the server's alarm database is not attached (no alerts then is not "all clear");
+   * null before the first snapshot says either way.
+   */
+  alertsLoaded: boolean | null;
   alerts: AlertMap;
   kpis: Kpis | null;
   setPhase: (phase: ConnectionPhase) => void;
@@ -26,6 +31,7 @@ export function createAlertsStore() {
     phase: 'connecting',
     ...NO_MESSAGE,
     loaded: false,
+    alertsLoaded: null,
     alerts: {},
     kpis: null,
     setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
@@ -33,10 +39,12 @@ export function createAlertsStore() {
       set((state) => {
         let alerts = state.alerts;
         let loaded = state.loaded;
+        let alertsLoaded = state.alertsLoaded;
         for (const m of messages) {
           if (m.type === 'alerts-snapshot') {
             alerts = alertMapOf(m.alerts);
             loaded = true;
+            alertsLoaded = m.alertsLoaded;
           } else {
             alerts = mergeAlerts(alerts, m.alerts, m.alertsRemoved);
           }
@@ -45,6 +53,7 @@ export function createAlertsStore() {
         return {
           alerts,
           loaded,
+          alertsLoaded,
           kpis: last?.kpis ?? state.kpis,
           ...freshnessAfter(state, last, receivedAt, serverOffsetMs),
         };

@@ -48,6 +48,7 @@ const snapshot: StreamSnapshot = {
   live: [],
   incidents: [],
   alerts: [],
+  alertsLoaded: true,
   kpis: kpis(),
   trend: [],
 };

@@ -43,6 +43,11 @@ export interface IncidentsSlice {
   incidents: Record<string, IncidentView>;
   /** Unresolved and recently resolved alerts, by id. */
   alerts: AlertMap;
+  /**
+   * False while the server's alarm database is not attached (no alerts then is not "all clear");
+   * null before the first snapshot says either way.
+   */
+  alertsLoaded: boolean | null;
 }
 
 export interface KpiSlice {
@@ -63,7 +68,10 @@ function orderVenues(venues: Record<string, VenueSummary>): string[] {
 
 function fromSnapshot(
   s: StreamSnapshot,
-): Pick<SituationState, 'venues' | 'venueOrder' | 'live' | 'incidents' | 'alerts' | 'kpis' | 'trend' | 'serverId'> {
+): Pick<
+  SituationState,
+  'venues' | 'venueOrder' | 'live' | 'incidents' | 'alerts' | 'alertsLoaded' | 'kpis' | 'trend' | 'serverId'
+> {
   const venues = Object.fromEntries(s.venues.map((v) => [v.id, v]));
   return {
     serverId: s.serverId,
@@ -72,6 +80,7 @@ function fromSnapshot(
     live: Object.fromEntries(s.live.map((v) => [v.id, v])),
     incidents: Object.fromEntries(s.incidents.map((i) => [i.key, i])),
     alerts: alertMapOf(s.alerts),
+    alertsLoaded: s.alertsLoaded,
     kpis: s.kpis,
     trend: s.trend.slice(-MAX_TREND_POINTS),
   };
@@ -126,6 +135,7 @@ export function createSituationStore() {
     live: {},
     incidents: {},
     alerts: {},
+    alertsLoaded: null,
     kpis: null,
     trend: [],
     setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),

@@ -69,6 +69,7 @@ function loadedStore() {
     venueId: 'test-arena',
     detail,
     alerts: [],
+    alertsLoaded: true,
     kpis,
   };
   const store = createVenueStore('test-arena');

@@ -37,6 +37,11 @@ export interface VenueState extends StreamFreshness {
   incidents: Record<string, IncidentView>;
   /** This venue's alerts, by id. */
   alerts: AlertMap;
+  /**
+   * False while the server's alarm database is not attached (no alerts then is not "all clear");
+   * null before the first snapshot says either way.
+   */
+  alertsLoaded: boolean | null;
   kpis: Kpis | null;
   setPhase: (phase: ConnectionPhase) => void;
   applyMessages: (messages: VenueStreamMessage[], receivedAt: number, serverOffsetMs: number) => void;
@@ -77,7 +82,13 @@ function fromDetail(d: VenueDetail | null): Data {
 
 function apply(s: VenueState, m: VenueStreamMessage): Partial<VenueState> {
   if (m.type === 'venue-snapshot') {
-    return { ...fromDetail(m.detail), loaded: true, kpis: m.kpis, alerts: alertMapOf(m.alerts) };
+    return {
+      ...fromDetail(m.detail),
+      loaded: true,
+      kpis: m.kpis,
+      alerts: alertMapOf(m.alerts),
+      alertsLoaded: m.alertsLoaded,
+    };
   }
   const alerts =
     m.alerts?.length || m.alertsRemoved?.length ? { alerts: mergeAlerts(s.alerts, m.alerts, m.alertsRemoved) } : {};
@@ -110,6 +121,7 @@ export function createVenueStore(venueId: string | null = null) {
     phase: 'connecting',
     ...NO_MESSAGE,
     loaded: false,
+    alertsLoaded: null,
     ...fromDetail(null),
     alerts: {},
     kpis: null,

@@ -18,6 +18,7 @@ function HeldVenue({ venueId }: { venueId: string }) {
   const summary = useOptionalSituation((s) => s.venues[venueId]);
   const live = useOptionalSituation((s) => s.live[venueId]);
   const all = useOptionalSituation((s) => s.alerts);
+  const alertsLoaded = useOptionalSituation((s) => s.alertsLoaded);
   const alerts = useMemo(() => {
     const mine: AlertMap = {};
     for (const a of Object.values(all)) if (a.venueId === venueId) mine[a.id] = a;
@@ -31,7 +32,7 @@ function HeldVenue({ venueId }: { venueId: string }) {
         <PeopleInsideTile occupancy={live.occupancy} capacity={summary.capacity} />
         <VenueStatusTile worst={live.worst} sub={t('venue.loadingDetail')} />
       </div>
-      <AlertListPanel alerts={alerts} showVenue={false} maxRows={8} />
+      <AlertListPanel alerts={alerts} loaded={alertsLoaded} showVenue={false} maxRows={8} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { crowdMeasure, density } from '@/lib/contracts/level-of-service';
 import type { ZoneLive } from '@/lib/contracts/stream';
 import { Age } from '@/components/format/age';
 import { zoneHref } from '@/components/shell/level';
-import { useVenue } from '@/components/store/venue-provider';
+import { useVenue, useVenueStore } from '@/components/store/venue-provider';
 import { AlertListPanel } from '@/components/alerts/alert-list-panel';
 import { AlarmCountTile } from '@/components/alerts/alarm-count-tile';
 import { PanelAge, StreamAge } from '@/components/panels/panel-age';
@@ -23,6 +23,7 @@ function Summary() {
   const summary = useVenue((s) => s.summary);
   const live = useVenue((s) => s.live);
   const alerts = useVenue((s) => s.alerts);
+  const alertsLoaded = useVenue((s) => s.alertsLoaded);
   const t = useT();
   if (!summary || !live) return null;
   return (
@@ -36,7 +37,7 @@ function Summary() {
           offline: live.sensorsOffline,
         })}
       />
-      <AlarmCountTile alerts={alerts} loaded />
+      <AlarmCountTile alerts={alerts} loaded={alertsLoaded === true} />
     </div>
   );
 }
@@ -155,15 +156,9 @@ function Sensors({ venueId }: { venueId: string }) {
 /** The venue's alerts and who has them (the same rows as the wall's). */
 function VenueAlerts() {
   const alerts = useVenue((s) => s.alerts);
-  const lastServerAt = useVenue((s) => s.lastServerAt);
-  const serverOffsetMs = useVenue((s) => s.serverOffsetMs);
-  return (
-    <AlertListPanel
-      alerts={alerts}
-      showVenue={false}
-      age={<StreamAge lastServerAt={lastServerAt} serverOffsetMs={serverOffsetMs} />}
-    />
-  );
+  const loaded = useVenue((s) => s.alertsLoaded);
+  const store = useVenueStore();
+  return <AlertListPanel alerts={alerts} loaded={loaded} showVenue={false} age={<StreamAge store={store} />} />;
 }
 
 /** One venue in detail: zones with density and level of service, its alerts and incidents, every sensor; live. */

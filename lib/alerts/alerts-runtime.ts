@@ -123,12 +123,14 @@ export async function startAlerts(
   model: SituationModel,
   /** Filled in while a PostgreSQL that is away is waited for. */
   wait: DatabaseWait = { since: Date.now(), attempts: 0, lastError: null },
+  /** The board the streams already read (empty until the database fills it), and the users read at start. */
+  early: { board: AlertBoard; users: Map<string, UserRecord> } | undefined = undefined,
 ): Promise<AlertsRuntime> {
   const liveSince = Date.now();
   // Configuration errors are for a person: they stop start-up at once, before any database.
-  const users = readUsers(settings.usersFile);
+  const users = early?.users ?? readUsers(settings.usersFile);
   const rules = readRuleConfig(settings.alertRulesFile);
-  const board = new AlertBoard();
+  const board = early?.board ?? new AlertBoard();
   let attached: { db: Database; unlisten: () => Promise<void> } | undefined;
   for (let attempt = 1; !attached; attempt++) {
     let db: Database | undefined;

@@ -88,6 +88,8 @@ export interface StreamSnapshot {
   incidents: IncidentView[];
   /** Unresolved alerts and the recently resolved. */
   alerts: AlertView[];
+  /** False while the server's alarm database is not attached yet: `alerts` is empty for that reason, not all clear. */
+  alertsLoaded: boolean;
   kpis: Kpis;
   trend: TrendPoint[];
 }
@@ -186,6 +188,8 @@ export interface VenueSnapshot {
   detail: VenueDetail | null;
   /** This venue's alerts. */
   alerts: AlertView[];
+  /** False while the server's alarm database is not attached yet: `alerts` is empty for that reason, not all clear. */
+  alertsLoaded: boolean;
   kpis: Kpis;
 }
 
@@ -216,6 +220,8 @@ export interface AlertsSnapshot {
   at: number;
   /** The alerts this user may see. */
   alerts: AlertView[];
+  /** False while the server's alarm database is not attached yet: `alerts` is empty for that reason, not all clear. */
+  alertsLoaded: boolean;
   kpis: Kpis;
 }
 

@@ -18,6 +18,7 @@ export class DatabaseProbe {
   readonly state: DatabaseReachability;
   private timer: NodeJS.Timeout | undefined;
   private checking = false;
+  private readonly reachableAgain: (() => void)[] = [];
 
   constructor(
     private readonly db: Database,
@@ -31,6 +32,11 @@ export class DatabaseProbe {
   start(): void {
     this.timer = setInterval(() => void this.check(), this.opts.intervalMs);
     this.timer.unref();
+  }
+
+  /** Called each time the database answers again after it did not. */
+  onReachableAgain(listener: () => void): void {
+    this.reachableAgain.push(listener);
   }
 
   stop(): void {
@@ -56,8 +62,10 @@ export class DatabaseProbe {
       this.state.since = now;
       console.log(reachable ? '[db] reachable again' : `[db] not reachable: ${error}`);
     }
+    const again = reachable && !this.state.reachable;
     this.state.reachable = reachable;
     this.state.checkedAt = now;
     if (error) this.state.lastError = error;
+    if (again) for (const listener of this.reachableAgain) listener();
   }
 }

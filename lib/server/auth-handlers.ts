@@ -6,15 +6,17 @@ import { LoginBody } from '../contracts/http.schema';
 import { createSession, endSession, readCookie, SESSION_COOKIE } from '../auth/sessions';
 import { publicUser } from '../auth/users';
 import { answeringDatabaseTrouble } from './database-trouble';
-import { getFeedRuntime } from './feed-runtime';
+import { getFeedRuntime, getLiveFeed } from './feed-runtime';
 import {
-  clearedSessionCookie,
+  clearedSessionCookies,
   clientAddress,
   forgedOrigin,
   json,
   requestUser,
+  requestViewer,
   sameOrigin,
-  sessionCookie,
+  sessionCookies,
+  sessionUnchecked,
   signInFirst,
   tooMany,
 } from './request-auth';
@@ -44,9 +46,10 @@ async function handleLoginPOST(request: Request): Promise<Response> {
     return json({ error: 'wrong user name or password' }, 401);
   }
   await rt.alerts.signInLimits.succeeded(address, username);
-  const token = await createSession(rt.alerts.db, user.id, Date.now());
+  const signedInAt = Date.now();
+  const token = await createSession(rt.alerts.db, user.id, signedInAt);
   console.log(`[auth] ${user.id} (${user.role}) signed in`);
-  return json({ user: publicUser(user) }, 200, { 'Set-Cookie': sessionCookie(token, request) });
+  return json({ user: publicUser(user) }, 200, sessionCookies(rt, user.id, token, request, signedInAt));
 }
 
 async function handleLogoutPOST(request: Request): Promise<Response> {
@@ -54,14 +57,16 @@ async function handleLogoutPOST(request: Request): Promise<Response> {
   if (!rt) return notStarted();
   if (!sameOrigin(request, rt.env.trustProxy)) return forgedOrigin();
   await endSession(rt.alerts.db, readCookie(request.headers.get('cookie'), SESSION_COOKIE));
-  return json({ ok: true }, 200, { 'Set-Cookie': clearedSessionCookie() });
+  return json({ ok: true }, 200, clearedSessionCookies());
 }
 
+/** Who is signed in; `viewOnly` while the session cannot be checked (a view pass: lib/auth/view-pass.ts). */
 export async function meGET(request: Request): Promise<Response> {
-  const rt = await getFeedRuntime();
-  if (!rt) return notStarted();
-  const user = await requestUser(rt, request);
-  return user ? json({ user }) : signInFirst();
+  const live = getLiveFeed();
+  if (!live) return notStarted();
+  const viewer = await requestViewer(live, request);
+  if (viewer === 'unchecked') return sessionUnchecked();
+  return viewer ? json({ user: viewer.user, viewOnly: viewer.viewPass }) : signInFirst();
 }
 
 /** A valid hash of nothing anyone types, so an unknown user name takes as long as a known one. */

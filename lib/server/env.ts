@@ -31,6 +31,8 @@ export interface ServerEnv {
   trustProxy: number;
   /** Bearer token /api/metrics asks for; unset: open (scrape it from inside the network only). */
   metricsToken: string | undefined;
+  /** Signs view passes (lib/auth/view-pass); the same on every instance of a fleet. */
+  sessionSecret: string | undefined;
   streamFlushMs: number;
   /** Raster tile URL template ({z}/{x}/{y}) of a site's own tile server; unset: outlines only. */
   basemapUrl: string | undefined;
@@ -122,6 +124,10 @@ export function readServerEnv(): ServerEnv {
   if (metricsToken !== undefined && metricsToken.length < 16) {
     throw new Error('METRICS_TOKEN must be at least 16 characters');
   }
+  const sessionSecret = process.env.SESSION_SECRET?.trim() || undefined;
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new Error('SESSION_SECRET must be at least 32 characters');
+  }
   return {
     mqttUrl,
     mqttProtocolVersion: version as 4 | 5,
@@ -139,6 +145,7 @@ export function readServerEnv(): ServerEnv {
     maxClockSkewMs: int('FEED_MAX_CLOCK_SKEW_MS', 10_000, 0, 300_000),
     trustProxy: int('TRUST_PROXY', 0, 0, 10),
     metricsToken,
+    sessionSecret,
     streamFlushMs: int('STREAM_FLUSH_MS', 200, 50, 5000),
     basemapUrl: basemap(),
     databaseUrl: database(),

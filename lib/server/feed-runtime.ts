@@ -1,13 +1,18 @@
 /**
  * One feed runtime per server process: the situation model, the ingest in front of it,
  * the broker connection feeding it and the stream hub reading it. Started once by
- * instrumentation.ts; route handlers find it with getFeedRuntime().
+ * instrumentation.ts, in two stages: the live feed first (screens can show the picture, through
+ * a view pass), then the database and the alerts. Route handlers find the whole runtime with
+ * getFeedRuntime(), the live feed alone with getLiveFeed().
  *
  * Next bundles instrumentation and each route separately, so module-level state is not
  * shared between them: the runtime lives on globalThis under a registered symbol.
  */
 import 'server-only';
+import { AlertBoard } from '../alerts/alert-board';
 import { startAlerts, type AlertsRuntime, type DatabaseWait } from '../alerts/alerts-runtime';
+import { readUsers, type UserRecord } from '../auth/users';
+import { viewPassSecret } from '../auth/view-pass';
 import { createBrokerAuth } from '../ingest/broker-auth';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../ingest/embedded-broker';
 import type { FeedStatus } from '../ingest/feed-status';
@@ -21,8 +26,8 @@ import { readVenueCatalogue, type VenueCatalogue } from '../ingest/venue-catalog
 import { StreamHub } from '../stream/stream-hub';
 import type { ServerEnv } from './env';
 
-export interface FeedRuntime {
-  readonly startedAt: number;
+/** What runs before the database: the live picture, and who may look at it (users, view passes). */
+export interface LiveFeed {
   readonly env: ServerEnv;
   readonly model: SituationModel;
   readonly catalogue: VenueCatalogue;
@@ -31,6 +36,13 @@ export interface FeedRuntime {
   readonly hub: StreamHub;
   readonly feed: FeedStatus;
   readonly embedded: EmbeddedBroker | undefined;
+  readonly users: Map<string, UserRecord>;
+  /** Signs and checks view passes (lib/auth/view-pass.ts). */
+  readonly viewPassSecret: Buffer;
+}
+
+export interface FeedRuntime extends LiveFeed {
+  readonly startedAt: number;
   readonly alerts: AlertsRuntime;
   close(): Promise<void>;
 }
@@ -41,6 +53,8 @@ export interface StartProgress {
   /** Set once the broker link (or the embedded broker) is up and ingest runs. */
   feed: FeedStatus | undefined;
   model: SituationModel | undefined;
+  /** Set once the live feed serves streams (before the database). */
+  live: LiveFeed | undefined;
   readonly database: DatabaseWait;
 }
 
@@ -48,6 +62,7 @@ export const newStartProgress = (now = Date.now()): StartProgress => ({
   since: now,
   feed: undefined,
   model: undefined,
+  live: undefined,
   database: { since: now, attempts: 0, lastError: null },
 });
 
@@ -68,10 +83,21 @@ export async function createFeedRuntime(
   const metrics = new IngestMetrics();
   const log = new RateLimitedLog();
   const ingest = createIngest(model, metrics, log, { catalogue });
+  const users = readUsers(env.usersFile);
+  const passes = viewPassSecret(env);
+  if (!passes.shared) {
+    console.log(
+      '[auth] SESSION_SECRET unset: view passes of this process only (screens wait for the database after a restart)',
+    );
+  }
+  // The streams read the alert board from the start; it is empty (and says "starting") until the database fills it.
+  const board = new AlertBoard();
+  const hub = new StreamHub(model, metrics, { flushMs: env.streamFlushMs }, undefined, board);
+  hub.awaitAlerts();
   // The database opens (and migrates) while the feed starts, and a PostgreSQL that is away is waited for:
-  // publishers connect at once and nothing they send is dropped meanwhile. Screens and actions wait for
-  // both (sign-in and every action are in the database); health says which part is missing.
-  const alertsStarting = startAlerts(env, model, progress.database);
+  // publishers connect at once and nothing they send is dropped meanwhile. Screens show the live picture
+  // meanwhile to those holding a view pass; sign-in and every action wait for the database.
+  const alertsStarting = startAlerts(env, model, progress.database, { board, users });
   alertsStarting.catch(() => undefined); // (handled below; not an unhandled rejection meanwhile)
 
   let embedded: EmbeddedBroker | undefined;
@@ -110,21 +136,8 @@ export async function createFeedRuntime(
       throw err;
     }
   }
-  progress.model = model;
-  progress.feed = (external?.status ?? embedded?.status)!;
-  let alerts: AlertsRuntime;
-  try {
-    alerts = await alertsStarting;
-  } catch (err) {
-    await stopFeed();
-    throw err;
-  }
-  const hub = new StreamHub(model, metrics, { flushMs: env.streamFlushMs }, undefined, alerts.board);
-  hub.start();
-  let closing: Promise<void> | undefined;
   const feed = (external?.status ?? embedded?.status)!;
-  return {
-    startedAt: Date.now(),
+  const live: LiveFeed = {
     env,
     model,
     catalogue,
@@ -133,6 +146,32 @@ export async function createFeedRuntime(
     hub,
     feed,
     embedded,
+    users,
+    viewPassSecret: passes.secret,
+  };
+  hub.start();
+  progress.model = model;
+  progress.feed = feed;
+  progress.live = live;
+  let alerts: AlertsRuntime;
+  try {
+    alerts = await alertsStarting;
+  } catch (err) {
+    progress.live = undefined;
+    hub.stop();
+    await stopFeed();
+    throw err;
+  }
+  hub.alertsAttached();
+  // Streams let in by a view pass while the database was away are asked for their sessions again.
+  alerts.probe.onReachableAgain(() => {
+    const ended = hub.endViewPassClients();
+    if (ended > 0) console.log(`[auth] database back: ${ended} streams opened by view pass asked to sign in again`);
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    ...live,
+    startedAt: Date.now(),
     alerts,
     // Once, however often it is called (a test, then the process's own shutdown).
     close: () =>
@@ -170,21 +209,20 @@ export function getFeedRuntime(): Promise<FeedRuntime> | undefined {
   return rt ? Promise.resolve(rt) : undefined;
 }
 
+/** The live feed (the whole runtime once ready): what streams and the last hour's charts need. */
+export function getLiveFeed(): LiveFeed | undefined {
+  return holder[READY] ?? holder[PROGRESS]?.live;
+}
+
 /** Route handlers answer through `rt` (a test that builds its own runtime); undefined forgets it. */
 export function serveFeedRuntime(rt: FeedRuntime | undefined): void {
   holder[READY] = rt;
   holder[KEY] = rt ? Promise.resolve(rt) : undefined;
 }
 
-/** The runtime, waiting up to `timeoutMs` for a start under way (a page asked for as the server boots). */
-export async function awaitFeedRuntime(timeoutMs: number): Promise<FeedRuntime | undefined> {
-  const starting = holder[KEY];
-  if (holder[READY] || !starting) return holder[READY];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const gaveUp = new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), timeoutMs)));
-  const rt = await Promise.race([starting.catch(() => undefined), gaveUp]);
-  clearTimeout(timer);
-  return rt;
+/** Route handlers answer from a start under way (a test's): its live feed, before the database. */
+export function serveStartProgress(progress: StartProgress | undefined): void {
+  holder[PROGRESS] = progress;
 }
 
 /** How far start-up has come, while it is not done; undefined before it began. */

@@ -7,26 +7,37 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { SessionUser } from '../contracts/alerts';
 import { canViewVenue, homeOf } from '../auth/permissions';
-import { SESSION_COOKIE, sessionUser } from '../auth/sessions';
-import { awaitFeedRuntime } from './feed-runtime';
+import { SESSION_COOKIE } from '../auth/sessions';
+import { VIEW_PASS_COOKIE } from '../auth/view-pass';
+import { getFeedRuntime, getLiveFeed } from './feed-runtime';
 import { PAGE_PATH_HEADER } from './page-path';
+import { viewerOf } from './request-auth';
 
 /** A page asked for as the server boots waits this long for it; then it says "starting" instead. */
 const START_WAIT_MS = 8_000;
 
 /**
- * The signed-in user, if any. Sessions are in the database: while it is not there yet (a server
- * starting, a PostgreSQL away at boot) the page goes to /starting, which comes back once it is.
+ * The signed-in user, if any. Sessions are in the database; while it is not attached yet (a server
+ * starting, a PostgreSQL away at boot) the view pass beside the session cookie shows the live picture,
+ * and a page without one goes to /starting, which comes back once the database is there.
  */
 export async function optionalPageUser(): Promise<SessionUser | null> {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
   if (!token) return null;
-  const rt = await awaitFeedRuntime(START_WAIT_MS);
-  if (!rt) {
-    const back = (await headers()).get(PAGE_PATH_HEADER) ?? '/';
-    redirect(`/starting?next=${encodeURIComponent(back)}`);
+  const pass = jar.get(VIEW_PASS_COOKIE)?.value;
+  const giveUpAt = Date.now() + START_WAIT_MS;
+  for (;;) {
+    const live = getLiveFeed();
+    const viewer = live ? await viewerOf(live, token, pass) : 'unchecked';
+    if (viewer !== 'unchecked') return viewer?.user ?? null;
+    // Started, but the database does not answer: /starting would send the page straight back.
+    if (getFeedRuntime()) throw new Error('the database is not answering: sessions cannot be checked');
+    if (Date.now() >= giveUpAt) break;
+    await new Promise((r) => setTimeout(r, 200));
   }
-  return sessionUser(rt.alerts.db, rt.alerts.users, token, Date.now());
+  const back = (await headers()).get(PAGE_PATH_HEADER) ?? '/';
+  redirect(`/starting?next=${encodeURIComponent(back)}`);
 }
 
 /** The signed-in user, or a redirect to the sign-in page. */

@@ -7,14 +7,58 @@ import 'server-only';
 import type { SessionUser } from '../contracts/alerts';
 import { RateLimiter } from '../auth/rate-limit';
 import { readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionUser } from '../auth/sessions';
-import type { FeedRuntime } from './feed-runtime';
+import { publicUser } from '../auth/users';
+import { issueViewPass, readViewPass, VIEW_PASS_COOKIE } from '../auth/view-pass';
+import { isDatabaseLinkError } from '../db/database';
+import type { FeedRuntime, LiveFeed } from './feed-runtime';
 
-export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  const all = new Headers(headers);
+  all.set('Cache-Control', 'no-store');
+  return Response.json(body, { status, headers: all });
+}
 
 export async function requestUser(rt: FeedRuntime, request: Request): Promise<SessionUser | null> {
   const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
   return sessionUser(rt.alerts.db, rt.alerts.users, token, Date.now());
+}
+
+/** Someone allowed to look: by their session, or (`viewPass`) by a view pass while the session cannot be checked. */
+export interface Viewer {
+  user: SessionUser;
+  viewPass: boolean;
+}
+
+/**
+ * Who may look at the live picture (streams, the last hour's charts, pages). The database decides
+ * whenever it answers: a session it no longer has is no one (null), whatever pass comes with it.
+ * While it is not attached yet or not answering, a view pass made for this session token lets its
+ * user look; without one the answer is 'unchecked' (not "signed out": the session may well be live).
+ */
+export async function viewerOf(
+  live: LiveFeed,
+  token: string | undefined,
+  pass: string | undefined,
+  now = Date.now(),
+): Promise<Viewer | null | 'unchecked'> {
+  if (!token) return null;
+  const alerts = (live as Partial<FeedRuntime>).alerts;
+  if (alerts) {
+    try {
+      const user = await sessionUser(alerts.db, live.users, token, now);
+      return user ? { user, viewPass: false } : null;
+    } catch (err) {
+      if (!isDatabaseLinkError(err)) throw err;
+    }
+  }
+  const userId = readViewPass(live.viewPassSecret, pass, token, now);
+  const record = userId === null ? undefined : live.users.get(userId);
+  return record ? { user: publicUser(record), viewPass: true } : 'unchecked';
+}
+
+export function requestViewer(live: LiveFeed, request: Request): Promise<Viewer | null | 'unchecked'> {
+  const cookie = request.headers.get('cookie');
+  return viewerOf(live, readCookie(cookie, SESSION_COOKIE), readCookie(cookie, VIEW_PASS_COOKIE));
 }
 
 /**
@@ -36,11 +80,16 @@ export function sameOrigin(request: Request, trustProxy: number): boolean {
 
 export const forgedOrigin = () => json({ error: 'cross-origin request refused' }, 403);
 export const signInFirst = () => json({ error: 'sign in first' }, 401);
+/** A session that cannot be checked yet (the database not attached or not answering) and no view pass. */
+export const sessionUnchecked = () =>
+  json({ error: 'the server cannot check sessions yet (its database is starting): try again shortly' }, 503, {
+    'Retry-After': '2',
+  });
 
-export function sessionCookie(token: string, request: Request): string {
+function cookie(name: string, value: string, request: Request): string {
   const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   return [
-    `${SESSION_COOKIE}=${token}`,
+    `${name}=${value}`,
     'Path=/',
     'HttpOnly',
     'SameSite=Lax',
@@ -49,7 +98,22 @@ export function sessionCookie(token: string, request: Request): string {
   ].join('; ');
 }
 
-export const clearedSessionCookie = () => `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+/** The session cookie and its view pass (same lifetime), to set at sign-in. */
+export function sessionCookies(live: LiveFeed, userId: string, token: string, request: Request, now: number): Headers {
+  const headers = new Headers();
+  headers.append('Set-Cookie', cookie(SESSION_COOKIE, token, request));
+  const pass = issueViewPass(live.viewPassSecret, userId, token, now + SESSION_TTL_MS);
+  headers.append('Set-Cookie', cookie(VIEW_PASS_COOKIE, pass, request));
+  return headers;
+}
+
+export function clearedSessionCookies(): Headers {
+  const headers = new Headers();
+  for (const name of [SESSION_COOKIE, VIEW_PASS_COOKIE]) {
+    headers.append('Set-Cookie', `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+  }
+  return headers;
+}
 
 /**
  * The client's address: the edge (scripts/serve.ts) has already reduced X-Forwarded-For to

@@ -7,8 +7,8 @@ import { ID_PATTERN } from '../contracts/topics';
 import { canViewCity, canViewVenue } from '../auth/permissions';
 import { openEventStream } from '../stream/event-stream';
 import type { StreamScope } from '../stream/stream-hub';
-import { getFeedRuntime, startProgress, type FeedRuntime } from './feed-runtime';
-import { json, requestUser, signInFirst } from './request-auth';
+import { getFeedRuntime, getLiveFeed, startProgress, type FeedRuntime, type LiveFeed } from './feed-runtime';
+import { json, requestUser, requestViewer, sessionUnchecked, signInFirst } from './request-auth';
 import { healthReport } from './health';
 import { sparklinesOf } from '../stream/history-views';
 import { processMetrics, renderMetrics } from './prometheus';
@@ -40,22 +40,26 @@ function streamScope(user: SessionUser, params: URLSearchParams): StreamScope | 
   return { kind: 'city' };
 }
 
+/** The live picture streams from the feed's start, before the database (to view-pass holders: request-auth.ts). */
 export async function streamGET(request: Request): Promise<Response> {
-  const rt = await getFeedRuntime();
-  if (!rt) return notStarted();
-  const user = await requestUser(rt, request);
-  if (!user) return signInFirst();
-  const scope = streamScope(user, new URL(request.url).searchParams);
-  return scope instanceof Response ? scope : openEventStream(rt.hub, request, scope, rt.env.instanceName);
+  const live = getLiveFeed();
+  if (!live) return notStarted();
+  const viewer = await requestViewer(live, request);
+  if (viewer === 'unchecked') return sessionUnchecked();
+  if (!viewer) return signInFirst();
+  const scope = streamScope(viewer.user, new URL(request.url).searchParams);
+  if (scope instanceof Response) return scope;
+  return openEventStream(live.hub, request, scope, live.env.instanceName, viewer.viewPass);
 }
 
-/** The runtime, if the caller may see this venue; otherwise the answer to send. */
-async function venueReader(request: Request, venueId: string): Promise<FeedRuntime | Response> {
-  const rt = await getFeedRuntime();
-  if (!rt) return notStarted();
-  const user = await requestUser(rt, request);
-  if (!user) return signInFirst();
-  return canViewVenue(user, venueId) ? rt : json({ error: 'not your venue' }, 403);
+/** The live feed, if the caller may see this venue; otherwise the answer to send. */
+async function venueReader(request: Request, venueId: string): Promise<LiveFeed | Response> {
+  const live = getLiveFeed();
+  if (!live) return notStarted();
+  const viewer = await requestViewer(live, request);
+  if (viewer === 'unchecked') return sessionUnchecked();
+  if (!viewer) return signInFirst();
+  return canViewVenue(viewer.user, venueId) ? live : json({ error: 'not your venue' }, 403);
 }
 
 /** GET /api/history/city?from=&to=: people inside and open incidents over any stored span. */
@@ -131,10 +135,16 @@ export function historySpan(params: URLSearchParams, now: number): { from: numbe
   return { from: from!, to: Math.min(to!, now) };
 }
 
-/** The stored span asked for, from the database; the database away answers 503 in words. */
-async function storedHistory(rt: FeedRuntime, load: (rt: FeedRuntime) => Promise<unknown>): Promise<Response> {
+/** The stored span asked for, from the database; the database away (or not attached yet) answers 503 in words. */
+async function storedHistory(live: LiveFeed, load: (rt: FeedRuntime) => Promise<unknown>): Promise<Response> {
+  const rt = live as Partial<FeedRuntime>;
+  if (!rt.alerts) {
+    return json({ error: 'the stored history is starting (its database is not attached yet)' }, 503, {
+      'Retry-After': '2',
+    });
+  }
   try {
-    return Response.json(await load(rt), { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(await load(rt as FeedRuntime), { headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
     console.error(`[history] span not read: ${(err as Error).message}`);
     return json({ error: 'the history is not answering: try again in a moment' }, 503, { 'Retry-After': '2' });

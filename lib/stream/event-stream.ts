@@ -9,12 +9,16 @@ import type { StreamClient, StreamHub, StreamScope } from './stream-hub';
 /** Bytes the transport may buffer per client before the hub's own bounded queue takes over. */
 const TRANSPORT_BUFFER_BYTES = 512 * 1024;
 
-/** Streams `scope` (decided and authorised by the caller) until the request ends. */
+/**
+ * Streams `scope` (decided and authorised by the caller) until the request ends, or, for a viewer
+ * let in by a view pass, until the hub ends it (the session can be checked again).
+ */
 export function openEventStream(
   hub: StreamHub,
   request: Request,
   scope: StreamScope = { kind: 'city' },
   instance?: string,
+  viewPass = false,
 ): Response {
   let client: StreamClient | undefined;
   let closed = false;
@@ -33,15 +37,16 @@ export function openEventStream(
           controller.enqueue(frame);
           return true;
         };
-        client = hub.connect(send, request.headers.get('last-event-id'), scope);
-        request.signal.addEventListener('abort', () => {
+        const end = () => {
           close();
           try {
             controller.close();
           } catch {
             // already closed by the consumer
           }
-        });
+        };
+        client = hub.connect(send, request.headers.get('last-event-id'), scope, { viewPass, end });
+        request.signal.addEventListener('abort', end);
       },
       pull() {
         if (client && !closed) hub.drain(client);

@@ -313,4 +313,39 @@ describe('StreamHub alerts', () => {
     expect(ids(phone)).toEqual([1]);
     expect(messages(phone).at(-1)).toMatchObject({ type: 'alerts-delta', alerts: [{ id: 1, version: 2 }] });
   });
+
+  it('says alerts are starting until the database fills the board, then re-sends every scope and ends view-pass streams', () => {
+    const model = new SituationModel();
+    const board = new AlertBoard();
+    const hub = new StreamHub(model, new IngestMetrics(), {}, 'srv-a', board);
+    hub.awaitAlerts();
+    const wall: Uint8Array[] = [];
+    const phone: Uint8Array[] = [];
+    let ended = 0;
+    hub.connect((f) => (wall.push(f), true));
+    const byPass = hub.connect(
+      (f) => (phone.push(f), true),
+      null,
+      { kind: 'alerts', venues: null },
+      {
+        viewPass: true,
+        end: () => ended++,
+      },
+    );
+    expect(messages(wall)[0]).toMatchObject({ type: 'snapshot', alerts: [], alertsLoaded: false });
+    expect(messages(phone)[0]).toMatchObject({ type: 'alerts-snapshot', alerts: [], alertsLoaded: false });
+    const before = hub.currentEventId;
+
+    board.load([alert(1, 'test-arena')]);
+    hub.alertsAttached(T0 + 500);
+    expect(messages(wall).at(-1)).toMatchObject({ type: 'snapshot', alerts: [{ id: 1 }], alertsLoaded: true });
+    // The stream let in by a pass is ended (asked for its session again), not sent the board.
+    expect(ended).toBe(1);
+    expect(messages(phone)).toHaveLength(1);
+    expect(hub.clientCount).toBe(1);
+    // Reconnecting with the event id it had, it is not resumed from the empty board: a snapshot.
+    const again: Uint8Array[] = [];
+    hub.connect((f) => (again.push(f), true), before, byPass.scope);
+    expect(messages(again)[0]).toMatchObject({ type: 'alerts-snapshot', alerts: [{ id: 1 }], alertsLoaded: true });
+  });
 });

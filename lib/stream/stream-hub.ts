@@ -49,6 +49,15 @@ export interface StreamClient {
   readonly scope: StreamScope;
   /** scopeKey(scope): clients with equal keys share frames. */
   readonly scopeKey: string;
+  /** Let in by a view pass (the database could not check the session): ended once it can. */
+  readonly viewPass: boolean;
+  /** Ends the client's transport (the browser reconnects and is asked who it is again). */
+  readonly end: () => void;
+}
+
+export interface ConnectOptions {
+  viewPass?: boolean;
+  end?: () => void;
 }
 
 /**
@@ -115,6 +124,8 @@ export class StreamHub {
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly snapshotCache = new Map<string, Uint8Array>();
   private snapshotCacheSeq = -1;
+  /** False while the database that fills the alert board is not attached yet: screens say "starting". */
+  private alertsLoaded = true;
   readonly stats = {
     flushes: 0,
     deltasSerialised: 0,
@@ -165,8 +176,11 @@ export class StreamHub {
     send: (frame: Uint8Array) => boolean,
     lastEventId?: string | null,
     scope: StreamScope = CITY_SCOPE,
+    options: ConnectOptions = {},
   ): StreamClient {
     const client: StreamClient = {
+      viewPass: options.viewPass ?? false,
+      end: options.end ?? (() => undefined),
       id: this.nextClientId++,
       send,
       scope,
@@ -182,6 +196,41 @@ export class StreamHub {
     send(encoder.encode('retry: 1000\n\n'));
     if (client.needsSnapshot) this.drain(client);
     return client;
+  }
+
+  /** The alert board is not filled yet (a database still attaching): snapshots say so. */
+  awaitAlerts(): void {
+    this.alertsLoaded = false;
+  }
+
+  /**
+   * The board is filled from the database: every client gets a fresh snapshot with the alerts, and
+   * those let in by a view pass are ended, to be asked for their session now that it can be checked.
+   */
+  alertsAttached(now = Date.now()): void {
+    this.alertsLoaded = true;
+    this.seq++; // (older event ids, and the cached snapshots, are of the board before)
+    for (const client of [...this.clients.values()]) {
+      if (client.viewPass) {
+        this.disconnect(client);
+        client.end();
+        continue;
+      }
+      client.needsSnapshot = true;
+      this.drain(client, now);
+    }
+  }
+
+  /** Ends the clients let in by a view pass (their sessions can be checked again). */
+  endViewPassClients(): number {
+    let ended = 0;
+    for (const client of [...this.clients.values()]) {
+      if (!client.viewPass) continue;
+      this.disconnect(client);
+      client.end();
+      ended++;
+    }
+    return ended;
   }
 
   disconnect(client: StreamClient): void {
@@ -229,6 +278,7 @@ export class StreamHub {
       live: venues.map((v) => v.live()),
       incidents: venues.flatMap((v) => [...v.incidents.values()].map((i) => i.view())),
       alerts: this.alertBoard?.list() ?? [],
+      alertsLoaded: this.alertsLoaded,
       kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
       trend: this.model.trend(),
     };
@@ -245,6 +295,7 @@ export class StreamHub {
       venueId,
       detail: v?.def ? v.detail() : null,
       alerts: this.alertsOf([venueId]),
+      alertsLoaded: this.alertsLoaded,
       kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
     };
   }
@@ -257,6 +308,7 @@ export class StreamHub {
       seq: this.seq,
       at: now,
       alerts: this.alertsOf(venues),
+      alertsLoaded: this.alertsLoaded,
       kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
     };
   }

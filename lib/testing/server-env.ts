@@ -18,6 +18,7 @@ export function testServerEnv(overrides: Partial<ServerEnv> = {}): ServerEnv {
     maxClockSkewMs: 10_000,
     trustProxy: 0,
     metricsToken: undefined,
+    sessionSecret: undefined,
     streamFlushMs: 100,
     basemapUrl: undefined,
     databaseUrl: undefined,
