@@ -1,15 +1,20 @@
 'use client';
 
-import type { Kpis } from '@/lib/contracts/stream';
 import { useSituation } from '@/components/store/situation-provider';
 import { useVenue } from '@/components/store/venue-provider';
 import { useT } from '@/components/i18n/i18n-provider';
 
 /** Says where the data comes from; the simulator announces itself as simulated, and every level says so. */
-function FeedSourceLine({ kpis, prefix }: { kpis: Kpis | null; prefix?: string | undefined }) {
+function FeedSourceLine({
+  simulated,
+  publishers,
+  prefix,
+}: {
+  simulated: boolean;
+  publishers: number;
+  prefix?: string | undefined;
+}) {
   const t = useT();
-  const simulated = kpis?.simulated ?? false;
-  const publishers = kpis?.publishersOnline ?? 0;
   const source = simulated ? t('feed.simulated') : t('feed.publishers', { n: publishers });
   return (
     <p className={`feed-source ${simulated ? 'is-simulated' : ''}`}>
@@ -19,11 +24,16 @@ function FeedSourceLine({ kpis, prefix }: { kpis: Kpis | null; prefix?: string |
   );
 }
 
+// The two figures it shows are selected, not the KPIs (new with every message).
 export function FeedSource() {
-  return <FeedSourceLine kpis={useSituation((s) => s.kpis)} />;
+  const simulated = useSituation((s) => s.kpis?.simulated ?? false);
+  const publishers = useSituation((s) => s.kpis?.publishersOnline ?? 0);
+  return <FeedSourceLine simulated={simulated} publishers={publishers} />;
 }
 
 /** The venue levels' line: the venue's sports, then the source. */
 export function VenueFeedSource({ prefix }: { prefix?: string | undefined }) {
-  return <FeedSourceLine kpis={useVenue((s) => s.kpis)} prefix={prefix} />;
+  const simulated = useVenue((s) => s.kpis?.simulated ?? false);
+  const publishers = useVenue((s) => s.kpis?.publishersOnline ?? 0);
+  return <FeedSourceLine simulated={simulated} publishers={publishers} prefix={prefix} />;
 }

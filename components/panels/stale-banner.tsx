@@ -1,12 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useNow } from '@/components/format/use-now';
-import { dataAgeMs, pickFreshness, type StreamFreshness } from '@/components/store/data-age';
-import { useSituation } from '@/components/store/situation-provider';
+import { dataAgeMs, type StreamFreshness } from '@/components/store/data-age';
+import { useSituation, useSituationStore } from '@/components/store/situation-provider';
 import type { ConnectionPhase } from '@/components/store/situation-store';
-import { useVenue } from '@/components/store/venue-provider';
+import { useTickedFreshness } from '@/components/store/use-ticked-freshness';
+import { useVenue, useVenueStore } from '@/components/store/venue-provider';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
 
 /** A first connection slower than this is worth a banner; a page load is not. */
@@ -14,7 +13,7 @@ const SLOW_CONNECT_MS = 5000;
 
 interface StaleBannerProps {
   phase: ConnectionPhase;
-  freshness: StreamFreshness;
+  store: { getState(): StreamFreshness };
 }
 
 /**
@@ -22,8 +21,8 @@ interface StaleBannerProps {
  * down (and since when the figures date), or the server hears nothing from the venues' feed.
  * Data still on screen is greyed meanwhile; the banner says why, in words.
  */
-function StaleBanner({ phase, freshness }: StaleBannerProps) {
-  const now = useNow(1000);
+function StaleBanner({ phase, store }: StaleBannerProps) {
+  const { now, freshness } = useTickedFreshness(store);
   const t = useT();
   const f = useFormat();
   const [shownAt] = useState(Date.now);
@@ -45,12 +44,10 @@ function StaleBanner({ phase, freshness }: StaleBannerProps) {
 
 export function CityStaleBanner() {
   const phase = useSituation((s) => s.phase);
-  const freshness = useSituation(useShallow(pickFreshness));
-  return <StaleBanner phase={phase} freshness={freshness} />;
+  return <StaleBanner phase={phase} store={useSituationStore()} />;
 }
 
 export function VenueStaleBanner() {
   const phase = useVenue((s) => s.phase);
-  const freshness = useVenue(useShallow(pickFreshness));
-  return <StaleBanner phase={phase} freshness={freshness} />;
+  return <StaleBanner phase={phase} store={useVenueStore()} />;
 }

@@ -4,7 +4,8 @@ import { TrendChartLoader } from '@/components/charts/trend-chart-loader';
 import { KpiTiles } from '@/components/panels/kpi-tiles';
 import { PanelAge } from '@/components/panels/panel-age';
 import { VenueBoard } from '@/components/panels/venue-board';
-import { useSituation } from '@/components/store/situation-provider';
+import { useSituationStore } from '@/components/store/situation-provider';
+import { useTickedFreshness } from '@/components/store/use-ticked-freshness';
 import { CityAlertsPanel } from './city-alerts-panel';
 import { useT } from '@/components/i18n/i18n-provider';
 
@@ -16,19 +17,21 @@ import { useT } from '@/components/i18n/i18n-provider';
 /** The trend moves in 10 s buckets: older than two of them, it is behind. */
 const TREND_FRESH_MS = 20_000;
 
+/** The server extends the trend on its own clock; what it plots is as old as the feed. Ticks alone. */
+function TrendAge() {
+  const { freshness: s } = useTickedFreshness(useSituationStore());
+  const feedAt = s.feedAgeAtMessage === null || s.lastServerAt === 0 ? null : s.lastServerAt - s.feedAgeAtMessage;
+  return <PanelAge at={feedAt} serverOffsetMs={s.serverOffsetMs} boundMs={TREND_FRESH_MS} />;
+}
+
 export function CityPanels() {
-  // The server extends the trend on its own clock; what it plots is as old as the feed.
-  const feedAt = useSituation((s) =>
-    s.feedAgeAtMessage === null || s.lastServerAt === 0 ? null : s.lastServerAt - s.feedAgeAtMessage,
-  );
-  const serverOffsetMs = useSituation((s) => s.serverOffsetMs);
   const t = useT();
   return (
     <div className="level-city">
       <KpiTiles />
       <section className="panel trend" aria-label={t('trend.title')}>
         <h2 className="panel-title">
-          {t('trend.title')} <PanelAge at={feedAt} serverOffsetMs={serverOffsetMs} boundMs={TREND_FRESH_MS} />
+          {t('trend.title')} <TrendAge />
         </h2>
         <TrendChartLoader />
       </section>
