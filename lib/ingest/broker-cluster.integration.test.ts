@@ -1,8 +1,9 @@
 /**
  * The feed on a broker that is itself a cluster: three NATS nodes with JetStream and their MQTT
- * listener, started and killed here as processes. MQTT_URL names all three; the node the feed is
- * on is killed with -9 during a steady feed: ingest continues through another node within seconds,
- * and the retained registries survive (a client arriving afterwards still gets them).
+ * listener, started and killed here as processes. MQTT_URL names all three; the feed holds two links
+ * on different nodes, one feeding and one standing by. The node feeding is killed with -9 during a
+ * steady feed: the standby takes over (no reconnect), the lost link comes back on the third node to
+ * stand by in turn, and the retained registries survive (a client arriving afterwards gets them).
  */
 import { randomBytes } from 'node:crypto';
 import mqtt from 'mqtt';
@@ -63,20 +64,34 @@ describe('the feed on a three-node NATS cluster', () => {
   it('a node killed under the feed: ingest goes on through another within seconds, retained registries survive', async () => {
     await expect.poll(() => feed.status.subscribed, { timeout: 30_000 }).toBe(true);
     await expect.poll(lastSeq, { timeout: 15_000 }).toBeGreaterThan(0);
-    const on = cluster.nodes.find((n) => n.mqttPort === feed.client.options.port)!;
-    expect(on.name).toBe('n1');
+    const node = (n: { mqttPort: number }) => `127.0.0.1:${n.mqttPort}`;
+    // Two links on the first two nodes, both subscribed: one feeds (whichever heard first), one stands by.
+    await expect.poll(() => feed.status.links?.filter((l) => l.subscribed).length, { timeout: 30_000 }).toBe(2);
+    const before = feed.status.links!;
+    expect(before.map((l) => l.node).sort()).toEqual([node(cluster.nodes[0]!), node(cluster.nodes[1]!)].sort());
+    const feeding = before.findIndex((l) => l.feeding);
+    const standby = 1 - feeding;
+    const on = cluster.nodes.find((n) => node(n) === before[feeding]!.node)!;
+    const standbyNode = cluster.nodes.find((n) => node(n) === before[standby]!.node)!;
+    expect(feed.client.options.port).toBe(on.mqttPort);
+    await expect.poll(() => feed.standbyDropped).toBeGreaterThan(0);
 
     await cluster.kill(on);
     const killedAt = Date.now();
     const seqAtKill = lastSeq();
-    await expect.poll(() => feed.status.connected, { timeout: 5_000 }).toBe(false);
-    // Back on another node, subscribed again (the cluster may refuse until it has re-elected), and taking readings.
-    await expect.poll(() => feed.status.subscribed, { timeout: 30_000 }).toBe(true);
+    // The standby feeds at once, on its node: the feed never stopped being subscribed.
+    await expect.poll(() => feed.client.options.port, { timeout: 5_000 }).toBe(standbyNode.mqttPort);
     await expect.poll(lastSeq, { timeout: 30_000 }).toBeGreaterThan(seqAtKill + 5);
     const resumedMs = Date.now() - killedAt;
     console.log(`[cluster] node killed to ingest resumed: ${resumedMs} ms`);
-    expect(feed.client.options.port).not.toBe(on.mqttPort);
     expect(resumedMs).toBeLessThan(30_000);
+    // The lost link comes back on the node the other is not on (the third), and stands by.
+    const expected: [string | null, boolean, boolean][] = [];
+    expected[feeding] = [node(cluster.nodes[2]!), true, false];
+    expected[standby] = [node(standbyNode), true, true];
+    await expect
+      .poll(() => feed.status.links?.map((l) => [l.node, l.subscribed, l.feeding]), { timeout: 60_000 })
+      .toEqual(expected);
 
     // The registry is still retained by the cluster: a client arriving now gets it.
     const late = await mqtt.connectAsync(`mqtt://127.0.0.1:${cluster.nodes[1]!.mqttPort}`, { protocolVersion: 4 });

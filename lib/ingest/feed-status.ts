@@ -5,4 +5,6 @@ export interface FeedStatus {
   connected: boolean;
   subscribed: boolean;
   lastError: string | undefined;
+  /** On a broker cluster: each link, the node it is on (host:port) and whether it feeds or stands by. */
+  links?: { node: string | null; subscribed: boolean; feeding: boolean }[];
 }

@@ -1,5 +1,6 @@
 /** Liveness and readiness of this server process, for /api/health, /api/health/live and /api/health/ready. */
 import 'server-only';
+import type { FeedStatus } from '../ingest/feed-status';
 import type { FeedRuntime, StartProgress } from './feed-runtime';
 
 export interface HealthReport {
@@ -18,7 +19,7 @@ export interface HealthReport {
     /** The connection that brings other instances' alert changes is listening. */
     alertsListening: boolean;
   };
-  feed: { kind: string; url: string; lastError: string | null };
+  feed: { kind: string; url: string; lastError: string | null; links?: FeedStatus['links'] };
   database: {
     kind: 'pglite' | 'postgres' | 'unknown';
     reachable: boolean;
@@ -104,7 +105,12 @@ export function healthReport(rt: FeedRuntime | undefined, now = Date.now(), prog
     live: true,
     ready,
     checks,
-    feed: { kind: rt.feed.kind, url: rt.feed.url, lastError: rt.feed.lastError ?? null },
+    feed: {
+      kind: rt.feed.kind,
+      url: rt.feed.url,
+      lastError: rt.feed.lastError ?? null,
+      ...(rt.feed.links ? { links: rt.feed.links } : {}),
+    },
     database: {
       kind: rt.alerts.db.kind,
       reachable: probe.reachable,
