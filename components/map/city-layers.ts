@@ -114,7 +114,13 @@ export function venueMarkers(
 ): Layer {
   return new ScatterplotLayer<VenuePoint>({
     id: 'venues',
-    data: keep('venues', venuePoints(s), (d) => `${d.id}|${radiusOf(d)}|${d.worst}|${d.alarm}`),
+    // Status and alarm at once; a size that moved with its crowd at most once a second.
+    data: keep(
+      'venues',
+      venuePoints(s),
+      (d) => `${d.id}|${radiusOf(d)}|${d.worst}|${d.alarm}`,
+      (d) => `${d.id}|${d.worst}|${d.alarm}`,
+    ),
     getPosition: (d) => d.position,
     getRadius: radiusOf,
     radiusUnits: 'pixels',

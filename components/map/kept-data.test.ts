@@ -21,3 +21,30 @@ describe('the data keeper', () => {
     expect(keep('venues', two, drawn)).toBe(two);
   });
 });
+
+describe('the data keeper and what only moves', () => {
+  it('hands over a colour at once, and a size at most once a second, saying when it may', () => {
+    let t = 0;
+    const { keep, takeChanged, takeHeldFor } = dataKeeper(1000, () => t);
+    const drawn = (d: { id: string; colour: string; size: number }) => `${d.id}|${d.colour}|${d.size}`;
+    const urgent = (d: { id: string; colour: string }) => `${d.id}|${d.colour}`;
+    const first = keep('venues', [{ id: 'a', colour: 'grey', size: 4 }], drawn, urgent);
+    takeChanged();
+    t = 200;
+    // Only its size moved, 200 ms after the last frame: held, and the map told when to come back.
+    expect(keep('venues', [{ id: 'a', colour: 'grey', size: 5 }], drawn, urgent)).toBe(first);
+    expect(takeChanged()).toBe(false);
+    expect(takeHeldFor()).toBe(800);
+    expect(takeHeldFor()).toBeNull();
+    t = 1000;
+    const grown = [{ id: 'a', colour: 'grey', size: 5 }];
+    expect(keep('venues', grown, drawn, urgent)).toBe(grown);
+    expect(takeChanged()).toBe(true);
+    // Its colour moved 10 ms later: drawn at once.
+    t = 1010;
+    const red = [{ id: 'a', colour: 'red', size: 5 }];
+    expect(keep('venues', red, drawn, urgent)).toBe(red);
+    expect(takeChanged()).toBe(true);
+    expect(takeHeldFor()).toBeNull();
+  });
+});

@@ -85,21 +85,25 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
   const zoneLabel = (d: ZoneShape) => `${d.zone.name.en}\n${density(d.zone.occupancy, d.zone.areaM2).toFixed(1)} p/m²`;
   const arrowWidth = (d: GateArrow) => Math.round(2 * (2 + 5 * Math.min(1, d.flow / FLOW_FULL_WIDTH))) / 2;
   // What each layer draws of an item: the same strings keep the same data, and deck.gl redraws nothing.
+  // Colours at once; figures and widths that move with the crowd at most once a second (the id alone is urgent).
   const zones = keep('plan-zones', shapes, (d) => `${d.zone.id}|${colour(zoneFill(d.zone))}`);
   const labelled = keep(
     'plan-zone-labels',
     shapes.filter((s) => s.zone.kind !== 'concourse'),
     (d) => `${d.zone.id}|${zoneLabel(d)}`,
+    (d) => d.zone.id,
   );
   const arrows = keep(
     'plan-gate-flow',
     o.live ? gateArrows(shapes, radius) : [],
     (d) => `${d.zoneId}|${d.kind}|${arrowWidth(d)}`,
+    (d) => `${d.zoneId}|${d.kind}`,
   );
   const flowLabels = keep(
     'plan-gate-flow-labels',
     o.live ? gateFlowLabels(shapes, radius) : [],
     (d) => `${d.zoneId}|${d.text}`,
+    (d) => d.zoneId,
   );
   const dots = keep('plan-sensors', sensorDots(v), (d) => `${d.sensor.id}|${colour(sensorFill(d.sensor))}`);
   const selectedSensor = o.selectedSensor ? v.plan.sensors[o.selectedSensor] : undefined;

@@ -141,6 +141,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     /** What else the layers depend on; with it and their data unchanged, the map is not handed new layers. */
     let drawnWith = '';
     let draws = 0;
+    /** A render due when changes held back (sizes, figures) may be drawn. */
+    let heldRender: ReturnType<typeof setTimeout> | undefined;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const cityTarget = () => fit(el, [...CITY_BOUNDS], 16)!;
     let cities: CityFeature[] = [];
@@ -202,6 +204,13 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       const withNow = [key, live, plan, pxScale, planScale, basemap !== null, cities.length, layers.length].join('|');
       if (dataChanged || withNow !== drawnWith || arriving) deck.setProps({ layers });
       drawnWith = withNow;
+      const heldFor = keeper.takeHeldFor();
+      if (heldFor !== null && heldRender === undefined) {
+        heldRender = setTimeout(() => {
+          heldRender = undefined;
+          render();
+        }, heldFor);
+      }
       if (target && arriving) {
         // The first view of a page is placed at once; every later one is flown to.
         const fly = flownTo !== null && !reducedMotion;
@@ -288,6 +297,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       el.removeEventListener('pointerup', onPointerUp);
       controller.abort();
       clearTimeout(outlineRetry);
+      clearTimeout(heldRender);
       resize.disconnect();
       deck.finalize();
     };
