@@ -108,6 +108,15 @@ class HeardRing {
   }
 }
 
+/** A link's or the feed's status before anything is connected. */
+const newStatus = (urls: string[]): FeedStatus => ({
+  kind: 'mqtt',
+  url: urls.map(redact).join(','),
+  connected: false,
+  subscribed: false,
+  lastError: undefined,
+});
+
 /** One connection to the broker (or to one node of a cluster, then the next on each reconnect). */
 interface BrokerLink {
   readonly status: FeedStatus;
@@ -125,13 +134,7 @@ function openLink(
   onMessage: (link: BrokerLink, topic: string, payload: Buffer, retained: boolean) => void,
   onChange: () => void,
 ): BrokerLink {
-  const status: FeedStatus = {
-    kind: 'mqtt',
-    url: urls.map(redact).join(','),
-    connected: false,
-    subscribed: false,
-    lastError: undefined,
-  };
+  const status = newStatus(urls);
   const options: IClientOptions = {
     protocolVersion: opts.protocolVersion,
     clientId,
@@ -236,13 +239,7 @@ export function connectMqttFeed(opts: MqttFeedOptions, ingest: Ingest): MqttFeed
   const urls = opts.url.split(',').map((u) => u.trim());
   const baseId = opts.clientId ?? `vcc-web-${process.pid}-${Math.random().toString(16).slice(2, 8)}`;
   const nodes = urls.length > 1 ? brokerServers(opts.url) : undefined;
-  const status: FeedStatus = {
-    kind: 'mqtt',
-    url: urls.map(redact).join(','),
-    connected: false,
-    subscribed: false,
-    lastError: undefined,
-  };
+  const status = newStatus(urls);
   const links: BrokerLink[] = [];
   let active: BrokerLink | undefined;
   let standbyDropped = 0;
