@@ -94,7 +94,7 @@ describe('the feed on a three-node NATS cluster', () => {
       .toEqual(expected);
 
     // The registry is still retained by the cluster: a client arriving now gets it.
-    const late = await mqtt.connectAsync(`mqtt://127.0.0.1:${cluster.nodes[1]!.mqttPort}`, { protocolVersion: 4 });
+    const late = await mqtt.connectAsync(`mqtt://127.0.0.1:${standbyNode.mqttPort}`, { protocolVersion: 4 });
     try {
       const registry = new Promise<string>((resolve) => late.on('message', (topic) => resolve(topic)));
       await expect
