@@ -240,7 +240,13 @@ test('a venue manager sees their venue only: pages, stream and API', async ({ br
   // No way back to a city they may not see.
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link')).toHaveCount(0);
   await page.goto('/venues/hz-olympic-stadium');
-  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium$/);
+  // Sent to their own venue, and told why: not shown another venue's page as if it were this one.
+  await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium\?notYours=hz-olympic-stadium$/);
+  await expect(page.getByTestId('not-your-venue')).toHaveText(
+    '“hz-olympic-stadium” is not one of your venues, so it was not opened: you see your own venues only.',
+  );
+  await page.goto('/venues/binjiang-gymnasium');
+  await expect(page.getByTestId('not-your-venue')).toHaveCount(0);
   expect((await context.request.get('/api/stream')).status()).toBe(403);
   expect((await context.request.get('/api/stream?venue=hz-olympic-stadium')).status()).toBe(403);
   expect((await context.request.get('/api/venues/hz-olympic-stadium/sparklines')).status()).toBe(403);

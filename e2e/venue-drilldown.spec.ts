@@ -47,6 +47,9 @@ test('a crowd surge at a venue raises the level of service at its gates, live', 
   // And the gates show people per minute coming in.
   const gate1 = page.getByRole('region', { name: 'Zones' }).getByRole('row', { name: /^Gate 1:/ });
   await expect(gate1).toContainText(/\+[1-9][\d,]* \/ −[\d,]+/);
+  // A gate is a flow point: those queuing at it, not a share of a room's capacity.
+  await expect(gate1).toContainText(/[\d,]+ queuing/);
+  await expect(gate1).not.toContainText('%');
 });
 
 test("a venue manager's tablet can start on their venue with ?venue=", async ({ page }) => {

@@ -51,8 +51,11 @@ const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone
   const fills = fillsInText(zone, t, f);
   const name = localName(zone.name, locale);
   const other = otherName(zone.name, locale);
+  // A gate is a flow point, not a room: people through it per minute, and those queuing at it.
+  const gate = zone.kind === 'gate';
+  const none = <span className="muted">—</span>;
   return (
-    <tr aria-label={crowdLabel(name, zone, t)}>
+    <tr aria-label={crowdLabel(name, zone, t)} className={gate ? 'zone-gate' : undefined}>
       <th scope="row">
         <Link href={zoneHref(venueId, zone.id)} className="row-link">
           {name}{' '}
@@ -62,15 +65,21 @@ const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone
         </Link>
       </th>
       <td className="num">
-        {f.int(zone.occupancy)} <span className="muted">/ {f.int(zone.capacity)}</span>
+        {gate ? (
+          t('zones.queue', { n: f.int(zone.occupancy) })
+        ) : (
+          <>
+            {f.int(zone.occupancy)} <span className="muted">/ {f.int(zone.capacity)}</span>
+          </>
+        )}
       </td>
-      <td className="num col-pct">{pct}%</td>
+      <td className="num col-pct">{gate ? none : `${pct}%`}</td>
       <td className="num">{f.num(density(zone.occupancy, zone.areaM2), 2)}</td>
       <td>
         <CrowdBadge zone={zone} m={crowd} t={t} />
       </td>
-      <td className="num">{flowText(zone, f)}</td>
-      <td className="num">{fills ? <span className="fills-soon">{fills}</span> : <span className="muted">—</span>}</td>
+      <td className="num">{gate ? <strong>{flowText(zone, f)}</strong> : flowText(zone, f)}</td>
+      <td className="num">{fills && !gate ? <span className="fills-soon">{fills}</span> : none}</td>
       <td className="num muted col-age">
         <Age since={zone.lastSeen} />
       </td>
@@ -162,10 +171,15 @@ function VenueAlerts() {
 }
 
 /** One venue in detail: zones with density and level of service, its alerts and incidents, every sensor; live. */
-export function VenuePanels({ venueId }: { venueId: string }) {
+export function VenuePanels({ venueId, notYours }: { venueId: string; notYours?: string | undefined }) {
   const t = useT();
   return (
     <div className="level-detail">
+      {notYours ? (
+        <p className="page-notice" data-testid="not-your-venue">
+          {t('venue.notYours', { id: notYours })}
+        </p>
+      ) : null}
       <VenueGate venueId={venueId}>
         <Summary />
         <Zones venueId={venueId} />

@@ -28,15 +28,20 @@ function ZoneFigures({ zoneId }: { zoneId: string }) {
   const crowd = crowdMeasure(zone);
   const pct = zone.capacity > 0 ? Math.round((zone.occupancy / zone.capacity) * 100) : 0;
   const fills = fillsInText(zone, t, f);
+  // A gate is a flow point: who is queuing at it, and how many pass it a minute (below), not a room's fill.
+  const gate = zone.kind === 'gate';
   return (
     <div className="kpis venue-kpis zone-kpis">
-      <section className="kpi" aria-label={t('zone.peopleIn')}>
-        <h2 className="kpi-label">{t('zone.people')}</h2>
+      <section className="kpi" aria-label={t(gate ? 'zone.queueAtGate' : 'zone.peopleIn')}>
+        <h2 className="kpi-label">{t(gate ? 'zone.queueAtGate' : 'zone.people')}</h2>
         <p className="kpi-value" data-testid="zone-occupancy">
           {f.int(zone.occupancy)}
         </p>
         <p className="kpi-sub">
-          {t('kpi.ofTotal', { n: f.int(zone.capacity) })} · {pct}% · <Age since={zone.lastSeen} />
+          {gate
+            ? t('zone.queueRoom', { n: f.int(zone.capacity) })
+            : `${t('kpi.ofTotal', { n: f.int(zone.capacity) })} · ${pct}%`}{' '}
+          · <Age since={zone.lastSeen} />
         </p>
       </section>
       <section className="kpi" aria-label={crowd.measure === 'walkway' ? t('legend.los') : t('zone.shareOfCapacity')}>
@@ -49,10 +54,16 @@ function ZoneFigures({ zoneId }: { zoneId: string }) {
         </p>
       </section>
       <section className="kpi" aria-label={t('zone.flowLabel')}>
-        <h2 className="kpi-label">{t('zone.flowTitle')}</h2>
+        <h2 className="kpi-label">{t(gate ? 'zone.throughGate' : 'zone.flowTitle')}</h2>
         <p className="kpi-value">{flowText(zone, f)}</p>
         <p className="kpi-sub">
-          {fills ? <span className="fills-soon">{t('zone.fullIn', { time: fills })}</span> : t('zone.notFilling')}
+          {gate ? (
+            t('zone.flowHintGate')
+          ) : fills ? (
+            <span className="fills-soon">{t('zone.fullIn', { time: fills })}</span>
+          ) : (
+            t('zone.notFilling')
+          )}
         </p>
       </section>
     </div>

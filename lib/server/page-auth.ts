@@ -47,9 +47,12 @@ export async function pageUser(): Promise<SessionUser> {
   return user;
 }
 
-/** A venue's pages are for those who may see the venue; anyone else is sent home. */
+/**
+ * A venue's pages are for those who may see the venue; anyone else is sent home, and told why there
+ * (`?notYours=`): a manager who followed a colleague's link must not think it showed that venue.
+ */
 export async function venuePageUser(venueId: string): Promise<SessionUser> {
   const user = await pageUser();
-  if (!canViewVenue(user, venueId)) redirect(homeOf(user));
+  if (!canViewVenue(user, venueId)) redirect(`${homeOf(user)}?notYours=${encodeURIComponent(venueId)}`);
   return user;
 }
