@@ -210,12 +210,8 @@ export class StreamHub {
   alertsAttached(now = Date.now()): void {
     this.alertsLoaded = true;
     this.seq++; // (older event ids, and the cached snapshots, are of the board before)
-    for (const client of [...this.clients.values()]) {
-      if (client.viewPass) {
-        this.disconnect(client);
-        client.end();
-        continue;
-      }
+    this.endViewPassClients();
+    for (const client of this.clients.values()) {
       client.needsSnapshot = true;
       this.drain(client, now);
     }
