@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseStatsLine } from '../telemetry-sim/publisher';
 import { median, RUNS } from './harness';
 
 const PORT = 3190;
@@ -38,8 +39,8 @@ async function oneStart(): Promise<StartRun> {
   });
   let sim: { published: number; notSent: number } | undefined;
   child.stdout!.on('data', (b: Buffer) => {
-    const m = /\[sim\] published (\d+) messages \((\d+) QoS 0 not sent/.exec(b.toString());
-    if (m) sim = { published: Number(m[1]), notSent: Number(m[2]) };
+    const stats = parseStatsLine(b.toString());
+    if (stats) sim = { published: stats.published, notSent: stats.dropped };
   });
   const since = () => (performance.now() - t0) / 1000;
   let feedLiveS = NaN;

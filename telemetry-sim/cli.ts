@@ -4,12 +4,14 @@
  *   npm run sim -- --url mqtt://127.0.0.1:1884 --seed 42 --scale 1 [--speed 1] [--duration 60]
  *   npm run sim -- scenario crowd-surge --venue hz-olympic-stadium --url mqtt://127.0.0.1:1884
  *
+ * Every --report-every seconds (and on exit) it logs what it sent and what it could not send, by cause.
+ *
  * Scenarios: crowd-surge, power-loss, network-outage, broadcast-loss.
  */
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { DEMO_SIM_PASSWORD, DEMO_SIM_USERNAME } from './demo-credentials';
-import { SCENARIO_TOPIC, startPublisher } from './publisher';
+import { describeStats, SCENARIO_TOPIC, startPublisher } from './publisher';
 import type { ScenarioCommand, ScenarioKind } from './simulator';
 import { VENUES } from './venues';
 
@@ -24,6 +26,7 @@ const { values, positionals } = parseArgs({
     speed: { type: 'string', default: '1' },
     'incidents-per-venue-hour': { type: 'string', default: '0.25' },
     duration: { type: 'string' },
+    'report-every': { type: 'string', default: '30' },
     prefix: { type: 'string', default: process.env.MQTT_TOPIC_PREFIX ?? '' },
     'protocol-version': { type: 'string', default: '4' },
     // The demo's identity unless told otherwise (SIM_MQTT_USERNAME: the server has MQTT_USERNAME).
@@ -48,7 +51,7 @@ function num(name: string, raw: string | undefined, min: number): number {
 
 if (values.help) {
   console.log(`usage:
-  sim [--url mqtt://host:port] [--seed N] [--scale N] [--speed X] [--duration S] [--prefix P/]
+  sim [--url mqtt://host:port] [--seed N] [--scale N] [--speed X] [--duration S] [--report-every S] [--prefix P/]
       [--username U --password P]       broker identity (SIM_MQTT_USERNAME, SIM_MQTT_PASSWORD;
                                         default: the demo's telemetry-sim)
       [--incidents-per-venue-hour R]   random IT incidents (0: scenarios only)
@@ -92,14 +95,19 @@ if (positionals[0] === 'scenario') {
     password: values.password!,
     ...(values.duration ? { durationMs: num('duration', values.duration, 1) * 1000 } : {}),
   });
-  const shutdown = () => void pub.stop().then(() => process.exit(0));
+  const shutdown = () => void pub.stop();
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  const report = setInterval(() => {
-    console.log(
-      `[sim] published ${pub.stats.published} messages (${pub.stats.dropped} QoS 0 not sent: disconnected, registry not yet acknowledged, or backpressure)`,
-    );
-  }, 30_000);
+  const report = setInterval(
+    () => {
+      console.log(describeStats(pub.stats));
+      pub.stats.maxBehindMs = 0;
+    },
+    num('report-every', values['report-every'], 0.1) * 1000,
+  );
   report.unref();
-  void pub.done.then(() => process.exit(0));
+  void pub.done.then(() => {
+    console.log(describeStats(pub.stats));
+    process.exit(0);
+  });
 }

@@ -31,11 +31,57 @@ export interface PublisherOptions extends Omit<SimOptions, 'startMs'> {
 export interface RunningPublisher {
   readonly simulator: Simulator;
   readonly client: MqttClient;
-  readonly stats: { published: number; dropped: number; ticks: number };
+  readonly stats: PublisherStats;
   scenario(cmd: ScenarioCommand): void;
   stop(): Promise<void>;
   /** Resolves when the run ends (duration reached or stop()). */
   done: Promise<void>;
+}
+
+/** What the simulator sent and what it could not, by cause: it never drops silently. */
+export interface PublisherStats {
+  published: number;
+  /** QoS 0 messages not sent, all causes below together. */
+  dropped: number;
+  /** ... while not connected, or before the broker acknowledged the registry. */
+  droppedOffline: number;
+  /** ... because more than MAX_SOCKET_BACKLOG bytes were waiting on the socket (the broker reads slower). */
+  droppedBackpressure: number;
+  /** Ticks never generated because the simulator fell more than 20 ticks behind the clock (its CPU is the limit). */
+  ticksSkipped: number;
+  /** Their messages, estimated from the mean per generated tick. */
+  droppedBehind: number;
+  ticks: number;
+  /** The latest a tick ran after its time, since the last `takeMaxBehind()`. */
+  maxBehindMs: number;
+}
+
+/** One line for the log: what was sent and what was not, and why. */
+export function describeStats(s: PublisherStats): string {
+  return (
+    `[sim] published ${s.published} messages; not sent ${s.dropped} ` +
+    `(offline or registry unacknowledged ${s.droppedOffline}, broker backpressure ${s.droppedBackpressure}, ` +
+    `simulator behind ${s.droppedBehind} in ${s.ticksSkipped} skipped ticks); ticks ran up to ${Math.round(s.maxBehindMs)} ms late`
+  );
+}
+
+const STATS_LINE =
+  /\[sim\] published (\d+) messages; not sent (\d+) \(offline or registry unacknowledged (\d+), broker backpressure (\d+), simulator behind (\d+) in (\d+) skipped ticks\); ticks ran up to (\d+) ms late/;
+
+/** The last stats line in `text` (for benchmarks that run the simulator as a process). */
+export function parseStatsLine(
+  text: string,
+): Pick<
+  PublisherStats,
+  'published' | 'dropped' | 'droppedOffline' | 'droppedBackpressure' | 'droppedBehind' | 'ticksSkipped' | 'maxBehindMs'
+> | null {
+  const all = [...text.matchAll(new RegExp(STATS_LINE, 'g'))];
+  const m = all.at(-1);
+  if (!m) return null;
+  const [published, dropped, droppedOffline, droppedBackpressure, droppedBehind, ticksSkipped, maxBehindMs] = m
+    .slice(1)
+    .map(Number) as [number, number, number, number, number, number, number];
+  return { published, dropped, droppedOffline, droppedBackpressure, droppedBehind, ticksSkipped, maxBehindMs };
 }
 
 export function startPublisher(opts: PublisherOptions): RunningPublisher {
@@ -55,7 +101,17 @@ export function startPublisher(opts: PublisherOptions): RunningPublisher {
     password: opts.password ?? DEMO_SIM_PASSWORD,
     will: { topic: prefix + topics.presence(publisherId), payload: Buffer.from(presence(false)), qos: 1, retain: true },
   });
-  const stats = { published: 0, dropped: 0, ticks: 0 };
+  const stats: PublisherStats = {
+    published: 0,
+    dropped: 0,
+    droppedOffline: 0,
+    droppedBackpressure: 0,
+    ticksSkipped: 0,
+    droppedBehind: 0,
+    ticks: 0,
+    maxBehindMs: 0,
+  };
+  let generated = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let resolveDone!: () => void;
@@ -113,21 +169,32 @@ export function startPublisher(opts: PublisherOptions): RunningPublisher {
     }
     let catchUp = 0;
     while (nextAt <= now && catchUp++ < 20) {
+      stats.maxBehindMs = Math.max(stats.maxBehindMs, now - nextAt);
       const batch = simulator.tick(nextAt);
       stats.ticks++;
+      generated += batch.length;
       nextAt += simulator.tickMs;
       const backlog = (client.stream as Partial<Socket> | undefined)?.writableLength ?? 0;
+      const offline = !client.connected || !registered;
       for (const m of batch) {
-        if (!client.connected || !registered || (m.qos === 0 && backlog > MAX_SOCKET_BACKLOG)) {
-          if (m.qos === 0) {
-            stats.dropped++;
-            continue;
-          }
+        if (m.qos === 0 && (offline || backlog > MAX_SOCKET_BACKLOG)) {
+          stats.dropped++;
+          if (offline) stats.droppedOffline++;
+          else stats.droppedBackpressure++;
+          continue;
         }
         send(m);
       }
     }
-    if (catchUp > 20) nextAt = now + simulator.tickMs; // far behind: skip ahead rather than spiral
+    if (catchUp > 20) {
+      // Far behind: skip ahead rather than spiral, and count what the skipped ticks would have sent.
+      const skipped = Math.floor((now - nextAt) / simulator.tickMs) + 1;
+      const estimate = Math.round((skipped * generated) / Math.max(1, stats.ticks));
+      stats.ticksSkipped += skipped;
+      stats.droppedBehind += estimate;
+      stats.dropped += estimate;
+      nextAt += skipped * simulator.tickMs;
+    }
     timer = setTimeout(loop, Math.max(0, nextAt - Date.now()));
   };
   timer = setTimeout(loop, simulator.tickMs);
