@@ -51,7 +51,7 @@ test('on a tablet, three taps reach a sensor from the city, and back again', asy
   await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium\/zones\/gate-1$/);
   await page
     .getByRole('region', { name: 'Sensors' })
-    .getByRole('link', { name: /^scan-gate-1-1:/ })
+    .getByRole('link', { name: /^Ticket scanner 1, Gate 1:/ })
     .tap();
   await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium\/sensors\/scan-gate-1-1$/);
 
@@ -64,7 +64,7 @@ test('on a tablet, three taps reach a sensor from the city, and back again', asy
     'All venues',
     'Binjiang Gymnasium',
     'Gate 1',
-    'Ticket scanner scan-gate-1-1',
+    'Ticket scanner 1, Gate 1',
   ]);
 
   // The one map flew down with us: same canvas, never remounted, now at the sensor.

@@ -72,12 +72,12 @@ test("a sensor's last 60 minutes come from the server's history and continue liv
   const answered = page.waitForResponse((r) =>
     /\/api\/venues\/binjiang-gymnasium\/sensors\/power-1\/history$/.test(r.url()),
   );
-  await sensors.getByRole('link', { name: /^power-1:/ }).click();
+  await sensors.getByRole('link', { name: /^Power meter 1:/ }).click();
   await expect(page).toHaveURL(/\/venues\/binjiang-gymnasium\/sensors\/power-1$/);
   expect((await answered).status()).toBe(200);
   const detail = page.getByRole('region', { name: 'Last 60 minutes' });
   await expect(detail).toContainText(/\d+ min of history/);
-  const chart = detail.getByRole('img', { name: 'History of power-1, last 60 minutes' });
+  const chart = detail.getByRole('img', { name: 'History of Power meter 1, last 60 minutes' });
   await expect(chart.locator('canvas')).toHaveCount(1);
   // A day, from the database's minutes: asked for as a span, said to come from there.
   const day = page.waitForResponse((r) =>
@@ -117,8 +117,10 @@ test("a zone's page shows its occupancy history from the server, its sensors, an
   );
   // Only this zone's sensors: a stand has two sets of temperature, humidity, noise and PM2.5.
   const sensors = page.getByRole('region', { name: 'Sensors' });
-  await expect(sensors.getByRole('link', { name: /^temp-stand-1-[12]:/ })).toHaveCount(2);
-  await expect(sensors.getByRole('link', { name: /^temp-gate-/ })).toHaveCount(0);
+  // Titled by name, never by id (issue 15): "Temperature 1, North Stand".
+  await expect(sensors.getByRole('link', { name: /^Temperature [12], North Stand:/ })).toHaveCount(2);
+  await expect(sensors.getByRole('link', { name: /^Temperature( \d)?, Gate/ })).toHaveCount(0);
+  await expect(sensors.getByRole('link', { name: /^temp-/ })).toHaveCount(0);
   // Sparklines from the server's minutes.
   await expect(sensors.locator('svg.sparkline').first()).toBeAttached();
 

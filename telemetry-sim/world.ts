@@ -117,6 +117,44 @@ function sensor(id: string, kind: SensorKind, zoneId?: string): SensorDefT {
   return def;
 }
 
+/** What a venue's own system would call each kind, in the registry's two languages. */
+const KIND_NAMES: Record<SensorKind, { en: string; zh: string }> = {
+  temperature: { en: 'Temperature', zh: '温度' },
+  humidity: { en: 'Humidity', zh: '湿度' },
+  pm25: { en: 'PM2.5', zh: 'PM2.5' },
+  noise: { en: 'Noise', zh: '噪声' },
+  power_load: { en: 'Power meter', zh: '电表' },
+  ups: { en: 'UPS', zh: '不间断电源' },
+  net_latency: { en: 'Uplink latency', zh: '上行链路时延' },
+  net_loss: { en: 'Uplink loss', zh: '上行链路丢包' },
+  wifi_clients: { en: 'Wi-Fi access point', zh: '无线接入点' },
+  ticket_scanner: { en: 'Ticket scanner', zh: '检票机' },
+  broadcast: { en: 'Broadcast signal', zh: '转播信号' },
+};
+
+/**
+ * Names as a venue's staff say them: "Ticket scanner 3, Gate 1" / "1号门 检票机 3"; the number only
+ * where a zone (or the venue) has more than one of a kind. The same for every seed and scale.
+ */
+function nameSensors(sensors: SensorDefT[], zones: ZoneDefT[]): void {
+  const zoneName = new Map(zones.map((z) => [z.id, z.name]));
+  const groupOf = (s: SensorDefT) => `${s.zoneId ?? ''}/${s.kind}`;
+  const sizes = new Map<string, number>();
+  for (const s of sensors) sizes.set(groupOf(s), (sizes.get(groupOf(s)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  for (const s of sensors) {
+    const group = groupOf(s);
+    const n = (seen.get(group) ?? 0) + 1;
+    seen.set(group, n);
+    const kind = KIND_NAMES[s.kind];
+    const number = sizes.get(group)! > 1 ? ` ${n}` : '';
+    const zone = s.zoneId === undefined ? undefined : zoneName.get(s.zoneId);
+    s.name = zone
+      ? { en: `${kind.en}${number}, ${zone.en}`, zh: `${zone.zh} ${kind.zh}${number}` }
+      : { en: `${kind.en}${number}`, zh: `${kind.zh}${number}` };
+  }
+}
+
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** Allocates the 60 broadcast signals: at least one per stadium and arena, the rest by capacity. */
@@ -180,6 +218,7 @@ export function buildVenueWorld(seed: VenueSeed, scale: number, broadcastSignals
     for (const id of copies(`uplink-${i}-loss`)) sensors.push(sensor(id, 'net_loss'));
   }
   for (let i = 1; i <= broadcastSignals; i++) sensors.push(sensor(`broadcast-${i}`, 'broadcast', 'field'));
+  nameSensors(sensors, zones);
   const plan = planVenue(zones, sensors);
 
   return {

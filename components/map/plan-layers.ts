@@ -9,7 +9,7 @@ import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/l
 import type { PlanPointT } from '@/lib/contracts/payloads.schema';
 import { crowdMeasure, density } from '@/lib/contracts/level-of-service';
 import type { SensorLive, ZoneLive } from '@/lib/contracts/stream';
-import { LOS_RGB, STATUS_RGB, type Formatters } from '@/components/format/format';
+import { LOS_RGB, SENSOR_STATUS_KEY, sensorKindKey, STATUS_RGB, type Formatters } from '@/components/format/format';
 import type { Translate } from '@/lib/i18n/translate';
 import { STALE_RGB } from './city-layers';
 import { keepNothing, type KeepData } from './kept-data';
@@ -48,13 +48,14 @@ export function planTooltip(info: PickingInfo, t: Translate, f: Formatters): str
   if (!o) return null;
   if ('zone' in o) {
     const z = o.zone;
-    const people = t('map.peopleOf', { n: f.int(z.occupancy), of: f.int(z.capacity) });
+    const people = t('map.peopleOf', { n: f.int(z.occupancy), of: z.capacity });
     const m = crowdMeasure(z);
     const how = m.measure === 'walkway' ? t('map.los', { los: m.los }) : `${m.percent}%`;
     return `${z.name.en} ${z.name.zh}\n${people} · ${how}`;
   }
   const s = o.sensor;
-  return `${s.id}\n${s.value ?? '—'} ${s.unit} · ${s.status}`;
+  const name = s.name ? `${s.name.en} ${s.name.zh}` : t(sensorKindKey(s.kind));
+  return `${name} (${s.id})\n${s.value === null ? '—' : f.num(s.value, 2)} ${s.unit} · ${t(SENSOR_STATUS_KEY[s.status])}`;
 }
 
 export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {

@@ -11,13 +11,13 @@ import { ShanghaiClock } from '@/components/panels/shanghai-clock';
 import { CityStaleBanner, VenueStaleBanner } from '@/components/panels/stale-banner';
 import { useVenue, useVenueStore } from '@/components/store/venue-provider';
 import { useOptionalSituation } from '@/components/store/situation-provider';
-import type { MessageKey } from '@/lib/i18n/translate';
 import { RotationStrip } from '@/components/wall/rotation-strip';
 import { useLocale, useT } from '@/components/i18n/i18n-provider';
 import { localName, otherName } from '@/lib/i18n/locales';
 import type { WallParams } from '@/components/wall/wall-params';
 import type { RotationView } from '@/lib/contracts/wall';
 import { venueHref, zoneHref, type Level } from './level';
+import { useSensorTitleById } from '@/components/venue/sensor-title';
 
 function VenueConnection() {
   const phase = useVenue((s) => s.phase);
@@ -39,7 +39,7 @@ function useCrumbs(level: Exclude<Level, { kind: 'city' }>): {
   const venueOwn = useVenue((s) => s.summary?.name);
   const venueHeld = useOptionalSituation((s) => s.venues[level.venueId]?.name);
   const venue = venueOwn ?? venueHeld;
-  const sensorKind = useVenue((s) => (level.kind === 'sensor' ? s.sensors[level.sensorId]?.kind : undefined));
+  const sensorName = useSensorTitleById(level.kind === 'sensor' ? level.sensorId : '');
   const zoneId = useVenue((s) =>
     level.kind === 'zone' ? level.zoneId : level.kind === 'sensor' ? (s.sensors[level.sensorId]?.zoneId ?? null) : null,
   );
@@ -60,10 +60,10 @@ function useCrumbs(level: Exclude<Level, { kind: 'city' }>): {
     return { crumbs, title: zoneLabel, sub: sub(zone) };
   }
   if (zoneId) crumbs.push({ label: label(zone, zoneId), href: zoneHref(level.venueId, zoneId) });
-  // Sensors have ids, not names: say what it measures beside the id.
-  const sensorLabel = sensorKind ? `${t(`sensorKind.${sensorKind}` as MessageKey)} ${level.sensorId}` : level.sensorId;
+  // A sensor by its name (or its kind and zone); its id beneath, for the technician.
+  const sensorLabel = sensorName ?? level.sensorId;
   crumbs.push({ label: sensorLabel, href: null });
-  return { crumbs, title: sensorLabel, sub: null };
+  return { crumbs, title: sensorLabel, sub: sensorName ? { text: level.sensorId, lang: 'en' } : null };
 }
 
 function DrillHeading({ level }: { level: Exclude<Level, { kind: 'city' }> }) {

@@ -23,6 +23,7 @@ const zone = (id: string, name: string): ZoneLive => ({
 const sensor = (id: string): SensorLive => ({
   id,
   kind: 'temperature',
+  name: null,
   zoneId: 'gate-1',
   unit: '°C',
   intervalMs: 10_000,

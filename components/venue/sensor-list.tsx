@@ -11,6 +11,7 @@ import { useSparkline } from '@/components/store/sparklines-provider';
 import { useVenue } from '@/components/store/venue-provider';
 import { Sparkline } from './sparkline';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import { useSensorTitle } from './sensor-title';
 
 /** A reading with up to two decimals, in the page's language. */
 export const formatValue = (v: number | null, f: Formatters) => (v === null ? '—' : f.num(v, 2));
@@ -21,15 +22,16 @@ const SensorRow = memo(function SensorRow({ venueId, sensor }: { venueId: string
   const t = useT();
   const f = useFormat();
   const status = sensor.status;
+  const title = useSensorTitle(sensor)!;
   return (
     <li>
       <Link
         href={sensorHref(venueId, sensor.id)}
         className={`sensor status-${status}`}
-        aria-label={`${sensor.id}: ${t(SENSOR_STATUS_KEY[status])}`}
+        aria-label={`${title}: ${t(SENSOR_STATUS_KEY[status])}`}
       >
         <span className="sensor-id" title={sensor.id}>
-          {sensor.id}
+          {title}
         </span>
         <Sparkline values={line} live={sensor.value} />
         <span className="sensor-value">

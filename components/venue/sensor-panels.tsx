@@ -12,6 +12,7 @@ import { useVenue } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
 import { IncidentList } from './incident-list';
 import { formatValue } from './sensor-list';
+import { useSensorTitleById } from './sensor-title';
 import { NotInVenue, VenueGate } from './venue-gate';
 import type { Translate } from '@/lib/i18n/translate';
 import { localName, otherName } from '@/lib/i18n/locales';
@@ -88,6 +89,7 @@ function SensorFigures({ venueId, sensorId }: { venueId: string; sensorId: strin
 export function SensorPanels({ venueId, sensorId }: { venueId: string; sensorId: string }) {
   const exists = useVenue((s) => sensorId in s.sensors);
   const unit = useVenue((s) => s.sensors[sensorId]?.unit ?? '');
+  const title = useSensorTitleById(sensorId) ?? sensorId;
   const live = useCallback(
     (s: VenueState) => {
       const x = s.sensors[sensorId];
@@ -106,7 +108,7 @@ export function SensorPanels({ venueId, sensorId }: { venueId: string; sensorId:
             <HistoryPanel
               url={`/api/venues/${encodeURIComponent(venueId)}/sensors/${encodeURIComponent(sensorId)}/history`}
               titles={SENSOR_HISTORY_TITLES}
-              label={t('history.label', { what: sensorId })}
+              label={t('history.label', { what: title })}
               unit={unit}
               live={live}
             />

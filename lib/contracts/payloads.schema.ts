@@ -72,6 +72,12 @@ export const SensorDef = Type.Object(
   {
     id: Id,
     kind: SensorKindSchema,
+    name: Type.Optional(
+      Type.Object(LocalizedName.properties, {
+        additionalProperties: false,
+        description: 'What people call the sensor (screens title it by this; by its kind and zone without it)',
+      }),
+    ),
     zoneId: Type.Optional(Id),
     unit: Type.String({ maxLength: 16 }),
     intervalMs: Type.Integer({ minimum: 100, maximum: 3_600_000, description: 'Expected reporting interval' }),

@@ -154,6 +154,8 @@ export interface SensorChange {
 /** A sensor of a venue, live (venue scope). */
 export interface SensorLive extends SensorChange {
   kind: SensorKind;
+  /** From the registry; null when the venue's system names it not (screens compose kind and zone). */
+  name: { en: string; zh: string } | null;
   zoneId: string | null;
   unit: string;
   intervalMs: number;

@@ -94,6 +94,7 @@ export class SensorState implements Ordered {
     return {
       ...this.change(),
       kind: this.def.kind,
+      name: this.def.name ?? null,
       zoneId: this.def.zoneId ?? null,
       unit: this.def.unit,
       intervalMs: this.def.intervalMs,
