@@ -31,7 +31,7 @@ export default async function StartingPage({ searchParams }: { searchParams: Pro
       <p role="status">{t('starting.waiting', { time: database ? f.clock(database.since) : '—' })}</p>
       {database && database.attempts > 0 && (
         <p className="starting-tries">
-          {t('starting.tries', { n: f.int(database.attempts), error: database.lastError ?? '' })}
+          {t('starting.tries', { n: database.attempts, error: database.lastError ?? '' })}
         </p>
       )}
       <p className="login-hint">{t('starting.back')}</p>

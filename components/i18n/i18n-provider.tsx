@@ -24,7 +24,7 @@ export function I18nProvider({
   children: ReactNode;
 }) {
   const value = useMemo(() => {
-    const t = translator(messages);
+    const t = translator(messages, localeInfo(locale).intl);
     return { locale, t, format: formattersFor(localeInfo(locale).intl, t) };
   }, [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -10,7 +10,7 @@ import { CITIES } from '@/lib/contracts/cities';
 import type { Severity } from '@/lib/contracts/payloads.schema';
 import type { WorstStatus } from '@/lib/contracts/stream';
 import type { Translate } from '@/lib/i18n/translate';
-import { SEVERITY_KEY, SEVERITY_RGB, STATUS_KEY, STATUS_RGB, type Formatters } from '@/components/format/format';
+import { SEVERITY_KEY, SEVERITY_RGB, STATUS_KEY, STATUS_RGB } from '@/components/format/format';
 import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import type { SituationState } from '@/components/store/situation-store';
 import { keepNothing, type KeepData } from './kept-data';
@@ -66,10 +66,10 @@ export function venuePoints(s: Pick<SituationState, 'venueOrder' | 'venues' | 'l
   });
 }
 
-export function venueTooltip(object: VenuePoint, t: Translate, f: Formatters): string {
+export function venueTooltip(object: VenuePoint, t: Translate): string {
   // Text, never HTML: names come from the feed.
   const alarm = object.alarm ? `\n${t('venues.alarm', { severity: t(SEVERITY_KEY[object.alarm]) })}` : '';
-  const people = t('map.people', { n: f.int(object.occupancy) });
+  const people = t('map.people', { n: object.occupancy });
   return `${object.name}\n${object.zh}\n${people} · ${t(STATUS_KEY[object.worst])}${alarm}`;
 }
 

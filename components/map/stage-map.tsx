@@ -93,7 +93,7 @@ function tooltip(info: PickingInfo, t: Translate, f: Formatters, stores: { city:
   let text: string | null;
   if (info.layer?.id === 'venues') {
     const p = o as VenuePoint;
-    text = venueTooltip({ ...p, occupancy: stores.city.getState().live[p.id]?.occupancy ?? p.occupancy }, t, f);
+    text = venueTooltip({ ...p, occupancy: stores.city.getState().live[p.id]?.occupancy ?? p.occupancy }, t);
   } else {
     const v = stores.venue.getState();
     const p = o as ZoneShape | SensorDot;

@@ -46,7 +46,7 @@ export function KpiTiles() {
         id="people-inside-venues"
         label={t('kpi.peopleInside')}
         value={kpis ? f.int(kpis.peopleInside) : '—'}
-        sub={kpis ? t('kpi.venuesReporting', { n: f.int(kpis.venuesReporting) }) : undefined}
+        sub={kpis ? t('kpi.venuesReporting', { n: kpis.venuesReporting }) : undefined}
       />
       <AlarmCountTile alerts={alerts} loaded={kpis !== null && alertsLoaded === true} />
       <Tile

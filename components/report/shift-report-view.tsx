@@ -109,7 +109,7 @@ function AlarmSystem({
       </table>
       <dl className="report-facts">
         <dt>{t('kpis.venueTeams')}</dt>
-        <dd>{t('kpis.venueTeamsValue', { alarms: f.int(k.venueTeams.alarms), venues: f.int(k.venueTeams.venues) })}</dd>
+        <dd>{t('kpis.venueTeamsValue', { alarms: k.venueTeams.alarms, venues: k.venueTeams.venues })}</dd>
         <dt>{t('kpis.priorities')}</dt>
         <dd>
           {t('kpis.prioritySpread', {

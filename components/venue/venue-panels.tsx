@@ -66,7 +66,7 @@ const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone
       </th>
       <td className="num">
         {gate ? (
-          t('zones.queue', { n: f.int(zone.occupancy) })
+          t('zones.queue', { n: zone.occupancy })
         ) : (
           <>
             {f.int(zone.occupancy)} <span className="muted">/ {f.int(zone.capacity)}</span>

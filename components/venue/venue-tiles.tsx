@@ -17,7 +17,7 @@ export function PeopleInsideTile({ occupancy, capacity }: { occupancy: number; c
         {f.int(occupancy)}
       </p>
       <p className="kpi-sub">
-        {t('venue.ofSeats', { n: f.int(capacity) })}
+        {t('venue.ofSeats', { n: capacity })}
         {pct !== null ? ` · ${pct}%` : ''}
       </p>
     </section>

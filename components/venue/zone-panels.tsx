@@ -39,7 +39,7 @@ function ZoneFigures({ zoneId }: { zoneId: string }) {
         </p>
         <p className="kpi-sub">
           {gate
-            ? t('zone.queueRoom', { n: f.int(zone.capacity) })
+            ? t('zone.queueRoom', { n: zone.capacity })
             : `${t('kpi.ofTotal', { n: f.int(zone.capacity) })} · ${pct}%`}{' '}
           · <Age since={zone.lastSeen} />
         </p>

@@ -6,7 +6,7 @@ import { MESSAGES } from './messages';
 import { translator } from './translate';
 
 const say = (locale: Locale, message: AlertMessage | null, title = 'English title') =>
-  alertText(translator(MESSAGES[locale]), locale, localeInfo(locale).intl, { title, message });
+  alertText(translator(MESSAGES[locale], localeInfo(locale).intl), locale, localeInfo(locale).intl, { title, message });
 
 describe("an alert's words in each language", () => {
   const high: AlertMessage = {

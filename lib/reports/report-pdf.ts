@@ -213,10 +213,7 @@ function alarmSystemBlocks(k: AlarmKpis, t: Translate, f: Formatters, nameOf: (i
         { title: '', share: 0.7 },
       ],
       rows: [
-        [
-          t('kpis.venueTeams'),
-          t('kpis.venueTeamsValue', { alarms: f.int(k.venueTeams.alarms), venues: f.int(k.venueTeams.venues) }),
-        ],
+        [t('kpis.venueTeams'), t('kpis.venueTeamsValue', { alarms: k.venueTeams.alarms, venues: k.venueTeams.venues })],
         [
           t('kpis.priorities'),
           t('kpis.prioritySpread', {

@@ -13,7 +13,7 @@ import { actOnAlert, clearAlert, raiseCondition } from '../alerts/alert-reposito
 import type { RaisedCondition } from '../alerts/alert-repository';
 import { registry, T0, venueDef } from '../testing/fixtures';
 import { TEST_DATABASES, type TestDatabase } from '../testing/test-databases';
-import type { Locale } from '../i18n/locales';
+import { localeInfo, type Locale } from '../i18n/locales';
 import { MESSAGES } from '../i18n/messages';
 import { translator, type Translate } from '../i18n/translate';
 import { OccupancyRecorder } from './occupancy-recorder';
@@ -192,7 +192,7 @@ describe.each(TEST_DATABASES)('the shift report in $name', ({ make }) => {
   it.each(PDF_LANGUAGES)(
     'writes the report as a PDF in $locale that a reader can read',
     async ({ locale, heading, venue }) => {
-      const t = translator(MESSAGES[locale]);
+      const t = translator(MESSAGES[locale], localeInfo(locale).intl);
       const venueNames = { 'other-arena': { en: 'Other Arena', zh: '其他馆' } };
       const pdf = await shiftReportPdf(await buildShiftReport(db, model, operator, 8, NOW), { t, locale, venueNames });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

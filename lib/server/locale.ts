@@ -4,7 +4,14 @@
  */
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import { DEFAULT_LOCALE, fromAcceptLanguage, isLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locales';
+import {
+  DEFAULT_LOCALE,
+  fromAcceptLanguage,
+  isLocale,
+  localeInfo,
+  LOCALE_COOKIE,
+  type Locale,
+} from '@/lib/i18n/locales';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { translator, type Messages, type Translate } from '@/lib/i18n/translate';
 
@@ -23,5 +30,5 @@ export async function requestLocale(): Promise<Locale> {
 export async function requestMessages(): Promise<{ locale: Locale; messages: Messages; t: Translate }> {
   const locale = await requestLocale();
   const messages = MESSAGES[locale];
-  return { locale, messages, t: translator(messages) };
+  return { locale, messages, t: translator(messages, localeInfo(locale).intl) };
 }
