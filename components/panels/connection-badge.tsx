@@ -3,7 +3,7 @@
 import { dataAgeMs, type StreamFreshness } from '@/components/store/data-age';
 import { useSituation, useSituationStore } from '@/components/store/situation-provider';
 import { useTickedFreshness } from '@/components/store/use-ticked-freshness';
-import type { ConnectionPhase } from '@/components/store/situation-store';
+import type { ConnectionPhase } from '@/components/store/connection-slice';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { dataAgeMs, type StreamFreshness } from '@/components/store/data-age';
 import { useSituation, useSituationStore } from '@/components/store/situation-provider';
-import type { ConnectionPhase } from '@/components/store/situation-store';
+import type { ConnectionPhase } from '@/components/store/connection-slice';
 import { useTickedFreshness } from '@/components/store/use-ticked-freshness';
 import { useVenue, useVenueStore } from '@/components/store/venue-provider';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
@@ -13,6 +13,8 @@ const SLOW_CONNECT_MS = 5000;
 
 interface StaleBannerProps {
   phase: ConnectionPhase;
+  /** Heartbeats missed and an attempt to connect again failed (ConnectionSlice.linkLost). */
+  linkLost: boolean;
   store: { getState(): StreamFreshness };
 }
 
@@ -21,13 +23,16 @@ interface StaleBannerProps {
  * down (and since when the figures date), or the server hears nothing from the venues' feed.
  * Data still on screen is greyed meanwhile; the banner says why, in words.
  */
-function StaleBanner({ phase, store }: StaleBannerProps) {
+function StaleBanner({ phase, linkLost, store }: StaleBannerProps) {
   const { now, freshness } = useTickedFreshness(store);
   const t = useT();
   const f = useFormat();
   const [shownAt] = useState(Date.now);
   if (phase === 'live') return null;
   if (phase === 'connecting' && now - shownAt < SLOW_CONNECT_MS) return null;
+  // Between a missed heartbeat and a failed attempt to connect again the badge says "reconnecting" and
+  // the figures grey; "lost" is said only once it is so.
+  if (phase === 'reconnecting' && !linkLost) return null;
   const { lastMessageAt } = freshness;
   const text =
     phase === 'stale'
@@ -44,10 +49,12 @@ function StaleBanner({ phase, store }: StaleBannerProps) {
 
 export function CityStaleBanner() {
   const phase = useSituation((s) => s.phase);
-  return <StaleBanner phase={phase} store={useSituationStore()} />;
+  const linkLost = useSituation((s) => s.linkLost);
+  return <StaleBanner phase={phase} linkLost={linkLost} store={useSituationStore()} />;
 }
 
 export function VenueStaleBanner() {
   const phase = useVenue((s) => s.phase);
-  return <StaleBanner phase={phase} store={useVenueStore()} />;
+  const linkLost = useVenue((s) => s.linkLost);
+  return <StaleBanner phase={phase} linkLost={linkLost} store={useVenueStore()} />;
 }

@@ -7,11 +7,10 @@ import { createStore } from 'zustand/vanilla';
 import type { AlertView } from '@/lib/contracts/alerts';
 import type { AlertsStreamMessage, Kpis } from '@/lib/contracts/stream';
 import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
-import { freshnessAfter, NO_MESSAGE, type StreamFreshness } from './data-age';
-import type { ConnectionPhase } from './situation-store';
+import { connectionSlice, type ConnectionSlice } from './connection-slice';
+import { freshnessAfter } from './data-age';
 
-export interface AlertsState extends StreamFreshness {
-  phase: ConnectionPhase;
+export interface AlertsState extends ConnectionSlice {
   loaded: boolean;
   /**
    * False while the server's alarm database is not attached (no alerts then is not "all clear");
@@ -20,7 +19,6 @@ export interface AlertsState extends StreamFreshness {
   alertsLoaded: boolean | null;
   alerts: AlertMap;
   kpis: Kpis | null;
-  setPhase: (phase: ConnectionPhase) => void;
   applyMessages: (messages: AlertsStreamMessage[], receivedAt: number, serverOffsetMs: number) => void;
   /** The server's answer to an action: shown at once, without waiting for the stream. */
   confirm: (alert: AlertView) => void;
@@ -28,13 +26,11 @@ export interface AlertsState extends StreamFreshness {
 
 export function createAlertsStore() {
   return createStore<AlertsState>()((set) => ({
-    phase: 'connecting',
-    ...NO_MESSAGE,
+    ...connectionSlice<AlertsState>(set),
     loaded: false,
     alertsLoaded: null,
     alerts: {},
     kpis: null,
-    setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
     applyMessages: (messages, receivedAt, serverOffsetMs) =>
       set((state) => {
         let alerts = state.alerts;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Kpis, StreamDelta, StreamSnapshot } from '@/lib/contracts/stream';
 import { createSituationStore, MAX_TREND_POINTS } from './situation-store';
-import { phaseFor } from './stream-connection';
+import { linkLostFor, phaseFor } from './stream-connection';
 
 const kpis = (feedAgeMs: number | null = 100): Kpis => ({
   peopleInside: 10,
@@ -134,14 +134,28 @@ describe('situation store', () => {
 });
 
 describe('connection phase', () => {
-  it('is live only with an open stream, a recent message and a fresh feed', () => {
+  it('is live only with a stream heard within its heartbeats and a fresh feed', () => {
     expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, dataAgeMs: 200 })).toBe('live');
     expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, dataAgeMs: 12_000 })).toBe('stale');
     expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 300, dataAgeMs: null })).toBe('stale');
-    expect(phaseFor({ open: false, everReceived: true, sinceMessageMs: 300, dataAgeMs: 200 })).toBe('reconnecting');
     expect(phaseFor({ open: true, everReceived: true, sinceMessageMs: 10_000, dataAgeMs: 200 })).toBe('reconnecting');
+    expect(phaseFor({ open: false, everReceived: true, sinceMessageMs: 10_000, dataAgeMs: 200 })).toBe('reconnecting');
     expect(phaseFor({ open: false, everReceived: false, sinceMessageMs: Infinity, dataAgeMs: null })).toBe(
       'connecting',
     );
+    expect(phaseFor({ open: true, everReceived: false, sinceMessageMs: Infinity, dataAgeMs: null })).toBe('connecting');
+  });
+
+  it('keeps what arrived a moment ago live while it connects again after an error (issue 15: "lost ... 0 s ago")', () => {
+    // The server or a proxy ended the stream 300 ms after its last message; EventSource is connecting again.
+    expect(phaseFor({ open: false, everReceived: true, sinceMessageMs: 300, dataAgeMs: 200 })).toBe('live');
+    // But a fresh link does not make a stale feed live.
+    expect(phaseFor({ open: false, everReceived: true, sinceMessageMs: 300, dataAgeMs: 12_000 })).toBe('stale');
+  });
+
+  it('says the connection is lost only after missed heartbeats and a failed attempt to connect again', () => {
+    expect(linkLostFor({ sinceMessageMs: 300, failedAttempts: 3 })).toBe(false);
+    expect(linkLostFor({ sinceMessageMs: 10_000, failedAttempts: 0 })).toBe(false);
+    expect(linkLostFor({ sinceMessageMs: 10_000, failedAttempts: 1 })).toBe(true);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
-import { freshnessAfter, NO_MESSAGE, type StreamFreshness } from './data-age';
+import { connectionSlice, type ConnectionSlice } from './connection-slice';
+import { freshnessAfter } from './data-age';
 import type {
   IncidentView,
   Kpis,
@@ -20,16 +21,9 @@ import type {
 /** Trend points kept in the browser: one hour of 10 s buckets. */
 export const MAX_TREND_POINTS = 360;
 
-export type ConnectionPhase = 'connecting' | 'live' | 'reconnecting' | 'stale';
-
-/**
- * The link and the data's age. Ages of server timestamps are taken against the server's time
- * (`serverOffsetMs`), so a wall PC's wrong clock does not grey out, or freshen, what it shows.
- */
-export interface ConnectionSlice extends StreamFreshness {
-  phase: ConnectionPhase;
+/** Which server instance sent the last snapshot (a fleet's instances each have one). */
+export interface ServerSlice {
   serverId: string | null;
-  setPhase: (phase: ConnectionPhase) => void;
 }
 
 export interface VenuesSlice {
@@ -55,7 +49,7 @@ export interface KpiSlice {
   trend: TrendPoint[];
 }
 
-export interface SituationState extends ConnectionSlice, VenuesSlice, IncidentsSlice, KpiSlice {
+export interface SituationState extends ConnectionSlice, ServerSlice, VenuesSlice, IncidentsSlice, KpiSlice {
   /** Applies what arrived since the last frame, in order. */
   applyMessages: (messages: StreamMessage[], receivedAt: number, serverOffsetMs: number) => void;
 }
@@ -127,8 +121,7 @@ function applyDelta(state: SituationState, d: StreamDelta): Partial<SituationSta
 
 export function createSituationStore() {
   return createStore<SituationState>()((set) => ({
-    phase: 'connecting',
-    ...NO_MESSAGE,
+    ...connectionSlice<SituationState>(set),
     serverId: null,
     venues: {},
     venueOrder: [],
@@ -138,7 +131,6 @@ export function createSituationStore() {
     alertsLoaded: null,
     kpis: null,
     trend: [],
-    setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
     applyMessages: (messages, receivedAt, serverOffsetMs) =>
       set((state) => {
         let s: SituationState = state;

@@ -8,14 +8,14 @@ import { reloadTo } from '@/components/auth/reload-to';
 import { FEED_STALE_MS, STREAM_HEARTBEAT_MS, type Kpis } from '@/lib/contracts/stream';
 import { dataAgeMs, type StreamFreshness } from './data-age';
 import { ServerClock } from './server-clock';
-import type { ConnectionPhase } from './situation-store';
+import type { ConnectionPhase } from './connection-slice';
 import { deadline } from '@/components/net/deadline';
 
 /** What any store fed by a stream offers: the city store and the venue store alike. */
 export interface StreamTarget<M> {
   getState(): StreamFreshness & {
     applyMessages: (messages: M[], receivedAt: number, serverOffsetMs: number) => void;
-    setPhase: (phase: ConnectionPhase) => void;
+    setLink: (phase: ConnectionPhase, linkLost: boolean) => void;
   };
 }
 
@@ -32,6 +32,11 @@ const STREAM_CONNECT_MS = 10_000;
 /** Bound on queued messages (a hidden tab gets no animation frames and throttled timers). */
 const MAX_PENDING = 64;
 
+/**
+ * What the screen is showing. A link silent past its heartbeats is down (greyed, "reconnecting"), but
+ * an error answered by an attempt to connect again is not: what arrived within the heartbeat bound is
+ * still live while the browser connects again (a proxy ending an idle stream, a server restart).
+ */
 export function phaseFor(args: {
   open: boolean;
   everReceived: boolean;
@@ -40,9 +45,15 @@ export function phaseFor(args: {
   /** Age of the newest data, by the server's stamps (dataAgeMs); null: the feed has not been heard. */
   dataAgeMs: number | null;
 }): ConnectionPhase {
-  if (!args.open || args.sinceMessageMs > STREAM_SILENT_MS) return args.everReceived ? 'reconnecting' : 'connecting';
+  if (!args.everReceived) return 'connecting';
+  if (args.sinceMessageMs > STREAM_SILENT_MS) return 'reconnecting';
   if (args.dataAgeMs === null) return 'stale';
   return args.dataAgeMs > FEED_STALE_MS ? 'stale' : 'live';
+}
+
+/** "Connection lost" is said only after missed heartbeats and a failed attempt to connect again. */
+export function linkLostFor(args: { sinceMessageMs: number; failedAttempts: number }): boolean {
+  return args.sinceMessageMs > STREAM_SILENT_MS && args.failedAttempts > 0;
 }
 
 export function connectStream<M extends { type: string; at: number; kpis: Kpis }>(
@@ -57,6 +68,9 @@ export function connectStream<M extends { type: string; at: number; kpis: Kpis }
   let backoffMs = 1000;
   let stopped = false;
   let openedAt = 0;
+  /** Whether the current attempt has delivered anything, and attempts since the last message that did not. */
+  let heardSinceOpen = false;
+  let failedAttempts = 0;
   const clock = new ServerClock();
 
   const flush = () => {
@@ -87,6 +101,8 @@ export function connectStream<M extends { type: string; at: number; kpis: Kpis }
       return;
     }
     clock.observe(msg.at, Date.now());
+    heardSinceOpen = true;
+    failedAttempts = 0;
     if (msg.type.endsWith('snapshot')) pending = [msg];
     else pending.push(msg);
     backoffMs = 1000;
@@ -101,6 +117,7 @@ export function connectStream<M extends { type: string; at: number; kpis: Kpis }
    * fleet dies its walls come back through the others spread over a second, not all at once.
    */
   const retry = () => {
+    if (source && !heardSinceOpen) failedAttempts++;
     source?.close();
     source = undefined;
     if (stopped || reopen) return;
@@ -119,6 +136,7 @@ export function connectStream<M extends { type: string; at: number; kpis: Kpis }
     if (stopped) return;
     source = new EventSource(url);
     openedAt = Date.now();
+    heardSinceOpen = false;
     for (const name of EVENTS) source.addEventListener(name, receive as EventListener);
     source.onerror = () => {
       retry();
@@ -150,13 +168,15 @@ export function connectStream<M extends { type: string; at: number; kpis: Kpis }
     const lastHeard = Math.max(s.lastMessageAt, openedAt);
     if (source?.readyState === EventSource.OPEN && now - lastHeard > STREAM_SILENT_MS) retry();
     else if (source?.readyState === EventSource.CONNECTING && now - openedAt > STREAM_CONNECT_MS) retry();
-    s.setPhase(
+    const sinceMessageMs = s.lastMessageAt > 0 ? now - s.lastMessageAt : Infinity;
+    s.setLink(
       phaseFor({
         open: source?.readyState === EventSource.OPEN,
         everReceived: s.lastMessageAt > 0,
-        sinceMessageMs: s.lastMessageAt > 0 ? now - s.lastMessageAt : Infinity,
+        sinceMessageMs,
         dataAgeMs: dataAgeMs(s, now),
       }),
+      linkLostFor({ sinceMessageMs, failedAttempts }),
     );
   };
 

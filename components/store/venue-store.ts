@@ -3,7 +3,8 @@
  * per animation frame, like the city store.
  */
 import { createStore } from 'zustand/vanilla';
-import { freshnessAfter, NO_MESSAGE, type StreamFreshness } from './data-age';
+import { connectionSlice, type ConnectionSlice } from './connection-slice';
+import { freshnessAfter } from './data-age';
 import type {
   IncidentView,
   Kpis,
@@ -16,12 +17,10 @@ import type {
   ZoneLive,
 } from '@/lib/contracts/stream';
 import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
-import type { ConnectionPhase } from './situation-store';
 
-export interface VenueState extends StreamFreshness {
+export interface VenueState extends ConnectionSlice {
   /** The venue this store streams; null at the city level. */
   venueId: string | null;
-  phase: ConnectionPhase;
   /** False until the first snapshot; then whether the server knows this venue. */
   loaded: boolean;
   known: boolean;
@@ -43,7 +42,6 @@ export interface VenueState extends StreamFreshness {
    */
   alertsLoaded: boolean | null;
   kpis: Kpis | null;
-  setPhase: (phase: ConnectionPhase) => void;
   applyMessages: (messages: VenueStreamMessage[], receivedAt: number, serverOffsetMs: number) => void;
 }
 
@@ -117,15 +115,13 @@ function apply(s: VenueState, m: VenueStreamMessage): Partial<VenueState> {
 
 export function createVenueStore(venueId: string | null = null) {
   return createStore<VenueState>()((set) => ({
+    ...connectionSlice<VenueState>(set),
     venueId,
-    phase: 'connecting',
-    ...NO_MESSAGE,
     loaded: false,
     alertsLoaded: null,
     ...fromDetail(null),
     alerts: {},
     kpis: null,
-    setPhase: (phase) => set((s) => (s.phase === phase ? s : { phase })),
     applyMessages: (messages, receivedAt, serverOffsetMs) =>
       set((state) => {
         let s = state;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { ConnectionPhase } from '@/components/store/situation-store';
+import type { ConnectionPhase } from '@/components/store/connection-slice';
 import { watchdogVerdict, type WatchdogBounds } from './watchdog';
 import { deadline } from '@/components/net/deadline';
 

@@ -4,7 +4,7 @@
  * bound, means a reload; never twice within the cool-down, so a bound set too low cannot
  * make a wall reload for ever. The hook (use-watchdog) checks that the server answers first.
  */
-import type { ConnectionPhase } from '@/components/store/situation-store';
+import type { ConnectionPhase } from '@/components/store/connection-slice';
 
 export interface WatchdogBounds {
   reloadAfterDeadMs: number;
