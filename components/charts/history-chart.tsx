@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
+import { localeInfo } from '@/lib/i18n/locales';
 import { useVenueStore } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
 import { echarts, type WallChartOption } from './echarts-core';
@@ -46,6 +47,8 @@ export default function HistoryChart({ url, label, unit, live, limit, span = 'ho
   const store = useVenueStore();
   const t = useT();
   const f = useFormat();
+  // Right to left (Arabic): time runs leftwards and the scale stands on the right.
+  const rtl = localeInfo(useLocale()).dir === 'rtl';
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [minutes, setMinutes] = useState(0);
   const [bucketS, setBucketS] = useState(60);
@@ -69,10 +72,16 @@ export default function HistoryChart({ url, label, unit, live, limit, span = 'ho
       animation: false,
       // The page's own faces, so every language's script draws on the canvas too.
       textStyle: { fontFamily: getComputedStyle(el.current).fontFamily, fontSize: base },
-      grid: { left: base * 4.5, right: base * 1.5, top: base * 2, bottom: base * 2 },
+      grid: {
+        left: rtl ? base * 1.5 : base * 4.5,
+        right: rtl ? base * 4.5 : base * 1.5,
+        top: base * 2,
+        bottom: base * 2,
+      },
       tooltip: { trigger: 'axis' },
       xAxis: {
         type: 'time',
+        inverse: rtl,
         axisLabel: {
           color: '#94a3b8',
           fontSize: base,
@@ -83,6 +92,7 @@ export default function HistoryChart({ url, label, unit, live, limit, span = 'ho
         type: 'value',
         scale: true,
         name: unit,
+        position: rtl ? 'right' : 'left',
         nameTextStyle: { color: '#94a3b8', fontSize: base },
         axisLabel: { color: '#94a3b8', fontSize: base },
         splitLine: { lineStyle: { color: 'rgba(148,163,184,0.15)' } },
@@ -187,7 +197,7 @@ export default function HistoryChart({ url, label, unit, live, limit, span = 'ho
       resize.disconnect();
       chart.dispose();
     };
-  }, [store, url, unit, limitValue, limitLabel, f, span]);
+  }, [store, url, unit, limitValue, limitLabel, f, span, rtl]);
 
   return (
     <div className="history">

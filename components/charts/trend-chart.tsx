@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
+import { localeInfo } from '@/lib/i18n/locales';
 import { useSituationStore } from '@/components/store/situation-provider';
 import type { SituationState } from '@/components/store/situation-store';
 import { echarts, type WallChartOption } from './echarts-core';
@@ -25,6 +26,8 @@ export default function TrendChart() {
   const store = useSituationStore();
   const t = useT();
   const f = useFormat();
+  // Right to left (Arabic): time runs leftwards and the people scale stands on the right, as the page reads.
+  const rtl = localeInfo(useLocale()).dir === 'rtl';
 
   useEffect(() => {
     if (!el.current) return;
@@ -36,9 +39,15 @@ export default function TrendChart() {
       textStyle: { fontFamily: getComputedStyle(el.current).fontFamily, fontSize: base },
       tooltip: { trigger: 'axis', valueFormatter: (v) => f.int(Number(v)) },
       // One plot, two scales: people on the left, open incidents on the right.
-      grid: { left: base * 4, right: base * 3, top: base * 2.2, bottom: base * 2 },
+      grid: {
+        left: rtl ? base * 3 : base * 4,
+        right: rtl ? base * 4 : base * 3,
+        top: base * 2.2,
+        bottom: base * 2,
+      },
       xAxis: {
         type: 'time',
+        inverse: rtl,
         axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => f.hm(v) },
         axisLine: { lineStyle: AXIS },
         splitLine: { show: false },
@@ -48,7 +57,8 @@ export default function TrendChart() {
         {
           type: 'value',
           name: t('trend.people'),
-          nameTextStyle: { color: PEOPLE, fontSize: base, align: 'left' },
+          position: rtl ? 'right' : 'left',
+          nameTextStyle: { color: PEOPLE, fontSize: base, align: rtl ? 'right' : 'left' },
           axisLabel: {
             color: PEOPLE,
             fontSize: base,
@@ -63,7 +73,8 @@ export default function TrendChart() {
           name: t('trend.incidents'),
           minInterval: 1,
           splitNumber: 3,
-          nameTextStyle: { color: INCIDENTS, fontSize: base, align: 'right' },
+          position: rtl ? 'left' : 'right',
+          nameTextStyle: { color: INCIDENTS, fontSize: base, align: rtl ? 'left' : 'right' },
           axisLabel: { color: INCIDENTS, fontSize: base },
           splitLine: { show: false },
         },
@@ -120,7 +131,7 @@ export default function TrendChart() {
       resize.disconnect();
       chart.dispose();
     };
-  }, [store, t, f]);
+  }, [store, t, f, rtl]);
 
   return <div ref={el} className="chart-canvas" role="img" aria-label={t('trend.label')} />;
 }

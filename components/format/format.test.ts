@@ -58,4 +58,10 @@ describe('formatters', () => {
     expect(zf.age(125_000)).toBe('2 分钟');
     expect(formattersFor('ar', translator(en)).int(56)).toMatch(/^(56|٥٦)$/);
   });
+
+  it("writes percentages with the language's sign, marked so a right-to-left line keeps it by its number", () => {
+    expect(f.percent(81)).toBe('81%');
+    // Arabic: left-to-right marks hold "81%" together; beside another figure it cannot run into it.
+    expect(formattersFor('ar', translator(en)).percent(81)).toMatch(/^(81|٨١)\u200e?[%٪]\u200e?$/);
+  });
 });

@@ -50,7 +50,7 @@ export function planTooltip(info: PickingInfo, t: Translate, f: Formatters): str
     const z = o.zone;
     const people = t('map.peopleOf', { n: f.int(z.occupancy), of: z.capacity });
     const m = crowdMeasure(z);
-    const how = m.measure === 'walkway' ? t('map.los', { los: m.los }) : `${m.percent}%`;
+    const how = m.measure === 'walkway' ? t('map.los', { los: m.los }) : f.percent(m.percent);
     return `${z.name.en} ${z.name.zh}\n${people} · ${how}`;
   }
   const s = o.sensor;

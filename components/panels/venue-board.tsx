@@ -54,14 +54,17 @@ const VenueChip = memo(function VenueChip({
         <span className="venue-zh" lang={other.lang} dir="auto">
           {other.text}
         </span>
+        {/* Each figure isolated, so in Arabic people and percent never run together ("4,83981%"). */}
         <span className="venue-occ">
-          {live ? f.int(live.occupancy) : '—'}
+          <bdi>{live ? f.int(live.occupancy) : '—'}</bdi>
           {silent ? (
             <small className="venue-silent">
               <Age since={live ? live.lastSeen - serverOffsetMs : 0} never={t('venues.noData')} />
             </small>
           ) : pct !== null ? (
-            <small>{pct}%</small>
+            <small>
+              <bdi>{f.percent(pct)}</bdi>
+            </small>
           ) : null}
         </span>
       </Link>

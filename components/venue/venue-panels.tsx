@@ -73,7 +73,7 @@ const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone
           </>
         )}
       </td>
-      <td className="num col-pct">{gate ? none : `${pct}%`}</td>
+      <td className="num col-pct">{gate ? none : f.percent(pct)}</td>
       <td className="num">{f.num(density(zone.occupancy, zone.areaM2), 2)}</td>
       <td>
         <CrowdBadge zone={zone} m={crowd} t={t} />

@@ -18,7 +18,7 @@ export function PeopleInsideTile({ occupancy, capacity }: { occupancy: number; c
       </p>
       <p className="kpi-sub">
         {t('venue.ofSeats', { n: capacity })}
-        {pct !== null ? ` · ${pct}%` : ''}
+        {pct !== null ? ` · ${f.percent(pct)}` : ''}
       </p>
     </section>
   );

@@ -40,14 +40,14 @@ function ZoneFigures({ zoneId }: { zoneId: string }) {
         <p className="kpi-sub">
           {gate
             ? t('zone.queueRoom', { n: zone.capacity })
-            : `${t('kpi.ofTotal', { n: f.int(zone.capacity) })} · ${pct}%`}{' '}
+            : `${t('kpi.ofTotal', { n: f.int(zone.capacity) })} · ${f.percent(pct)}`}{' '}
           · <Age since={zone.lastSeen} />
         </p>
       </section>
       <section className="kpi" aria-label={crowd.measure === 'walkway' ? t('legend.los') : t('zone.shareOfCapacity')}>
         <h2 className="kpi-label">{crowd.measure === 'walkway' ? t('legend.los') : t('zone.shareOfCapacity')}</h2>
         <p className="kpi-value">
-          {crowd.measure === 'walkway' ? <CrowdBadge zone={zone} m={crowd} t={t} /> : `${crowd.percent}%`}
+          {crowd.measure === 'walkway' ? <CrowdBadge zone={zone} m={crowd} t={t} /> : f.percent(crowd.percent)}
         </p>
         <p className="kpi-sub">
           {t('zone.density', { d: f.num(density(zone.occupancy, zone.areaM2), 2), area: f.int(zone.areaM2) })}

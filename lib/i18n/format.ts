@@ -20,6 +20,8 @@ export interface Formatters {
   dayMonth: (t: number) => string;
   /** Names as a list in the language's own way ("A, B and C", "A、B和C"). */
   list: (items: string[]) => string;
+  /** A share given in whole percent (81 -> "81%"), with the language's sign and its place. */
+  percent: (wholePercent: number) => string;
 }
 
 type AgeWords = (key: 'age.seconds' | 'age.minutes' | 'age.hours', vars: Record<string, number | string>) => string;
@@ -38,6 +40,7 @@ export function formattersFor(intl: string, words: AgeWords): Formatters {
   const hmOf = time({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const dayMonthOf = time({ day: 'numeric', month: 'short' });
   const listOf = new Intl.ListFormat(intl, { type: 'conjunction' });
+  const percentOf = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const int = (n: number) => integerOf.format(n);
   const f: Formatters = {
     int,
@@ -55,6 +58,7 @@ export function formattersFor(intl: string, words: AgeWords): Formatters {
     hm: (t) => hmOf.format(t),
     dayMonth: (t) => dayMonthOf.format(t),
     list: (items) => listOf.format(items),
+    percent: (whole) => percentOf.format(whole / 100),
   };
   cache.set(intl, f);
   return f;
