@@ -33,7 +33,8 @@ for (const s of SIZES) {
   const context = await browser.newContext({ viewport: { width: s.width, height: s.height }, storageState });
   const page = await context.newPage();
   await page.goto(url);
-  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: 30_000 });
+  // Live in any language: the badge's phase, not its words.
+  await page.locator('.connection[data-phase="live"]').first().waitFor({ timeout: 30_000 });
   await page.waitForTimeout(4000);
   await page.screenshot({ path: `${out}/${s.name}.png` });
   await context.close();

@@ -19,9 +19,13 @@ export function incidentsByUrgency(incidents: Record<string, IncidentView>): Inc
   );
 }
 
-/** Colours as RGB triples (deck.gl) and CSS; high contrast on the dark wall. */
+/**
+ * Colours as RGB triples (deck.gl) and CSS. High-performance HMI (ISA-101): the normal state is grey, so
+ * colour means something is wrong and the eye goes to it; each state also has words (and shapes) for
+ * anyone who cannot tell the colours apart.
+ */
 export const STATUS_RGB: Record<WorstStatus, [number, number, number]> = {
-  ok: [46, 204, 113],
+  ok: [100, 116, 139],
   warning: [255, 208, 0],
   critical: [255, 59, 59],
   offline: [138, 143, 152],
@@ -52,7 +56,9 @@ export const SEVERITY_RGB: Record<Severity, [number, number, number]> = {
 };
 export const cssRgb = ([r, g, b]: readonly number[]) => `rgb(${r} ${g} ${b})`;
 /** A status as text colour: 'unknown' grey is for map fills; as text it would not read on the dark panels. */
-export const statusTextColor = (s: WorstStatus) => (s === 'unknown' ? 'var(--muted)' : cssRgb(STATUS_RGB[s]));
+/** Text in a state's colour; normal and unknown in the muted grey (readable at 4.5:1, not a signal). */
+export const statusTextColor = (s: WorstStatus) =>
+  s === 'unknown' || s === 'ok' ? 'var(--muted)' : cssRgb(STATUS_RGB[s]);
 
 /**
  * Level of service A-F as map colours, meaning what the alarm rules mean: A-D need nothing (greens,
