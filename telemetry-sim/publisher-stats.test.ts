@@ -16,13 +16,11 @@ describe('the simulator report', () => {
     const line = describeStats(stats);
     expect(line).toContain('not sent 5511');
     expect(line).toContain('simulator behind 5500 in 22 skipped ticks');
+    // Everything but the tick count travels in the line; lateness in whole milliseconds.
+    const reported: Partial<PublisherStats> = { ...stats };
+    delete reported.ticks;
     expect(parseStatsLine(`noise\n${describeStats({ ...stats, published: 1 })}\n${line}\n`)).toEqual({
-      published: 120_400,
-      dropped: 5_511,
-      droppedOffline: 10,
-      droppedBackpressure: 1,
-      droppedBehind: 5_500,
-      ticksSkipped: 22,
+      ...reported,
       maxBehindMs: 5_322,
     });
     expect(parseStatsLine('[sim] connected')).toBeNull();
