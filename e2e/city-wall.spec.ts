@@ -124,6 +124,16 @@ test('an injected incident is raised as an alert on the wall and turns its venue
   await expect(wall.venue('Binjiang Gymnasium')).toHaveAccessibleName(
     'Binjiang Gymnasium: Critical, critical alert unacknowledged',
   );
+  // Promoted above the roll call, with the reason in words, ahead of anything less urgent.
+  const attention = page.getByRole('region', { name: 'Needs attention' }).getByRole('listitem');
+  const card = attention.filter({ hasText: 'Binjiang Gymnasium' });
+  await expect(card).toContainText('Critical alarm: Mains power lost; UPS on battery');
+  const texts = await attention.allTextContents();
+  const at = texts.findIndex((x) => x.includes('Binjiang Gymnasium'));
+  expect(
+    texts.slice(0, at).every((x) => /Critical alarm:/.test(x)),
+    texts.join(' | '),
+  ).toBe(true);
 });
 
 test('turns stale when the feed stops, and live again when it returns', async ({ page, center }) => {

@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 const url = process.argv[2] ?? 'http://localhost:3000/';
 const out = process.argv[3] ?? 'screenshots';
 const SIZES = [
+  { name: 'wall-7680x2160', width: 7680, height: 2160 },
   { name: 'wall-3840x2160', width: 3840, height: 2160 },
   { name: 'wall-1920x1080', width: 1920, height: 1080 },
   { name: 'tablet-1024x768', width: 1024, height: 768 },

@@ -148,6 +148,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     let cities: CityFeature[] = [];
     let basemap: Layer | null = null;
     let flownTo: string | null = null;
+    /** The map's box changed (a panel appeared beside it, a tablet turned) and nobody moved the camera: fit again. */
+    let refit = false;
+    let userMoved = false;
+    let laidOut = { width: 0, height: 0 };
 
     const deck = new Deck<MapView>({
       parent: el,
@@ -161,7 +165,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       onAfterRender: () => {
         el.dataset.draws = String(++draws);
       },
-      onViewStateChange: ({ viewState }) => {
+      onViewStateChange: ({ viewState, interactionState }) => {
+        if (interactionState.isDragging || interactionState.isPanning || interactionState.isZooming) userMoved = true;
         el.dataset.zoom = (viewState as Target).zoom.toFixed(2);
       },
       style: { position: 'absolute', inset: '0' },
@@ -173,7 +178,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       const key = levelKey(lv);
       const layers: (Layer | null)[] = [basemap, cityOutlines(cities, basemap !== null)];
       // The camera's target is worked out (and the element measured) only when the level changes.
-      const arriving = flownTo !== key;
+      const arriving = flownTo !== key || refit;
       let target: Target | null = null;
       if (lv.kind === 'city') {
         const s = cityStore.getState();
@@ -213,8 +218,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       }
       if (target && arriving) {
         // The first view of a page is placed at once; every later one is flown to.
-        const fly = flownTo !== null && !reducedMotion;
+        const fly = flownTo !== null && flownTo !== key && !reducedMotion;
         flownTo = key;
+        refit = false;
+        userMoved = false;
         deck.setProps({
           initialViewState: {
             ...target,
@@ -283,7 +290,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         render();
       });
     }
-    const resize = new ResizeObserver(() => {
+    const resize = new ResizeObserver(([entry]) => {
+      const { width, height } = entry!.contentRect;
+      if (laidOut.width > 0 && (width !== laidOut.width || height !== laidOut.height) && !userMoved) refit = true;
+      laidOut = { width, height };
       pxScale = pxScaleNow();
       planScale = planScaleNow();
       labels = cityLabels(pxScale);

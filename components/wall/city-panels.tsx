@@ -3,6 +3,7 @@
 import { TrendChartLoader } from '@/components/charts/trend-chart-loader';
 import { KpiTiles } from '@/components/panels/kpi-tiles';
 import { PanelAge } from '@/components/panels/panel-age';
+import { VenueAttention } from '@/components/panels/venue-attention';
 import { VenueBoard } from '@/components/panels/venue-board';
 import { useSituationStore } from '@/components/store/situation-provider';
 import { useTickedFreshness } from '@/components/store/use-ticked-freshness';
@@ -36,6 +37,7 @@ export function CityPanels() {
         <TrendChartLoader />
       </section>
       <CityAlertsPanel />
+      <VenueAttention />
       <VenueBoard />
     </div>
   );

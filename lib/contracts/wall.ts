@@ -4,14 +4,17 @@
  * server and handed to the browser; plain data only.
  */
 
-/** The panels a screen can place. `detail` is a venue, zone or sensor's own panels. */
-export const WALL_PANELS = ['map', 'kpis', 'trend', 'alerts', 'venues', 'detail'] as const;
+/**
+ * The panels a screen can place. `detail` is a venue, zone or sensor's own panels; `attention`
+ * the venues that need someone (shown only while any do).
+ */
+export const WALL_PANELS = ['map', 'kpis', 'trend', 'alerts', 'attention', 'venues', 'detail'] as const;
 export type WallPanel = (typeof WALL_PANELS)[number];
 
 /** The panels each kind of view has to place: the city's, or a venue's plan and detail. */
 export const PANELS_OF_VIEW = {
-  city: ['map', 'kpis', 'trend', 'alerts', 'venues'],
-  incidents: ['map', 'kpis', 'trend', 'alerts', 'venues'],
+  city: ['map', 'kpis', 'trend', 'alerts', 'attention', 'venues'],
+  incidents: ['map', 'kpis', 'trend', 'alerts', 'attention', 'venues'],
   venue: ['map', 'detail'],
 } as const satisfies Record<string, readonly WallPanel[]>;
 
