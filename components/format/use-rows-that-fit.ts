@@ -21,9 +21,16 @@ export function useRowsThatFit(
     if (!el) return;
     const measure = () => {
       if (window.matchMedia(STACKED).matches) return setFit(maxRows);
-      const row = el.querySelector<HTMLElement>(rowSelector);
-      if (!row) return setFit(maxRows);
-      setFit(Math.max(1, Math.min(maxRows, Math.floor(el.clientHeight / row.offsetHeight))));
+      const rows = [...el.querySelectorAll<HTMLElement>(rowSelector)];
+      if (rows.length === 0) return setFit(maxRows);
+      // Rows differ in height (a wall sized for its room wraps long titles): count those drawn that
+      // fit whole, and past the last drawn, as many more as its average height allows.
+      const top = rows[0]!.offsetTop;
+      const bottom = (r: HTMLElement) => r.offsetTop - top + r.offsetHeight;
+      const whole = rows.filter((r) => bottom(r) <= el.clientHeight).length;
+      const drawn = bottom(rows.at(-1)!);
+      const more = whole === rows.length ? Math.floor((el.clientHeight - drawn) / (drawn / rows.length)) : 0;
+      setFit(Math.max(1, Math.min(maxRows, whole + more)));
     };
     const observer = new ResizeObserver(measure);
     observer.observe(el);

@@ -4,6 +4,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { SessionUser } from '@/lib/contracts/alerts';
 import { canViewCity } from '@/lib/auth/permissions';
+import { roomType } from '@/lib/contracts/room-type';
 import { PANELS_OF_VIEW, panelsOf, type ScreenGrid, type WallConfig, type WallViewKind } from '@/lib/contracts/wall';
 import { UserProvider } from '@/components/auth/user-context';
 import { useT } from '@/components/i18n/i18n-provider';
@@ -116,6 +117,26 @@ export function CommandShell({
   useEffect(() => {
     document.documentElement.style.setProperty('--wall-scale', String(wall.scale));
   }, [wall.scale]);
+
+  // A named room sizes the words read from its back row (lib/contracts/room-type.ts), on every resize.
+  const room = wall.room ? wallConfig.rooms[wall.room] : undefined;
+  useEffect(() => {
+    if (wall.room && !room) console.error(`?wall=${wall.room}: no such room in the wall's configuration`);
+    if (!room) return;
+    const root = document.documentElement;
+    const apply = () => {
+      const type = roomType(room, window.innerWidth, window.innerHeight);
+      root.style.setProperty('--type-read', `${type.readFontPx}px`);
+      root.style.setProperty('--type-glance', `${type.glanceFontPx}px`);
+      root.dataset.room = wall.room!;
+    };
+    apply();
+    window.addEventListener('resize', apply);
+    return () => {
+      window.removeEventListener('resize', apply);
+      delete root.dataset.room;
+    };
+  }, [room, wall.room]);
 
   return (
     <UserProvider user={user}>

@@ -46,23 +46,25 @@ describe('the rotation', () => {
 
 describe('wall URL parameters', () => {
   it('reads kiosk, rotate, the screen and the scale, ignoring what is out of range', () => {
-    expect(parseWallParams(new URLSearchParams('kiosk&rotate&screen=2&screens=2&scale=1.5'))).toEqual({
+    expect(parseWallParams(new URLSearchParams('kiosk&rotate&screen=2&screens=2&scale=1.5&wall=main'))).toEqual({
       kiosk: true,
       rotate: true,
       screen: { index: 2, count: 2 },
       scale: 1.5,
+      room: 'main',
     });
     expect(parseWallParams(new URLSearchParams('screen=3&screens=2&scale=9'))).toEqual({
       kiosk: false,
       rotate: false,
       screen: null,
       scale: 1,
+      room: null,
     });
   });
 
   it('carries only its own keys from view to view', () => {
-    expect(wallQuery(new URLSearchParams('kiosk&rotate&screen=1&screens=2&next=/x'))).toBe(
-      '?kiosk&rotate&screen=1&screens=2',
+    expect(wallQuery(new URLSearchParams('kiosk&rotate&screen=1&screens=2&wall=main&next=/x'))).toBe(
+      '?kiosk&rotate&screen=1&screens=2&wall=main',
     );
     expect(wallQuery(new URLSearchParams('venue=a'))).toBe('');
   });

@@ -1,7 +1,8 @@
 /**
  * A wall is configured by its URL, so a browser on a wall PC restarts into the same view:
  * `?kiosk` (no controls, no cursor), `?rotate` (play the playlist), `?screen=I&screens=N`
- * (this browser is screen I of N), `?scale=X` (type size for a room larger than usual).
+ * (this browser is screen I of N), `?scale=X` (type size for a room larger than usual),
+ * `?wall=KEY` (the room in config/wall.json whose panel and distance size the type).
  */
 
 export interface WallParams {
@@ -11,10 +12,12 @@ export interface WallParams {
   screen: { index: number; count: number } | null;
   /** Multiplies the wall's type size (0.5..3). */
   scale: number;
+  /** The key of its room in config/wall.json, or null. */
+  room: string | null;
 }
 
 /** The query keys a wall carries from view to view. */
-const WALL_KEYS = ['kiosk', 'rotate', 'screen', 'screens', 'scale', 'lang'] as const;
+const WALL_KEYS = ['kiosk', 'rotate', 'screen', 'screens', 'scale', 'wall', 'lang'] as const;
 
 export function parseWallParams(query: URLSearchParams): WallParams {
   const count = Number(query.get('screens'));
@@ -29,6 +32,7 @@ export function parseWallParams(query: URLSearchParams): WallParams {
     rotate: query.has('rotate'),
     screen,
     scale: Number.isFinite(scale) && scale >= 0.5 && scale <= 3 ? scale : 1,
+    room: query.get('wall') || null,
   };
 }
 

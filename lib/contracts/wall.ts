@@ -3,6 +3,7 @@
  * the rotation's playlist. One file (config/wall.json, or WALL_CONFIG_FILE) read by the
  * server and handed to the browser; plain data only.
  */
+import type { WallRoom } from './room-type';
 
 /**
  * The panels a screen can place. `detail` is a venue, zone or sensor's own panels; `attention`
@@ -46,6 +47,8 @@ export type RotationView =
   | { view: 'venues'; seconds: number };
 
 export interface WallConfig {
+  /** Each wall's panel and viewing distance, by the key `?wall=` names: the type follows from them. */
+  rooms: Record<string, WallRoom>;
   rotation: { views: RotationView[] };
   /** When a wall reloads itself: its stream dead this long, or its JS heap past this size. */
   watchdog: { reloadAfterDeadSeconds: number; maxHeapMb: number };

@@ -17,6 +17,11 @@ describe('the wall configuration', () => {
       watchdog: { reloadAfterDeadSeconds: 120, maxHeapMb: 1024 },
       screens: {},
     };
+    // A file from before rooms existed still reads: no wall is sized for a room.
+    expect(parseWallConfig(base, 'f').rooms).toEqual({});
+    expect(() =>
+      parseWallConfig({ ...base, rooms: { main: { name: 'M', diagonalInches: 65, viewingDistanceM: 0 } } }, 'f'),
+    ).toThrow(/^f: \/rooms\/main\/viewingDistanceM/);
     expect(() => parseWallConfig({ ...base, rotation: { views: [] } }, 'f')).toThrow(/^f: \/rotation\/views/);
     expect(() => parseWallConfig({ ...base, screens: { '2': [screen] } }, 'f')).toThrow(/lists 1 screens, not 2/);
     expect(() =>

@@ -41,6 +41,19 @@ const WallConfigSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    rooms: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: ID_PATTERN }),
+        Type.Object(
+          {
+            name: Type.String({ minLength: 1 }),
+            diagonalInches: Type.Number({ minimum: 10, maximum: 2000 }),
+            viewingDistanceM: Type.Number({ minimum: 0.5, maximum: 100 }),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
     watchdog: Type.Object(
       {
         reloadAfterDeadSeconds: Type.Number({ minimum: 30, maximum: 86_400 }),
@@ -76,7 +89,7 @@ export function parseWallConfig(json: unknown, where: string): WallConfig {
       }
     });
   }
-  return { rotation: json.rotation, watchdog: json.watchdog, screens: json.screens };
+  return { rooms: json.rooms ?? {}, rotation: json.rotation, watchdog: json.watchdog, screens: json.screens };
 }
 
 const cache = new Map<string, WallConfig>();

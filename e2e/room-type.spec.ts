@@ -1,0 +1,134 @@
+/**
+ * Type sized for the room (issue 15 item 1): a wall opened with `?wall=KEY` sets its alarm banner,
+ * alert titles and headline figures so that their capitals, measured as the browser draws them, are
+ * at least 1/120 of the room's viewing distance high on its panel (1/80 for figures read at a glance).
+ * The panel and the distance come from config/wall.json, as on a real wall PC.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/command-center';
+
+interface Room {
+  name: string;
+  diagonalInches: number;
+  viewingDistanceM: number;
+}
+const ROOMS = (JSON.parse(readFileSync('config/wall.json', 'utf8')) as { rooms: Record<string, Room> }).rooms;
+
+/**
+ * The height of a capital H as the element's own font draws it (canvas ink metrics, after the
+ * page's fonts have loaded), and whether the element is on screen and not cut to less than a line.
+ */
+const CAP_HEIGHT = `async (selector) => {
+  await document.fonts.ready;
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  const cs = getComputedStyle(el);
+  // The face a Latin capital is drawn in: the first of the list (the rest cover other scripts).
+  const font = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily.split(',')[0];
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = font;
+  const capPx = ctx.measureText('H').actualBoundingBoxAscent;
+  const box = el.getBoundingClientRect();
+  const onScreen = box.top >= 0 && box.bottom <= innerHeight && box.height >= capPx;
+  return { capPx, onScreen, loaded: document.fonts.check(font, 'H'), font };
+}`;
+
+async function capHeightMm(page: Page, selector: string, room: Room) {
+  const m = (await page.evaluate(`(${CAP_HEIGHT})(${JSON.stringify(selector)})`)) as {
+    capPx: number;
+    onScreen: boolean;
+    loaded: boolean;
+    font: string;
+  } | null;
+  expect(m, selector).not.toBeNull();
+  expect(m!.loaded, `${selector}: ${m!.font} loaded`).toBe(true);
+  expect(m!.onScreen, `${selector} on screen, not cut`).toBe(true);
+  const viewport = page.viewportSize()!;
+  const mmPerPx = (room.diagonalInches * 25.4) / Math.hypot(viewport.width, viewport.height);
+  return m!.capPx * mmPerPx;
+}
+
+for (const { key, width, height } of [
+  { key: 'main', width: 3840, height: 2160 },
+  { key: 'wide', width: 7680, height: 2160 },
+]) {
+  test(`the '${key}' room at ${width}x${height}: the alarm, alert titles and figures are readable from its back row`, async ({
+    page,
+    center,
+    browser,
+  }, testInfo) => {
+    const room = ROOMS[key]!;
+    expect(room, `config/wall.json rooms.${key}`).toBeDefined();
+    await page.setViewportSize({ width, height });
+    await page.goto(`/?kiosk&wall=${key}`);
+    await expect(page.locator('.connection[data-phase="live"]')).toBeVisible();
+    const venue = key === 'main' ? 'xiaoshan-gymnasium' : 'ningbo-beilun-gym';
+    await center.scenario('power-loss', venue);
+    await expect(page.getByRole('alert', { name: /^Critical alarm/ })).toBeVisible();
+    await expect(page.locator('.alert-row').first()).toBeVisible();
+
+    const readMm = room.viewingDistanceM * 1000 * (1 / 120);
+    const glanceMm = room.viewingDistanceM * 1000 * (1 / 80);
+    const measured: Record<string, number> = {};
+    for (const [what, selector, atLeast] of [
+      ['alarm banner', '.wall-alarm-text', readMm],
+      ['first alert title', '.alert-row .alert-title', readMm],
+      ['people inside', '[data-testid="kpi-people-inside-venues"]', glanceMm],
+      ['alarms unacknowledged', '[data-testid="kpi-alarms-unacknowledged"]', glanceMm],
+      ['sensors offline', '[data-testid="kpi-sensors-offline"]', glanceMm],
+      ['data age', '[data-testid="kpi-data-age"]', readMm],
+    ] as const) {
+      measured[what] = Math.round((await capHeightMm(page, selector, room)) * 10) / 10;
+      expect(
+        measured[what],
+        `${what}: capital height in mm on a ${room.diagonalInches}-inch panel`,
+      ).toBeGreaterThanOrEqual(atLeast);
+    }
+    // Nothing may need scrolling on a wall, sized for its room or not.
+    const overflow = await page.evaluate(
+      '({ x: document.documentElement.scrollWidth - innerWidth, y: document.documentElement.scrollHeight - innerHeight })',
+    );
+    expect(overflow).toEqual({ x: 0, y: 0 });
+    await testInfo.attach(`room-${key}-${width}x${height}.png`, {
+      body: await page.screenshot(),
+      contentType: 'image/png',
+    });
+    await testInfo.attach('capital heights (mm)', {
+      body: JSON.stringify(measured, null, 2),
+      contentType: 'application/json',
+    });
+
+    // Acknowledged, so the next file's wall does not sound for it.
+    const phone = await browser.newContext({ baseURL: center.baseURL });
+    await center.signIn(phone, 'responder');
+    const alerts = (await (await phone.request.get('/api/alerts')).json()) as {
+      alerts: { id: number; venueId: string; status: string }[];
+    };
+    for (const a of alerts.alerts.filter((x) => x.venueId === venue && x.status === 'open')) {
+      await phone.request.post(`/api/alerts/${a.id}/actions`, {
+        headers: { Origin: center.baseURL },
+        data: { action: 'acknowledge', requestId: `room-test-${a.id}` },
+      });
+    }
+    await phone.close();
+  });
+}
+
+test('without a room the wall keeps its own scale: the room sizes only what a named wall asks for', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await page.goto('/?kiosk');
+  await expect(page.locator('.connection[data-phase="live"]')).toBeVisible();
+  expect(await page.evaluate('document.documentElement.dataset.room ?? null')).toBeNull();
+  // A mistyped room is said in the console (where a wall PC's logs go), not silently ignored.
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto('/?kiosk&wall=no-such-room');
+  await expect(page.locator('.connection[data-phase="live"]')).toBeVisible();
+  expect(await page.evaluate('document.documentElement.dataset.room ?? null')).toBeNull();
+  expect(errors.join('\n')).toContain("?wall=no-such-room: no such room in the wall's configuration");
+});
