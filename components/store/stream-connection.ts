@@ -38,7 +38,6 @@ const MAX_PENDING = 64;
  * still live while the browser connects again (a proxy ending an idle stream, a server restart).
  */
 export function phaseFor(args: {
-  open: boolean;
   everReceived: boolean;
   /** Since the last message arrived, by this browser's clock: the link's silence. */
   sinceMessageMs: number;
@@ -171,7 +170,6 @@ export function connectStream<M extends { type: string; at: number; kpis: Kpis }
     const sinceMessageMs = s.lastMessageAt > 0 ? now - s.lastMessageAt : Infinity;
     s.setLink(
       phaseFor({
-        open: source?.readyState === EventSource.OPEN,
         everReceived: s.lastMessageAt > 0,
         sinceMessageMs,
         dataAgeMs: dataAgeMs(s, now),
