@@ -19,6 +19,12 @@ const ZONE_HISTORY_TITLES = {
   day: 'zone.historyTitleDay',
   games: 'zone.historyTitleGames',
 } as const;
+/** A gate is a flow point: what its history plots is the queue in front of it, not people inside. */
+const GATE_HISTORY_TITLES = {
+  hour: 'zone.gateHistoryTitle',
+  day: 'zone.gateHistoryTitleDay',
+  games: 'zone.gateHistoryTitleGames',
+} as const;
 
 function ZoneFigures({ zoneId }: { zoneId: string }) {
   const zone = useVenue((s) => s.zones[zoneId]);
@@ -80,6 +86,7 @@ export function ZonePanels({ venueId, zoneId }: { venueId: string; zoneId: strin
     return n ? localName(n, locale) : zoneId;
   });
   const capacity = useVenue((s) => s.zones[zoneId]?.capacity);
+  const gate = useVenue((s) => s.zones[zoneId]?.kind === 'gate');
   const live = useCallback(
     (s: VenueState) => {
       const z = s.zones[zoneId];
@@ -96,11 +103,15 @@ export function ZonePanels({ venueId, zoneId }: { venueId: string; zoneId: strin
             <ZoneFigures zoneId={zoneId} />
             <HistoryPanel
               url={`/api/venues/${encodeURIComponent(venueId)}/zones/${encodeURIComponent(zoneId)}/history`}
-              titles={ZONE_HISTORY_TITLES}
-              label={t('zone.historyLabel', { what: name })}
+              titles={gate ? GATE_HISTORY_TITLES : ZONE_HISTORY_TITLES}
+              label={t(gate ? 'zone.gateHistoryLabel' : 'zone.historyLabel', { what: name })}
               unit={t('zone.peopleUnit')}
               live={live}
-              limit={capacity !== undefined ? { value: capacity, label: t('zone.capacity') } : undefined}
+              limit={
+                capacity !== undefined
+                  ? { value: capacity, label: t(gate ? 'zone.queueRoomLimit' : 'zone.capacity') }
+                  : undefined
+              }
             />
             <IncidentList where={inZone} empty={t('incidents.noneZone')} />
             <section className="panel sensors-panel" aria-label={t('sensors.title')}>

@@ -130,6 +130,26 @@ describe('alert rules', () => {
     ).toBe('warning');
   });
 
+  it('a sensor with a name in the registry is named by it, in each language, not by its id', () => {
+    const m = new SituationModel();
+    const def = venueDef();
+    const named = def.sensors.map((s) =>
+      s.id === 'temp-1' ? { ...s, name: { en: 'Temperature 1, Stand', zh: '看台 温度 1' } } : s,
+    );
+    expect(m.applyRegistry('hangzhou', 'test-arena', registry(T0, 1, { ...def, sensors: named }), NOW)).toBeNull();
+    m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0, seq: 1, value: 37 }, NOW);
+    const c = evaluateConditions(m, rules, NOW).present.get(
+      conditionKey('sensor_threshold', 'sensor:test-arena/temp-1'),
+    );
+    expect(c).toMatchObject({
+      title: 'Temperature 1, Stand at 37 °C, above 36 °C',
+      message: {
+        key: 'alarm.namedSensorHigh',
+        params: { sensor: { en: 'Temperature 1, Stand', zh: '看台 温度 1' }, value: 37, limit: 36 },
+      },
+    });
+  });
+
   it('a sensor offline past its interval', () => {
     const m = model();
     m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0, seq: 1, value: 20 }, NOW);

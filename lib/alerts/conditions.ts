@@ -117,7 +117,18 @@ export function zoneLevel(
 }
 
 const name = (n: { en: string; zh: string }) => ({ en: n.en, zh: n.zh });
-const sensorTitle = (kind: SensorKind, id: string) => `${SENSOR_KIND_INFO[kind].label} ${id}`;
+/** How an alert names a sensor: by its registry name where it has one, else by kind and id. */
+interface SensorWho {
+  kind: SensorKind;
+  id: string;
+  name?: { en: string; zh: string };
+}
+const sensorTitle = (w: SensorWho) => w.name?.en ?? `${SENSOR_KIND_INFO[w.kind].label} ${w.id}`;
+/** The message's key and its `sensor` parameter: the name in both languages, or the id beside the kind. */
+const sensorKey = <K extends 'Offline' | 'High' | 'Low' | 'State'>(w: SensorWho, k: K) =>
+  w.name
+    ? { key: `alarm.namedSensor${k}` as const, sensor: name(w.name) }
+    : { key: `alarm.sensor${k}` as const, sensor: w.id };
 
 export function evaluateConditions(
   model: SituationModel,
@@ -317,17 +328,19 @@ function judgeVenue(
     const source = `sensor:${v.id}/${s.def.id}`;
     const base = { venueId: v.id, zoneId: s.def.zoneId ?? null, sensorId: s.def.id, source };
     const sensor = { id: s.def.id, kind, zoneId: s.def.zoneId };
-    const sensorName = sensorTitle(kind, s.def.id);
+    const who: SensorWho = { kind, id: s.def.id, name: s.def.name };
+    const sensorName = sensorTitle(who);
     if (s.status === 'offline') {
       // Silence from before the venue or the feed came back is theirs: count from then.
       const silentFor = now - Math.max(s.receivedAt, venueResumedAt);
       if (rules.sensorOffline.severity && silentFor > s.def.intervalMs * OFFLINE_AFTER_INTERVALS) {
+        const offline = sensorKey(who, 'Offline');
         add({
           ...base,
           type: 'sensor_offline',
           severity: rules.sensorOffline.severity,
           title: `${sensorName} offline`,
-          message: { key: 'alarm.sensorOffline', params: { kind, sensor: s.def.id } },
+          message: { key: offline.key, params: { kind, sensor: offline.sensor } },
           causes: explainedBy('sensor_offline', sensor),
           onDelayMs: rules.sensorOffline.onDelaySeconds * 1000,
           offDelayMs: rules.sensorOffline.offDelaySeconds * 1000,
@@ -349,7 +362,7 @@ function judgeVenue(
       type: 'sensor_threshold',
       severity,
       level,
-      ...sensorWords(kind, s.def.id, s.value, s.def.unit, s.def.thresholds, level),
+      ...sensorWords(who, s.value, s.def.unit, s.def.thresholds, level),
       causes: explainedBy('sensor_threshold', sensor),
       onDelayMs: threshold.onDelaySeconds * 1000,
       offDelayMs: threshold.offDelaySeconds * 1000,
@@ -359,29 +372,28 @@ function judgeVenue(
 
 /** What a sensor past a limit says: the value and the limit it passed, never a severity word. */
 function sensorWords(
-  kind: SensorKind,
-  id: string,
+  who: SensorWho,
   value: number,
   unit: string,
   t: Thresholds,
   level: 'warning' | 'critical',
 ): Pick<Condition, 'title' | 'message'> {
+  const { kind } = who;
   const state = SENSOR_KIND_INFO[kind].states?.[value];
   if (state !== undefined) {
+    const { key, sensor } = sensorKey(who, 'State');
     return {
-      title: `${sensorTitle(kind, id)} ${state}`,
-      message: { key: 'alarm.sensorState', params: { kind, sensor: id, state: `${kind}.${value}` } },
+      title: `${sensorTitle(who)} ${state}`,
+      message: { key, params: { kind, sensor, state: `${kind}.${value}` } },
     };
   }
   const [high, low] = level === 'critical' ? [t.critHigh, t.critLow] : [t.warnHigh, t.warnLow];
   const isLow = low !== undefined && (high === undefined || value <= low);
   const limit = (isLow ? low : high) ?? 0;
   const v = Math.round(value * 10) / 10;
+  const { key, sensor } = sensorKey(who, isLow ? 'Low' : 'High');
   return {
-    title: `${sensorTitle(kind, id)} at ${v} ${unit}, ${isLow ? 'below' : 'above'} ${limit} ${unit}`,
-    message: {
-      key: isLow ? 'alarm.sensorLow' : 'alarm.sensorHigh',
-      params: { kind, sensor: id, value: v, limit, unit },
-    },
+    title: `${sensorTitle(who)} at ${v} ${unit}, ${isLow ? 'below' : 'above'} ${limit} ${unit}`,
+    message: { key, params: { kind, sensor, value: v, limit, unit } },
   };
 }

@@ -58,6 +58,11 @@ export const ALERT_MESSAGE_KEYS = [
   'alarm.sensorHigh',
   'alarm.sensorLow',
   'alarm.sensorState',
+  // A sensor with a name in the registry: the name says its kind and place ("Temperature 1, North Stand").
+  'alarm.namedSensorOffline',
+  'alarm.namedSensorHigh',
+  'alarm.namedSensorLow',
+  'alarm.namedSensorState',
 ] as const;
 export type AlertMessageKey = (typeof ALERT_MESSAGE_KEYS)[number];
 

@@ -33,6 +33,15 @@ describe("an alert's words in each language", () => {
     expect(say('zh', it)).toBe('Mains lost（电力故障）');
   });
 
+  it("names a sensor by the registry's name where it has one: its kind and place are in the name", () => {
+    const named: AlertMessage = {
+      key: 'alarm.namedSensorOffline',
+      params: { kind: 'scanner', sensor: { en: 'Ticket scanner 1, Gate 1', zh: '1号门 检票机 1' } },
+    };
+    expect(say('en', named)).toBe('Ticket scanner 1, Gate 1 offline');
+    expect(say('zh', named)).toBe('1号门 检票机 1 离线');
+  });
+
   it('shows an alert raised before messages were keyed by its English title', () => {
     expect(say('zh', null, 'Gate 1: crowding at level of service F')).toBe('Gate 1: crowding at level of service F');
   });
