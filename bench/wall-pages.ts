@@ -112,7 +112,8 @@ export async function benchWallPages() {
   try {
     const cookie = await signInCookie(center.baseURL);
     const out: Record<string, PageFigures> = {};
-    for (const p of PAGES) {
+    // BENCH_WALL_ONLY=clicks: the venue chip clicks alone.
+    for (const p of process.env.BENCH_WALL_ONLY === 'clicks' ? [] : PAGES) {
       const runs: PageFigures[] = [];
       for (let run = 1; run <= RUNS; run++) {
         const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];

@@ -5,7 +5,7 @@
  * lives in stage-map.tsx.
  */
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { CITIES } from '@/lib/contracts/cities';
 import type { Severity } from '@/lib/contracts/payloads.schema';
 import type { WorstStatus } from '@/lib/contracts/stream';
@@ -21,9 +21,42 @@ export const CITY_BOUNDS: [[number, number], [number, number]] = [
   [118.6, 27.6],
   [122.2, 31.1],
 ];
+/**
+ * Hangzhou's core, where some thirty venues lie within 25 km and overlap at the province's scale:
+ * the city level shows it enlarged in an inset, outlined where it lies on the map.
+ */
+export const CORE_BOUNDS: [[number, number], [number, number]] = [
+  [119.94, 30.03],
+  [120.47, 30.44],
+];
+export const inCore = ([lon, lat]: [number, number]) =>
+  lon >= CORE_BOUNDS[0][0] && lon <= CORE_BOUNDS[1][0] && lat >= CORE_BOUNDS[0][1] && lat <= CORE_BOUNDS[1][1];
+
+/** Where the core lies on the province map: a thin frame matching the inset's. */
+export function coreExtent(): Layer {
+  const [[w, s], [e, n]] = CORE_BOUNDS;
+  return new PathLayer<[number, number][]>({
+    id: 'core-extent',
+    data: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+    getPath: (d) => d,
+    getColor: [148, 163, 184, 220],
+    getWidth: 1.5,
+    widthUnits: 'pixels',
+    pickable: false,
+  });
+}
+
 /** Marker radius (px at 1920 wide) for an empty venue and for the largest crowd. */
 const RADIUS_MIN = 6;
-const RADIUS_MAX = 30;
+export const RADIUS_MAX = 30;
 const LARGEST_CROWD = 80_000;
 export const STALE_RGB: [number, number, number] = [110, 116, 128];
 
@@ -111,7 +144,7 @@ export function venueMarkers(
   live: boolean,
   pxScale: number,
   keep: KeepData = keepNothing,
-): Layer {
+): ScatterplotLayer<VenuePoint> {
   return new ScatterplotLayer<VenuePoint>({
     id: 'venues',
     // Status and alarm at once; a size that moved with its crowd at most once a second.

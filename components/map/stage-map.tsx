@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Formatters } from '@/components/format/format';
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
-import { Deck, FlyToInterpolator, MapView, WebMercatorViewport, type Layer, type PickingInfo } from '@deck.gl/core';
+import { Deck, FlyToInterpolator, MapView, type Layer, type PickingInfo } from '@deck.gl/core';
 import { levelKey, sensorHref, venueHref, zoneHref, type Level } from '@/components/shell/level';
 import { useSituationStore } from '@/components/store/situation-provider';
 import type { SituationStore } from '@/components/store/situation-store';
@@ -14,6 +14,10 @@ import type { VenueStore } from '@/components/store/venue-store';
 import {
   basemapLayer,
   CITY_BOUNDS,
+  CORE_BOUNDS,
+  coreExtent,
+  RADIUS_MAX,
+  inCore,
   cityLabels,
   cityOutlines,
   venueMarkers,
@@ -21,6 +25,7 @@ import {
   type CityFeature,
   type VenuePoint,
 } from './city-layers';
+import { drawsIn, fit, INSET_MARKER_SCALE, insetBox, MAX_ZOOM, type Box, type Target } from './camera';
 import { planLayers, planTooltip } from './plan-layers';
 import { dataKeeper } from './kept-data';
 import { planFocus, type SensorDot, type ZoneShape } from './plan-shapes';
@@ -33,31 +38,6 @@ export interface StageMapProps {
    * @default undefined: city outlines from public/geo only, fully offline
    */
   basemapUrl?: string | undefined;
-}
-
-const MAX_ZOOM = 20;
-
-interface Target {
-  longitude: number;
-  latitude: number;
-  zoom: number;
-}
-
-function fit(el: HTMLElement, lonLats: [number, number][], padding: number): Target | null {
-  if (lonLats.length === 0) return null;
-  const { width, height } = el.getBoundingClientRect();
-  const lons = lonLats.map((p) => p[0]);
-  const lats = lonLats.map((p) => p[1]);
-  const v = new WebMercatorViewport({ width: Math.max(width, 100), height: Math.max(height, 100) });
-  const pad = Math.min(padding, Math.max(width, 100) / 4, Math.max(height, 100) / 4);
-  const f = v.fitBounds(
-    [
-      [Math.min(...lons), Math.min(...lats)],
-      [Math.max(...lons), Math.max(...lats)],
-    ],
-    { padding: pad, maxZoom: MAX_ZOOM },
-  );
-  return { longitude: f.longitude, latitude: f.latitude, zoom: f.zoom };
 }
 
 /** A number per object, for telling a new plan (a registry change) from the one drawn. */
@@ -76,7 +56,7 @@ const TAP_SLOP_PX = 8;
 function hrefOf(level: Level, info: PickingInfo): string | null {
   const o = info.object as VenuePoint | ZoneShape | SensorDot | undefined;
   if (!o) return null;
-  if (info.layer?.id === 'venues') return venueHref((o as VenuePoint).id);
+  if (info.layer?.id.startsWith('venues')) return venueHref((o as VenuePoint).id);
   if (level.kind === 'city') return null;
   if (info.layer?.id === 'plan-zones') return zoneHref(level.venueId, (o as ZoneShape).zone.id);
   if (info.layer?.id === 'plan-sensors') return sensorHref(level.venueId, (o as SensorDot).sensor.id);
@@ -91,7 +71,7 @@ function tooltip(info: PickingInfo, t: Translate, f: Formatters, stores: { city:
   const o = info.object as VenuePoint | ZoneShape | SensorDot | undefined;
   if (!o) return null;
   let text: string | null;
-  if (info.layer?.id === 'venues') {
+  if (info.layer?.id.startsWith('venues')) {
     const p = o as VenuePoint;
     text = venueTooltip({ ...p, occupancy: stores.city.getState().live[p.id]?.occupancy ?? p.occupancy }, t);
   } else {
@@ -144,20 +124,32 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     /** A render due when changes held back (sizes, figures) may be drawn. */
     let heldRender: ReturnType<typeof setTimeout> | undefined;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const cityTarget = () => fit(el, [...CITY_BOUNDS], 16)!;
+    const cityTarget = () => fit(el.getBoundingClientRect(), [...CITY_BOUNDS], 16)!;
     let cities: CityFeature[] = [];
     let basemap: Layer | null = null;
     let flownTo: string | null = null;
+    // The inset (Hangzhou's core enlarged) at the city level: its box, the DOM frame that titles it.
+    let inset: Box | null = null;
+    // Its frame and title over the canvas; its ground under it, seen where the inset view clears the main map.
+    const frame = document.createElement('div');
+    frame.className = 'map-inset-frame';
+    frame.hidden = true;
+    const ground = document.createElement('div');
+    ground.className = 'map-inset-ground';
+    ground.hidden = true;
     /** The map's box changed (a panel appeared beside it, a tablet turned) and nobody moved the camera: fit again. */
     let refit = false;
     let userMoved = false;
     let laidOut = { width: 0, height: 0 };
 
-    const deck = new Deck<MapView>({
+    const mainView = new MapView({ id: 'main', repeat: false, controller: { dragRotate: false, touchRotate: false } });
+    const viewsFor = (box: Box | null) =>
+      box ? [mainView, new MapView({ id: 'inset', ...box, controller: false, clear: true })] : [mainView];
+    const deck = new Deck<MapView[]>({
       parent: el,
-      views: new MapView({ repeat: false }),
-      initialViewState: { ...cityTarget(), minZoom: 5, maxZoom: MAX_ZOOM },
-      controller: { dragRotate: false, touchRotate: false },
+      views: viewsFor(null),
+      initialViewState: { main: { ...cityTarget(), minZoom: 5, maxZoom: MAX_ZOOM } },
+      layerFilter: ({ layer, viewport }) => drawsIn(viewport.id, layer.id),
       // One finger scrolls the page up and down on a tablet; two fingers pinch the map.
       touchAction: 'pan-y',
       getTooltip: (info) => tooltip(info, current.current.t, current.current.f, current.current),
@@ -165,16 +157,41 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       onAfterRender: () => {
         el.dataset.draws = String(++draws);
       },
-      onViewStateChange: ({ viewState, interactionState }) => {
+      onViewStateChange: ({ viewId, viewState, interactionState }) => {
+        if (viewId !== 'main') return;
         if (interactionState.isDragging || interactionState.isPanning || interactionState.isZooming) userMoved = true;
         el.dataset.zoom = (viewState as Target).zoom.toFixed(2);
       },
       style: { position: 'absolute', inset: '0' },
     });
     let labels = cityLabels(pxScale);
+    const extent = coreExtent();
+    el.appendChild(frame);
+    el.prepend(ground);
+
+    /** Shows the inset in this box (or hides it), with its frame and ground; the layers follow on the next render. */
+    const placeInset = (box: Box | null) => {
+      if (JSON.stringify(box) === JSON.stringify(inset)) return;
+      inset = box;
+      deck.setProps({ views: viewsFor(inset) });
+      for (const part of [frame, ground]) {
+        part.hidden = !inset;
+        if (inset)
+          Object.assign(part.style, {
+            left: `${inset.x}px`,
+            top: `${inset.y}px`,
+            width: `${inset.width}px`,
+            height: `${inset.height}px`,
+          });
+      }
+      // Drawn again with the core's frame on the main map, or without it.
+      queueMicrotask(render);
+    };
 
     const render = () => {
       const { level: lv, city: cityStore, venue: venueStore } = current.current;
+      // Below the city the whole map is the plan.
+      if (lv.kind !== 'city') placeInset(null);
       const key = levelKey(lv);
       const layers: (Layer | null)[] = [basemap, cityOutlines(cities, basemap !== null)];
       // The camera's target is worked out (and the element measured) only when the level changes.
@@ -182,8 +199,24 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       let target: Target | null = null;
       if (lv.kind === 'city') {
         const s = cityStore.getState();
-        layers.push(labels, venueMarkers(s, s.phase === 'live', pxScale, keep));
+        const markers = venueMarkers(s, s.phase === 'live', pxScale, keep);
+        layers.push(labels, markers);
+        if (inset)
+          layers.push(
+            extent,
+            markers.clone({
+              id: 'venues-inset',
+              radiusScale: pxScale * INSET_MARKER_SCALE,
+              lineWidthScale: pxScale * INSET_MARKER_SCALE,
+            }),
+          );
         if (arriving) target = cityTarget();
+        const n = s.venueOrder.filter((id) => {
+          const v = s.venues[id];
+          return v !== undefined && inCore([v.lon, v.lat]);
+        }).length;
+        const title = current.current.t('map.coreInset', { n });
+        if (frame.textContent !== title) frame.textContent = title;
       } else {
         const s = venueStore.getState();
         if (s.summary) {
@@ -199,7 +232,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
           );
           const focus =
             lv.kind === 'zone' ? { zoneId: lv.zoneId } : lv.kind === 'sensor' ? { sensorId: lv.sensorId } : {};
-          if (arriving) target = fit(el, planFocus(view, focus), lv.kind === 'venue' ? 24 : 80);
+          if (arriving) target = fit(el.getBoundingClientRect(), planFocus(view, focus), lv.kind === 'venue' ? 24 : 80);
         }
       }
       // deck.gl draws a frame for every new layer list: hand it one only when something drawn changed.
@@ -222,21 +255,27 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         flownTo = key;
         refit = false;
         userMoved = false;
+        // The inset only at the city level, placed for this size of map.
+        const { width, height } = el.getBoundingClientRect();
+        if (lv.kind === 'city') placeInset(insetBox(width, height, target, RADIUS_MAX * pxScale));
         deck.setProps({
           initialViewState: {
-            ...target,
-            pitch: 0,
-            bearing: 0,
-            minZoom: 5,
-            maxZoom: MAX_ZOOM,
-            ...(fly
-              ? {
-                  transitionDuration: 'auto',
-                  transitionInterpolator: new FlyToInterpolator({ maxDuration: 2500 }),
-                  onTransitionEnd: () => (el.dataset.settled = 'true'),
-                  onTransitionInterrupt: () => (el.dataset.settled = 'true'),
-                }
-              : {}),
+            ...(inset ? { inset: { ...fit(inset, [...CORE_BOUNDS], 12)!, minZoom: 5, maxZoom: MAX_ZOOM } } : {}),
+            main: {
+              ...target,
+              pitch: 0,
+              bearing: 0,
+              minZoom: 5,
+              maxZoom: MAX_ZOOM,
+              ...(fly
+                ? {
+                    transitionDuration: 'auto',
+                    transitionInterpolator: new FlyToInterpolator({ maxDuration: 2500 }),
+                    onTransitionEnd: () => (el.dataset.settled = 'true'),
+                    onTransitionInterrupt: () => (el.dataset.settled = 'true'),
+                  }
+                : {}),
+            },
           },
         });
         // Whether the camera has arrived: screenshots and tests wait for it.

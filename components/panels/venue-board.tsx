@@ -89,6 +89,8 @@ export function VenueBoard() {
       <h2 className="panel-title">
         {t('venues.title')} <span className="panel-count">{order.length}</span>
         {silentCount > 0 ? <span className="panel-warn">{t('venues.silent', { n: silentCount })}</span> : null}
+        {/* What each tile's two figures are: the board's legend. */}
+        <span className="panel-legend">{t('venues.legend')}</span>
       </h2>
       <ul className="venue-grid">
         {CITIES.flatMap((c) => {

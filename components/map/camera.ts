@@ -1,0 +1,83 @@
+/**
+ * Where the map's cameras look: a level's bounds fitted to a box, and where the city level's inset
+ * (Hangzhou's core enlarged) goes so it hides no venue. Pure geometry over Web Mercator.
+ */
+import { WebMercatorViewport } from '@deck.gl/core';
+
+export const MAX_ZOOM = 20;
+
+export interface Target {
+  longitude: number;
+  latitude: number;
+  zoom: number;
+}
+
+export function fit(
+  size: { width: number; height: number },
+  lonLats: [number, number][],
+  padding: number,
+): Target | null {
+  if (lonLats.length === 0) return null;
+  const { width, height } = size;
+  const lons = lonLats.map((p) => p[0]);
+  const lats = lonLats.map((p) => p[1]);
+  const v = new WebMercatorViewport({ width: Math.max(width, 100), height: Math.max(height, 100) });
+  const pad = Math.min(padding, Math.max(width, 100) / 4, Math.max(height, 100) / 4);
+  const f = v.fitBounds(
+    [
+      [Math.min(...lons), Math.min(...lats)],
+      [Math.max(...lons), Math.max(...lats)],
+    ],
+    { padding: pad, maxZoom: MAX_ZOOM },
+  );
+  return { longitude: f.longitude, latitude: f.latitude, zoom: f.zoom };
+}
+
+/** Layers the inset draws: ground, outlines and its own venue markers; labels and the core's frame stay on the main map. */
+export const INSET_LAYERS = ['basemap', 'cities', 'venues-inset'];
+/** The inset's markers against the main map's: smaller, so the core's venues stand apart. */
+export const INSET_MARKER_SCALE = 0.5;
+
+/** Which view draws a layer: the inset its own list, the main map everything else. */
+export function drawsIn(viewId: string, layerId: string): boolean {
+  const inInset = INSET_LAYERS.some((id) => layerId.startsWith(id));
+  return viewId === 'inset' ? inInset : !layerId.startsWith('venues-inset');
+}
+/** North of Ningbo and Shaoxing, east of Hangzhou's core: Jiaxing (no venue) and the sea, the inset's corner. */
+const INSET_CORNER: [number, number] = [120.7, 30.2];
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** East of this the map is open sea: a wide panel's right margin takes the inset at any height. */
+const EAST_OF_LAND = 122.3;
+
+/**
+ * Where the inset goes on a map of this size showing the city target: in the empty top-right corner,
+ * or in the open sea of a wide panel's right margin, whichever shows the core larger; nowhere when
+ * both leave too little to read (a phone, a narrow column). `markerPx`: the largest marker's radius,
+ * kept clear around the land's venues.
+ */
+export function insetBox(width: number, height: number, target: Target, markerPx: number): Box | null {
+  const v = new WebMercatorViewport({ width, height, ...target });
+  const margin = 8;
+  const [cx, cy] = v.project(INSET_CORNER) as [number, number];
+  const [ex] = v.project([EAST_OF_LAND, INSET_CORNER[1]]) as [number, number];
+  const shaped = (left: number, bottom: number): Box => {
+    // Not much wider than tall, nor much taller than wide: the core is about square.
+    let w = width - margin - left;
+    let h = bottom - margin;
+    h = Math.min(h, Math.round(w * 0.9));
+    w = Math.min(w, Math.round(h * 1.6));
+    return { x: Math.round(width - margin - w), y: margin, width: Math.round(w), height: Math.round(h) };
+  };
+  const candidates = [shaped(cx + markerPx, cy - markerPx), shaped(ex + markerPx, height - margin)].filter(
+    (b) => b.width >= 240 && b.height >= 150,
+  );
+  if (candidates.length === 0) return null;
+  const scale = (b: Box) => Math.min(b.width, b.height * 1.3);
+  return candidates.reduce((a, b) => (scale(b) > scale(a) ? b : a));
+}
