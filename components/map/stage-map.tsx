@@ -257,7 +257,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         userMoved = false;
         // The inset only at the city level, placed for this size of map.
         const { width, height } = el.getBoundingClientRect();
-        if (lv.kind === 'city') placeInset(insetBox(width, height, target, RADIUS_MAX * pxScale));
+        // Not over a site's basemap yet: one TileLayer serves one viewport's tiles (the inset's took them all).
+        if (lv.kind === 'city' && !basemapUrl) placeInset(insetBox(width, height, target, RADIUS_MAX * pxScale));
         deck.setProps({
           initialViewState: {
             ...(inset ? { inset: { ...fit(inset, [...CORE_BOUNDS], 12)!, minZoom: 5, maxZoom: MAX_ZOOM } } : {}),
