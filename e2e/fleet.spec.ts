@@ -155,6 +155,9 @@ test('kill -9 the instance a wall streams from: the wall is live again through a
   expect(new Set(ids).size).toBe(ids.length);
   // And the fleet started the killed instance again, as a supervisor would.
   await expect.poll(() => state().instances.find((i) => i.name === victim)!.restarts, { timeout: 30_000 }).toBe(1);
+  // ...and it is ready to serve again (started is not ready: its feed runtime answers 503 until then).
+  const port = state().instances.find((i) => i.name === victim)!.port;
+  await expect.poll(() => ready(`http://127.0.0.1:${port}`), { timeout: 90_000, intervals: [1000] }).toBe(true);
   await context.close();
 });
 
