@@ -1,11 +1,13 @@
 /**
  * Accessibility in every state (issue 15 item 9): axe-core (WCAG 2.1 A and AA rules) finds no serious
  * or critical violation on the wall live, stale and in alarm, on every drill-down level, on the
- * responder's `/alerts`, on `/login` and on `/report`, in English, Chinese and Arabic (right to left).
+ * responder's `/alerts`, on `/login` and on `/report`, in English, Chinese and Arabic (right to left); and on
+ * each of those pages no tofu and no flattened chart (issue 15 item 4), the wall's screenshot kept per language.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/command-center';
+import { expectDrawn } from './fixtures/drawn-text';
 
 // A center of its own (a worker option unlike the other files'): this file stops the feed and raises a
 // power loss, which must not leave alarms on the board the next file's tests read.
@@ -43,13 +45,23 @@ const SIGNED_IN_PAGES: { name: string; path: string; ready: (page: Page) => Prom
 // Every page in English; in Chinese and Arabic the pages whose words and layout differ by language (the
 // venue and zone levels share the sensor level's shell and panels), to keep the suite's time in bounds.
 for (const lang of LANGUAGES) {
-  test(`${lang}: no serious or critical violation on any page, signed in or not`, async ({ page, browser, center }) => {
+  test(`${lang}: no serious or critical violation on any page, signed in or not`, async ({
+    page,
+    browser,
+    center,
+  }, testInfo) => {
     test.setTimeout(240_000);
     await page.setViewportSize({ width: 1920, height: 1080 });
     for (const p of SIGNED_IN_PAGES.filter((x) => lang === 'en' || x.everyLanguage)) {
       await page.goto(`${p.path}?lang=${lang}`);
       await p.ready(page);
       expect(await seriousViolations(page), `${p.name} (${lang})`).toEqual([]);
+      // And every character of the language drawn by a shipped face, every chart with room to plot.
+      await expectDrawn(page, `${p.name} (${lang})`);
+      if (p.path !== '/') continue;
+      const shot = testInfo.outputPath(`wall-${lang}-1920x1080.png`);
+      await page.screenshot({ path: shot });
+      await testInfo.attach(`wall-${lang}-1920x1080.png`, { path: shot, contentType: 'image/png' });
     }
     const signedOut = await browser.newContext({ baseURL: center.baseURL, viewport: { width: 1024, height: 768 } });
     const login = await signedOut.newPage();

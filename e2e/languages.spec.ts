@@ -4,6 +4,7 @@
  * mirrored. (That every language file has every key of English is a unit test.)
  */
 import { expect, test } from './fixtures/command-center';
+import { expectDrawn } from './fixtures/drawn-text';
 
 test('a wall opened with ?lang=zh shows Chinese, registry names included, and stays Chinese', async ({ page }) => {
   await page.goto('/?lang=zh');
@@ -69,3 +70,25 @@ test("the same alarm in Chinese and Arabic: the rules' words translated, the fee
     await expect(card).toContainText(severity);
   }
 });
+
+// English, Chinese and Arabic are checked on every page by the accessibility spec; the other three here, on
+// the 4K wall and the responder's phone: every character drawn by a shipped face, every chart with room.
+for (const lang of ['ja', 'ko', 'th'] as const) {
+  test(`${lang}: the 4K wall and the phone's alerts draw every character, charts unsquashed`, async ({
+    page,
+  }, testInfo) => {
+    for (const [name, path, viewport] of [
+      ['wall-3840x2160', '/', { width: 3840, height: 2160 }],
+      ['alerts-390x844', '/alerts', { width: 390, height: 844 }],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${path}?lang=${lang}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('.connection[data-phase="live"]').first()).toBeVisible();
+      await expectDrawn(page, `${name} (${lang})`);
+      const shot = testInfo.outputPath(`${name}-${lang}.png`);
+      await page.screenshot({ path: shot });
+      await testInfo.attach(`${name}-${lang}.png`, { path: shot, contentType: 'image/png' });
+    }
+  });
+}

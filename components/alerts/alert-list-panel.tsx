@@ -33,7 +33,7 @@ export function AlertListPanel({
   const rows: AlertView[] = useMemo(() => alertsByUrgency(alerts), [alerts]);
   const counts = useMemo(() => alarmCounts(rows), [rows]);
   const list = useRef<HTMLOListElement>(null);
-  const fit = useRowsThatFit(list, '.alert-row', maxRows, rows.length > 0);
+  const fit = useRowsThatFit(list, '.alert-row', maxRows, rows);
   return (
     <section className="panel alert-panel" aria-label={t('alerts.title')}>
       <h2 className="panel-title">

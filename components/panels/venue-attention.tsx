@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useRowsThatFit } from '@/components/format/use-rows-that-fit';
 import { cssRgb, SEVERITY_KEY, STATUS_RGB } from '@/components/format/format';
 import { useNow } from '@/components/format/use-now';
 import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
@@ -15,7 +16,7 @@ import {
 import { useSituation } from '@/components/store/situation-provider';
 import { localName } from '@/lib/i18n/locales';
 
-/** At most this many cards; the rest are counted in words. Two rows at every wall size. */
+/** At most this many cards (fewer when fewer fit whole); the rest are counted in words. */
 const MAX_SHOWN = 8;
 
 function Reason({ a, serverNow }: { a: VenueAttention; serverNow: number }) {
@@ -103,8 +104,13 @@ export function VenueAttention() {
     () => groupSilent(venuesNeedingAttention(order, live, alerts, nowBucket)),
     [order, live, alerts, nowBucket],
   );
+  const list = useRef<HTMLUListElement>(null);
+  // Only whole cards: a reason cut mid-line (a taller script, a longer name) is worse than one counted below.
+  // Judged afresh when the venues listed or their reasons change, not when an age ticks.
+  const listed = items.map((i) => (i.kind === 'venue' ? `${i.venueId}:${i.reason.kind}` : 'silent')).join('|');
+  const fit = useRowsThatFit(list, '.attention-card', MAX_SHOWN, listed);
   if (items.length === 0) return null;
-  const shown = items.length > MAX_SHOWN ? items.slice(0, MAX_SHOWN - 1) : items;
+  const shown = items.length > fit ? items.slice(0, Math.max(1, fit - 1)) : items;
   const venuesIn = (list: AttentionItem[]) =>
     list.reduce((n, i) => n + (i.kind === 'venue' ? 1 : i.venueIds.length), 0);
   const rest = venuesIn(items) - venuesIn(shown);
@@ -113,7 +119,7 @@ export function VenueAttention() {
       <h2 className="panel-title">
         {t('attention.title')} <span className="panel-count">{venuesIn(items)}</span>
       </h2>
-      <ul className="attention-list">
+      <ul className="attention-list" ref={list}>
         {shown.map((item) =>
           item.kind === 'venue' ? (
             <AttentionCard key={item.venueId} item={item} serverNow={nowBucket} />
