@@ -90,6 +90,9 @@ async function chipClicks(browser: Browser, base: string, cookie: string) {
   await context.addCookies([{ name, value, url: base }]);
   const page = await context.newPage();
   await page.goto(base + '/');
+  // The roll call is drawn from the stream's first snapshot: the chips are there once the wall is live.
+  await page.getByRole('status').filter({ hasText: 'Live' }).first().waitFor({ timeout: 60_000 });
+  await page.locator('.venue-chip a').first().waitFor({ timeout: 60_000 });
   const ids = await page.locator('.venue-chip').evaluateAll((els) => els.map((e) => e.getAttribute('data-venue-id')!));
   const samples: number[] = [];
   for (let i = 0; i < CLICKS; i++) {
@@ -97,6 +100,8 @@ async function chipClicks(browser: Browser, base: string, cookie: string) {
     await page.locator('.map-canvas[data-settled="true"][data-level="city"]').waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);
     const venueId = ids[(i * 7) % ids.length]!;
+    // Its chip drawn again after coming back.
+    await page.locator(`.venue-chip[data-venue-id="${venueId}"] a`).waitFor({ timeout: 60_000 });
     samples.push((await page.evaluate(`(${CLICK_TO_PAINT})(${JSON.stringify(venueId)})`)) as number);
     await page.goBack();
   }
