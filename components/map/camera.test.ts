@@ -42,7 +42,11 @@ describe("the city map's inset of Hangzhou's core", () => {
   }
 
   it('draws its own smaller markers and the ground, never the labels or the frame of the core', () => {
-    expect(['basemap-1-2-3', 'cities-polygons-fill', 'venues-inset'].every((id) => drawsIn('inset', id))).toBe(true);
+    expect(['basemap-1-2-3', 'cities-inset-polygons-fill', 'venues-inset'].every((id) => drawsIn('inset', id))).toBe(
+      true,
+    );
+    expect(drawsIn('inset', 'cities-polygons-fill')).toBe(false);
+    expect(drawsIn('main', 'cities-inset-polygons-stroke')).toBe(false);
     expect(['venues', 'city-labels', 'core-extent'].some((id) => drawsIn('inset', id))).toBe(false);
     expect(drawsIn('main', 'venues-inset')).toBe(false);
     expect(['venues', 'city-labels', 'core-extent', 'cities'].every((id) => drawsIn('main', id))).toBe(true);

@@ -33,15 +33,17 @@ export function fit(
   return { longitude: f.longitude, latitude: f.latitude, zoom: f.zoom };
 }
 
-/** Layers the inset draws: ground, outlines and its own venue markers; labels and the core's frame stay on the main map. */
-export const INSET_LAYERS = ['basemap', 'cities', 'venues-inset'];
+/** Layers of the inset alone: its outlines (cut to the core) and its own venue markers. */
+const INSET_ONLY = ['cities-inset', 'venues-inset'];
+/** Layers the inset draws: ground, outlines and markers; labels and the core's frame stay on the main map. */
+export const INSET_LAYERS = ['basemap', ...INSET_ONLY];
 /** The inset's markers against the main map's: smaller, so the core's venues stand apart. */
 export const INSET_MARKER_SCALE = 0.5;
 
 /** Which view draws a layer: the inset its own list, the main map everything else. */
 export function drawsIn(viewId: string, layerId: string): boolean {
-  const inInset = INSET_LAYERS.some((id) => layerId.startsWith(id));
-  return viewId === 'inset' ? inInset : !layerId.startsWith('venues-inset');
+  const of = (ids: string[]) => ids.some((id) => layerId.startsWith(id));
+  return viewId === 'inset' ? of(INSET_LAYERS) : !of(INSET_ONLY);
 }
 /** North of Ningbo and Shaoxing, east of Hangzhou's core: Jiaxing (no venue) and the sea, the inset's corner. */
 const INSET_CORNER: [number, number] = [120.7, 30.2];

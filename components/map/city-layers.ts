@@ -29,6 +29,16 @@ export const CORE_BOUNDS: [[number, number], [number, number]] = [
   [119.94, 30.03],
   [120.47, 30.44],
 ];
+/**
+ * What the inset's outlines are cut to: the core and half its size again on every side, more than an
+ * inset of any shape shows around it (it fits the core), so no cut edge is seen.
+ */
+const [[CORE_W, CORE_S], [CORE_E, CORE_N]] = CORE_BOUNDS;
+const [HALF_W, HALF_H] = [(CORE_E - CORE_W) / 2, (CORE_N - CORE_S) / 2];
+export const INSET_OUTLINE_BOUNDS: [[number, number], [number, number]] = [
+  [CORE_W - HALF_W, CORE_S - HALF_H],
+  [CORE_E + HALF_W, CORE_N + HALF_H],
+];
 export const inCore = ([lon, lat]: [number, number]) =>
   lon >= CORE_BOUNDS[0][0] && lon <= CORE_BOUNDS[1][0] && lat >= CORE_BOUNDS[0][1] && lat <= CORE_BOUNDS[1][1];
 
@@ -106,14 +116,21 @@ export function venueTooltip(object: VenuePoint, t: Translate): string {
   return `${object.name}\n${object.zh}\n${people} · ${t(STATUS_KEY[object.worst])}${alarm}`;
 }
 
-/** Host-city outlines: static geography shipped in public/geo, drawn under every level. */
-export function cityOutlines(cities: CityFeature[], overBasemap: boolean): Layer {
+/**
+ * Host-city outlines: static geography shipped in public/geo, drawn under every level. Stroked at
+ * the city level only (below it the plan covers the borders, and each stroked point costs software GL
+ * an instance per frame: city-shapes.ts); `id` 'cities-inset' for the inset's own, cut to what it shows.
+ */
+export function cityOutlines(
+  cities: CityFeature[],
+  { overBasemap, stroked, id = 'cities' }: { overBasemap: boolean; stroked: boolean; id?: 'cities' | 'cities-inset' },
+): Layer {
   return new GeoJsonLayer<CityFeature['properties']>({
-    id: 'cities',
+    id,
     data: cities,
     // Over a basemap, outlines only.
     filled: !overBasemap,
-    stroked: true,
+    stroked: stroked || overBasemap,
     getFillColor: (f) => (f.properties.host ? [28, 40, 64, 255] : [16, 22, 34, 255]),
     getLineColor: (f) => (f.properties.host ? [96, 126, 170, 255] : [48, 60, 80, 255]),
     getLineWidth: 1.5,

@@ -17,6 +17,8 @@ export interface DataKeeper {
   takeChanged(): boolean;
   /** Ms until a change held back may be drawn (the map renders again then), or null if none is held. */
   takeHeldFor(): number | null;
+  /** Draws what only moves at most this often from now on (software GL: fewer, dearer frames). */
+  holdMovesFor(everyMs: number): void;
 }
 
 /** A keeper for one map: it remembers each layer's last data, what was drawn from it, and when. */
@@ -50,6 +52,9 @@ export function dataKeeper(everyMs = 1000, now: () => number = () => performance
       const was = heldFor;
       heldFor = null;
       return was;
+    },
+    holdMovesFor: (ms) => {
+      everyMs = ms;
     },
   };
 }

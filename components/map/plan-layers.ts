@@ -71,9 +71,10 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
     if (!z.lastSeen) return NO_COUNT;
     const m = crowdMeasure(z);
     if (m.measure === 'walkway') return [...LOS_RGB[m.los], dim(z.id) ? 70 : 190];
-    // Seats and the field: grey, darker as they fill; amber only past capacity.
+    // Seats and the field: grey, darker as they fill (in tenths: a few more people do not redraw the map);
+    // amber only past capacity.
     if (m.over) return [...LOS_RGB.E, dim(z.id) ? 70 : 190];
-    const shade = Math.round(190 - 90 * Math.min(1, m.percent / 100));
+    const shade = Math.round(190 - 9 * Math.floor(Math.min(100, m.percent) / 10));
     return [shade, shade + 6, shade + 14, dim(z.id) ? 70 : 190];
   };
   const sensorFill = (s: SensorLive): Rgba => {
@@ -87,7 +88,18 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
   const arrowWidth = (d: GateArrow) => Math.round(2 * (2 + 5 * Math.min(1, d.flow / FLOW_FULL_WIDTH))) / 2;
   // What each layer draws of an item: the same strings keep the same data, and deck.gl redraws nothing.
   // Colours at once; figures and widths that move with the crowd at most once a second (the id alone is urgent).
-  const zones = keep('plan-zones', shapes, (d) => `${d.zone.id}|${colour(zoneFill(d.zone))}`);
+  // A zone's kind of fill (its level of service, past capacity, no count) at once; a stand's shade as it fills, held.
+  const fillKind = (z: ZoneLive) => {
+    if (!o.live || !z.lastSeen) return `${o.live}|${Boolean(z.lastSeen)}`;
+    const m = crowdMeasure(z);
+    return m.measure === 'walkway' ? m.los : String(m.over);
+  };
+  const zones = keep(
+    'plan-zones',
+    shapes,
+    (d) => `${d.zone.id}|${colour(zoneFill(d.zone))}`,
+    (d) => `${d.zone.id}|${fillKind(d.zone)}|${dim(d.zone.id)}`,
+  );
   const labelled = keep(
     'plan-zone-labels',
     shapes.filter((s) => s.zone.kind !== 'concourse'),

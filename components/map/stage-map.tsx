@@ -15,6 +15,7 @@ import {
   basemapLayer,
   CITY_BOUNDS,
   CORE_BOUNDS,
+  INSET_OUTLINE_BOUNDS,
   coreExtent,
   RADIUS_MAX,
   inCore,
@@ -27,6 +28,7 @@ import {
 } from './city-layers';
 import { drawsIn, fit, INSET_MARKER_SCALE, insetBox, MAX_ZOOM, type Box, type Target } from './camera';
 import { planLayers, planTooltip } from './plan-layers';
+import { clippedTo, lighterOutlines } from './city-shapes';
 import { dataKeeper } from './kept-data';
 import { planFocus, type SensorDot, type ZoneShape } from './plan-shapes';
 import { deadline } from '@/components/net/deadline';
@@ -47,6 +49,20 @@ function identity(o: object): number {
   let n = identities.get(o);
   if (n === undefined) identities.set(o, (n = nextIdentity++));
   return n;
+}
+
+/**
+ * On software GL (no GPU: a thin client, a browser in a VM) a frame costs the page's main thread 0.1-0.3 s
+ * (docs/benchmarks.md): what only moves (a marker's size, a zone's density, a gate's flow) is drawn at
+ * most this often there, instead of once a second; colours and alarms still at once.
+ */
+const SOFTWARE_GL_MOVES_MS = 3000;
+function drawsInSoftware(info: { gpu: string; gpuType: string; renderer: string }): boolean {
+  return (
+    info.gpu === 'software' ||
+    info.gpuType === 'cpu' ||
+    /swiftshader|llvmpipe|softpipe|basic render/i.test(info.renderer)
+  );
 }
 
 /** A press that moved further than this (px) was a pan, not a tap. */
@@ -125,7 +141,9 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     let heldRender: ReturnType<typeof setTimeout> | undefined;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const cityTarget = () => fit(el.getBoundingClientRect(), [...CITY_BOUNDS], 16)!;
+    /** The outlines for the main map (lighter) and for the inset (cut to the core); see city-shapes.ts. */
     let cities: CityFeature[] = [];
+    let coreCities: CityFeature[] = [];
     let basemap: Layer | null = null;
     let flownTo: string | null = null;
     // The inset (Hangzhou's core enlarged) at the city level: its box, the DOM frame that titles it.
@@ -153,6 +171,11 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       // One finger scrolls the page up and down on a tablet; two fingers pinch the map.
       touchAction: 'pan-y',
       getTooltip: (info) => tooltip(info, current.current.t, current.current.f, current.current),
+      onDeviceInitialized: (device) => {
+        const software = drawsInSoftware(device.info);
+        el.dataset.gl = software ? 'software' : 'gpu';
+        if (software) keeper.holdMovesFor(SOFTWARE_GL_MOVES_MS);
+      },
       // Frames drawn, for the browser test that the map draws on change only.
       onAfterRender: () => {
         el.dataset.draws = String(++draws);
@@ -193,7 +216,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       // Below the city the whole map is the plan.
       if (lv.kind !== 'city') placeInset(null);
       const key = levelKey(lv);
-      const layers: (Layer | null)[] = [basemap, cityOutlines(cities, basemap !== null)];
+      const overBasemap = basemap !== null;
+      const layers: (Layer | null)[] = [basemap, cityOutlines(cities, { overBasemap, stroked: lv.kind === 'city' })];
       // The camera's target is worked out (and the element measured) only when the level changes.
       const arriving = flownTo !== key || refit;
       let target: Target | null = null;
@@ -204,6 +228,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         if (inset)
           layers.push(
             extent,
+            cityOutlines(coreCities, { overBasemap, stroked: true, id: 'cities-inset' }),
             markers.clone({
               id: 'venues-inset',
               radiusScale: pxScale * INSET_MARKER_SCALE,
@@ -316,7 +341,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
             : Promise.reject(new Error(String(r.status))),
         )
         .then((g) => {
-          cities = g.features;
+          cities = lighterOutlines(g.features);
+          coreCities = clippedTo(g.features, INSET_OUTLINE_BOUNDS);
           render();
         })
         .catch(() => {

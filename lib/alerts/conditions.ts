@@ -10,7 +10,7 @@ import { FRUIN_WALKWAY_M2_PER_PERSON, levelOfService, type LevelOfService } from
 import {
   OFFLINE_AFTER_INTERVALS,
   SENSOR_KIND_INFO,
-  statusFor,
+  statusHeld,
   type SensorKind,
   type Thresholds,
 } from '../contracts/sensor-kinds';
@@ -80,8 +80,6 @@ const INCIDENT_EXPLAINS: Record<IncidentKind, { sensorKinds: SensorKind[]; venue
 /** Zones people walk and queue in, judged by walkway level of service; seats are judged by occupancy. */
 export const WALKWAY_ZONE_KINDS: readonly ZoneKindT[] = ['gate', 'concourse'];
 
-const LEVEL_RANK: Record<ConditionLevel, number> = { above: 1, warning: 1, critical: 2, E: 1, F: 2 };
-
 /** A sensor's level against its limits, held while within `pct` percent of the held limit. */
 export function sensorLevel(
   value: number,
@@ -89,15 +87,7 @@ export function sensorLevel(
   held: ConditionLevel | undefined,
   pct: number,
 ): 'ok' | 'warning' | 'critical' {
-  const raw = statusFor(value, t);
-  if (held !== 'warning' && held !== 'critical') return raw;
-  if (raw !== 'ok' && LEVEL_RANK[raw] >= LEVEL_RANK[held]) return raw;
-  const band = (limit: number) => (Math.abs(limit) * pct) / 100;
-  const near = (hi: number | undefined, lo: number | undefined) =>
-    (hi !== undefined && value >= hi - band(hi)) || (lo !== undefined && value <= lo + band(lo));
-  if (held === 'critical' && near(t.critHigh, t.critLow)) return 'critical';
-  if (near(t.warnHigh, t.warnLow)) return 'warning';
-  return raw;
+  return statusHeld(value, t, held === 'warning' || held === 'critical' ? held : undefined, pct);
 }
 
 /** Walkway level of service, held at E or F while within `pct` percent of that level's bound. */

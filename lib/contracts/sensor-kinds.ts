@@ -84,3 +84,30 @@ export function statusFor(value: number, t: Thresholds): Exclude<SensorStatus, '
   }
   return 'ok';
 }
+
+/**
+ * How far back inside a limit, in percent of the limit, a status past it is kept: a value that hovers
+ * at a limit does not flip the screens between colours (and the map between frames) every reading.
+ * The sensor alarm rules' default deadband (config/alert-rules.json), so a dot and its alarm agree.
+ */
+export const STATUS_DEADBAND_PERCENT = 5;
+
+const STATUS_RANK = { ok: 0, warning: 1, critical: 2 } as const;
+
+/** A reading's status with a deadband: `held` (the status it had) is kept while within `pct` percent of its limit. */
+export function statusHeld(
+  value: number,
+  t: Thresholds,
+  held: string | undefined,
+  pct: number,
+): Exclude<SensorStatus, 'offline'> {
+  const raw = statusFor(value, t);
+  if (held !== 'warning' && held !== 'critical') return raw;
+  if (STATUS_RANK[raw] >= STATUS_RANK[held]) return raw;
+  const band = (limit: number) => (Math.abs(limit) * pct) / 100;
+  const near = (hi: number | undefined, lo: number | undefined) =>
+    (hi !== undefined && value >= hi - band(hi)) || (lo !== undefined && value <= lo + band(lo));
+  if (held === 'critical' && near(t.critHigh, t.critLow)) return 'critical';
+  if (near(t.warnHigh, t.warnLow)) return 'warning';
+  return raw;
+}

@@ -113,6 +113,26 @@ describe('SituationModel folding', () => {
     expect(v.live().sensorsCritical).toBe(1);
   });
 
+  it('keeps a status past a limit while the value hovers just inside it (a deadband), not flipping every reading', () => {
+    const v = m.venues.get('test-arena')!;
+    const status = (seq: number, value: number) => {
+      m.applySensor('hangzhou', 'test-arena', 'temp-1', { ts: T0 + seq, seq, value }, T0);
+      return v.sensors.get('temp-1')!.status;
+    };
+    // warnHigh 32, critHigh 36; the deadband is 5% of the limit.
+    expect(status(1, 31.9)).toBe('ok');
+    expect(status(2, 32.1)).toBe('warning');
+    expect(status(3, 31.9)).toBe('warning');
+    expect(status(4, 30.5)).toBe('warning');
+    expect(status(5, 30.3)).toBe('ok');
+    expect(status(6, 36.2)).toBe('critical');
+    expect(status(7, 35)).toBe('critical');
+    expect(status(8, 34)).toBe('warning');
+    // Worse at once, whatever was held.
+    expect(status(9, 37)).toBe('critical');
+    expect(v.live().sensorsCritical).toBe(1);
+  });
+
   it('folds crowd counts into venue occupancy and refuses impossible ones', () => {
     expect(
       m.applyCrowd(

@@ -17,7 +17,12 @@ import type {
   VenueDefT,
   ZoneDefT,
 } from '../contracts/payloads.schema';
-import { OFFLINE_AFTER_INTERVALS, statusFor, type SensorStatus } from '../contracts/sensor-kinds';
+import {
+  OFFLINE_AFTER_INTERVALS,
+  STATUS_DEADBAND_PERCENT,
+  statusHeld,
+  type SensorStatus,
+} from '../contracts/sensor-kinds';
 import type {
   IncidentView,
   Kpis,
@@ -476,7 +481,7 @@ export class SituationModel {
     s.receivedAt = now;
     s.history.add(p.ts, p.value);
     v.changedSensors.add(sensorId);
-    v.setStatus(s, statusFor(p.value, s.def.thresholds));
+    v.setStatus(s, statusHeld(p.value, s.def.thresholds, s.status, STATUS_DEADBAND_PERCENT));
     this.touched(v, now);
     return null;
   }
