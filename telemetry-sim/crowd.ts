@@ -37,6 +37,9 @@ export function arrivedShare(t: number, start: number): number {
   return 1 - ((b - t) * (b - t)) / ((b - a) * (b - c));
 }
 
+/** Scanner readings follow the people screened over about this long (a scan rate, not a step's noise). */
+const SCAN_SMOOTHING_S = 30;
+
 export class VenueCrowd {
   readonly zones: ZoneCounters[];
   private readonly gates: ZoneCounters[];
@@ -46,6 +49,8 @@ export class VenueCrowd {
   private readonly arrived: number[];
   /** People outside the gates, waiting for room. */
   outsideQueue = 0;
+  /** People screened in at each gate, per minute, smoothed over about half a minute: what its scanners read. */
+  readonly screenedPerMinute = new Map<string, number>();
   /** Extra arrivals injected by a crowd-surge scenario, spread over the surge window. */
   private surge = { remaining: 0, until: 0 };
 
@@ -126,7 +131,13 @@ export class VenueCrowd {
     this.gates.forEach((g, i) => {
       const rate = (this.scannersPerGate.get(g.def.id) ?? 4) * 0.5;
       const c = this.concourses[i % Math.max(1, this.concourses.length)];
-      if (c) this.move(g, c, this.round(rate * dt));
+      const n = c ? this.move(g, c, this.round(rate * dt)) : 0;
+      // People often pass a gate within one step (its count stays 0): its scanners still scanned them.
+      if (dt > 0) {
+        const was = this.screenedPerMinute.get(g.def.id) ?? 0;
+        const a = Math.min(1, dt / SCAN_SMOOTHING_S);
+        this.screenedPerMinute.set(g.def.id, was + a * ((n * 60) / dt - was));
+      }
     });
     if (!leaving) {
       // Concourse -> stands while a session is on or about to start; a little churn back.

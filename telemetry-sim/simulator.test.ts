@@ -133,6 +133,34 @@ describe('the simulated Games', () => {
     expect(after).toBeLessThan(during * 0.1);
   });
 
+  it("reads each gate's ticket scanners as the people it screens in, though nobody waits at it", () => {
+    // An hour before a session at twenty times Games speed: people arrive and pass the gates.
+    const probe = new Simulator({ seed: 5, scale: 1, startMs: START });
+    const first = probe.findVenue('binjiang-gymnasium')!.crowd.sessions[0]!.start;
+    const sim = new Simulator({ seed: 5, scale: 1, startMs: START, gamesClockStart: first - 3600, speed: 20 });
+    const v = sim.findVenue('binjiang-gymnasium')!;
+    const gates = v.crowd.zones.filter((z) => z.def.kind === 'gate');
+    const entriesAt = () => gates.reduce((n, g) => n + g.entries, 0);
+    // A few Games minutes to let the rate settle, then five counted both ways.
+    let i = 0;
+    const tickUntil = (games: number, each?: (m: { topic: string; payload: string }) => void) => {
+      while (sim.gamesClock < games) for (const m of sim.tick(START + ++i * sim.tickMs)) each?.(m);
+    };
+    tickUntil(first - 3600 + 180);
+    const [before, from] = [entriesAt(), sim.gamesClock];
+    const scans: number[] = [];
+    tickUntil(first - 3600 + 480, (m) => {
+      if (m.topic.includes('/binjiang-gymnasium/sensor/scan-')) scans.push(JSON.parse(m.payload).value as number);
+    });
+    const screened = ((entriesAt() - before) * 60) / (sim.gamesClock - from);
+    expect(screened, 'people screened in a minute').toBeGreaterThan(0);
+    // Every scanner's reading summed over the gates: about what passed (readings are a rate per scanner).
+    const scanners = [...v.world.scannersPerGate.values()].reduce((a, b) => a + b, 0);
+    const perMinute = (scans.reduce((a, b) => a + b, 0) / scans.length) * scanners;
+    expect(perMinute).toBeGreaterThan(screened * 0.5);
+    expect(perMinute).toBeLessThan(screened * 2);
+  });
+
   it('scales sensors and message rate with --scale', () => {
     const one = new Simulator({ seed: 1, scale: 1, startMs: START });
     const three = new Simulator({ seed: 1, scale: 3, startMs: START });

@@ -419,9 +419,11 @@ export class Simulator {
         return Math.max(0, Math.round(((z ? occupancyOf(z) : 0) * 0.35) / aps + 3 * s.drift));
       }
       case 'ticket_scanner': {
-        const z = v.crowd.zones.find((x) => x.def.id === s.zoneId);
-        const queue = z ? occupancyOf(z) : 0;
-        return queue > 0 ? Math.round(Math.min(30, queue) * (0.9 + 0.1 * s.drift)) : 0;
+        // Its share of the people its gate screened in a minute (a gate's count is people waiting, not passing).
+        const gate = s.zoneId ?? '';
+        const perMinute = v.crowd.screenedPerMinute.get(gate) ?? 0;
+        const scanners = v.world.scannersPerGate.get(gate) ?? 1;
+        return Math.max(0, Math.round((perMinute / scanners) * (0.9 + 0.1 * s.drift)));
       }
       case 'broadcast':
         if (v.active('broadcast-loss', t) && s.id === 'broadcast-1') return 0;
