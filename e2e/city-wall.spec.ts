@@ -53,6 +53,26 @@ test('a stream that goes silent without closing is dropped and opened again: sil
   }
 });
 
+test('a venue page is fetched when a person reaches for its chip, not for all 56 on every load', async ({ page }) => {
+  const venuePages: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.searchParams.has('_rsc') && url.pathname.startsWith('/venues/')) venuePages.push(url.pathname);
+  });
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.connection).toContainText('Live');
+  await expect(wall.venues).toHaveCount(56);
+  await page.waitForTimeout(3000);
+  // Next's default prefetched every venue chip in view (56, twice): a server render each, per wall, per load.
+  expect(new Set(venuePages).size, 'venue pages fetched with nobody reaching for them').toBeLessThanOrEqual(8);
+  const chip = page.locator('.venue-chip[data-venue-id="binjiang-gymnasium"] a');
+  await chip.hover();
+  await expect.poll(() => venuePages.includes('/venues/binjiang-gymnasium')).toBe(true);
+  await chip.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Binjiang Gymnasium');
+});
+
 test('figures change live', async ({ page }) => {
   const wall = new WallPage(page);
   await wall.open();

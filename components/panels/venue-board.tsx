@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/shell/intent-link';
 import { memo, useMemo } from 'react';
 import type { Severity } from '@/lib/contracts/payloads.schema';
 import { CITIES } from '@/lib/contracts/cities';
@@ -46,7 +46,7 @@ const VenueChip = memo(function VenueChip({
       title={`${name} · ${other.text}`}
       data-venue-id={id}
     >
-      <Link className="venue-chip-link" href={`/venues/${id}`}>
+      <IntentLink className="venue-chip-link" href={`/venues/${id}`}>
         <span className="venue-name" dir="auto">
           {alarm ? <span className={`venue-alarm sev-${alarm}`} aria-hidden /> : null}
           {name}
@@ -67,7 +67,7 @@ const VenueChip = memo(function VenueChip({
             </small>
           ) : null}
         </span>
-      </Link>
+      </IntentLink>
     </li>
   );
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/shell/intent-link';
 import { memo, useMemo } from 'react';
 import { SENSOR_KINDS } from '@/lib/contracts/sensor-kinds';
 import type { SensorLive } from '@/lib/contracts/stream';
@@ -25,7 +25,7 @@ const SensorRow = memo(function SensorRow({ venueId, sensor }: { venueId: string
   const title = useSensorTitle(sensor)!;
   return (
     <li>
-      <Link
+      <IntentLink
         href={sensorHref(venueId, sensor.id)}
         className={`sensor status-${status}`}
         aria-label={`${title}: ${t(SENSOR_STATUS_KEY[status])}`}
@@ -43,7 +43,7 @@ const SensorRow = memo(function SensorRow({ venueId, sensor }: { venueId: string
         <span className="sensor-age muted">
           <Age since={sensor.lastSeen} never={t('sensor.never')} />
         </span>
-      </Link>
+      </IntentLink>
     </li>
   );
 });

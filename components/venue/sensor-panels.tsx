@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/shell/intent-link';
 import { useCallback } from 'react';
 import { OFFLINE_AFTER_INTERVALS } from '@/lib/contracts/sensor-kinds';
 import type { IncidentView, SensorLive } from '@/lib/contracts/stream';
@@ -66,9 +66,9 @@ function SensorFigures({ venueId, sensorId }: { venueId: string; sensorId: strin
         <h2 className="kpi-label">{t('sensor.where')}</h2>
         <p className="kpi-value kpi-text">
           {zone ? (
-            <Link href={zoneHref(venueId, zone.id)} className="row-link">
+            <IntentLink href={zoneHref(venueId, zone.id)} className="row-link">
               {localName(zone.name, locale)}
-            </Link>
+            </IntentLink>
           ) : (
             t('sensor.venueWide')
           )}

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/shell/intent-link';
 import { memo } from 'react';
 import { crowdMeasure, density } from '@/lib/contracts/level-of-service';
 import type { ZoneLive } from '@/lib/contracts/stream';
@@ -57,12 +57,12 @@ const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone
   return (
     <tr aria-label={crowdLabel(name, zone, t)} className={gate ? 'zone-gate' : undefined}>
       <th scope="row">
-        <Link href={zoneHref(venueId, zone.id)} className="row-link">
+        <IntentLink href={zoneHref(venueId, zone.id)} className="row-link">
           {name}{' '}
           <span className="muted zh" lang={other.lang}>
             {other.text}
           </span>
-        </Link>
+        </IntentLink>
       </th>
       <td className="num">
         {gate ? (
