@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import { ConnectionState } from '@/components/panels/connection-badge';
 import type { AlertView, SessionUser } from '@/lib/contracts/alerts';
 import { alarmCounts } from '@/lib/contracts/alarm-counts';
-import { SEVERITIES } from '@/lib/contracts/payloads.schema';
+import { SEVERITIES } from '@/lib/contracts/event-kinds';
 import { useUser } from '@/components/auth/user-context';
 import { UserMenu } from '@/components/auth/user-menu';
 import { alertsByUrgency, type AlertMap } from '@/components/store/alert-map';

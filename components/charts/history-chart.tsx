@@ -5,7 +5,7 @@ import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 import { localeInfo } from '@/lib/i18n/locales';
 import { useVenueStore } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
-import { echarts, type WallChartOption } from './echarts-core';
+import { initChart, type WallChartOption } from './echarts-core';
 import { deadline } from '@/components/net/deadline';
 
 /** How far back a chart looks: the live hour from the server's rings, or a span stored in the database. */
@@ -63,7 +63,7 @@ export default function HistoryChart({ url, label, unit, live, limit, span = 'ho
 
   useEffect(() => {
     if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    const chart = initChart(el.current, undefined, { renderer: 'canvas' });
     const windowMs = SPAN_MS[span];
     const stored = span !== 'hour';
     // Type follows the page's (which scales with the screen): legible on a 4K wall too.

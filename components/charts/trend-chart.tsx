@@ -5,7 +5,7 @@ import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 import { localeInfo } from '@/lib/i18n/locales';
 import { useSituationStore } from '@/components/store/situation-provider';
 import type { SituationState } from '@/components/store/situation-store';
-import { echarts, type WallChartOption } from './echarts-core';
+import { initChart, type WallChartOption } from './echarts-core';
 
 const AXIS = { color: '#94a3b8' };
 const WINDOW_MS = 60 * 60_000;
@@ -31,7 +31,7 @@ export default function TrendChart() {
 
   useEffect(() => {
     if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    const chart = initChart(el.current, undefined, { renderer: 'canvas' });
     const base = Math.max(12, Math.round((el.current.clientWidth / 900) * 14));
     const option: WallChartOption = {
       animation: false,

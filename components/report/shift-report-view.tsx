@@ -4,7 +4,7 @@
  * on paper as they show on screen.
  */
 import type { AlertView } from '@/lib/contracts/alerts';
-import { SEVERITIES } from '@/lib/contracts/payloads.schema';
+import { SEVERITIES } from '@/lib/contracts/event-kinds';
 import type { AlertStats, ShiftReport, VenuePeak } from '@/lib/contracts/report';
 import { localeInfo, localName, type Locale } from '@/lib/i18n/locales';
 import { alertText } from '@/lib/i18n/alert-text';

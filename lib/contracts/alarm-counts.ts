@@ -3,7 +3,7 @@
  * for the wall's banner, its panels, the phone, the report and /api/metrics alike.
  */
 import type { AlertView } from './alerts';
-import { SEVERITIES, type Severity } from './payloads.schema';
+import { SEVERITIES, type Severity } from './event-kinds';
 
 type Counted = Pick<AlertView, 'status' | 'severity' | 'clearedAt' | 'chatteringSince' | 'suppression'>;
 

@@ -4,6 +4,7 @@
  * scripts/build-asyncapi.ts writes them into docs/asyncapi.yaml.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { INCIDENT_KINDS, SEVERITIES, ZONE_KINDS } from './event-kinds';
 import { SENSOR_KINDS } from './sensor-kinds';
 import { ID_PATTERN } from './topics';
 
@@ -30,7 +31,6 @@ export const PlanPoint = Type.Tuple([PlanMetres, PlanMetres], {
   description: 'Metres east and north of the venue reference point (venue.lon, venue.lat)',
 });
 
-export const ZONE_KINDS = ['gate', 'concourse', 'stand', 'field'] as const;
 export const ZoneKind = Type.Union(ZONE_KINDS.map((k) => Type.Literal(k)));
 
 export const ZoneDef = Type.Object(
@@ -145,15 +145,6 @@ export const CrowdCount = Type.Object(
   { additionalProperties: false },
 );
 
-export const INCIDENT_KINDS = [
-  'network_outage',
-  'scanner_failure',
-  'broadcast_signal_loss',
-  'power_fault',
-  'results_delay',
-] as const;
-export const SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;
-
 export const IncidentEvent = Type.Object(
   {
     ts: EpochMs,
@@ -183,13 +174,18 @@ export const PresencePayload = Type.Object(
 export type PlanPointT = Static<typeof PlanPoint>;
 export type LocalizedNameT = Static<typeof LocalizedName>;
 export type ZoneDefT = Static<typeof ZoneDef>;
-export type ZoneKindT = (typeof ZONE_KINDS)[number];
 export type SensorDefT = Static<typeof SensorDef>;
 export type RegistryPayloadT = Static<typeof RegistryPayload>;
 export type VenueDefT = RegistryPayloadT['venue'];
 export type SensorReadingT = Static<typeof SensorReading>;
 export type CrowdCountT = Static<typeof CrowdCount>;
 export type IncidentEventT = Static<typeof IncidentEvent>;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
-export type Severity = (typeof SEVERITIES)[number];
+export {
+  INCIDENT_KINDS,
+  SEVERITIES,
+  ZONE_KINDS,
+  type IncidentKind,
+  type Severity,
+  type ZoneKindT,
+} from './event-kinds';
 export type PresencePayloadT = Static<typeof PresencePayload>;
