@@ -48,3 +48,28 @@ describe('the data keeper and what only moves', () => {
     expect(takeHeldFor()).toBeNull();
   });
 });
+
+describe('the data keeper on a PC without a GPU', () => {
+  it('holds what only moves for the longer interval once told to, and still hands over a colour at once', () => {
+    let t = 0;
+    const { keep, takeChanged, takeHeldFor, holdMovesFor } = dataKeeper(1000, () => t);
+    const drawn = (d: { id: string; colour: string; size: number }) => `${d.id}|${d.colour}|${d.size}`;
+    const urgent = (d: { id: string; colour: string }) => `${d.id}|${d.colour}`;
+    holdMovesFor(3000);
+    const first = keep('venues', [{ id: 'a', colour: 'grey', size: 4 }], drawn, urgent);
+    takeChanged();
+    // 1.5 s later a size moved: past the default second, but held to 3 s on software GL.
+    t = 1500;
+    expect(keep('venues', [{ id: 'a', colour: 'grey', size: 5 }], drawn, urgent)).toBe(first);
+    expect(takeChanged()).toBe(false);
+    expect(takeHeldFor()).toBe(1500);
+    t = 3000;
+    const grown = [{ id: 'a', colour: 'grey', size: 5 }];
+    expect(keep('venues', grown, drawn, urgent)).toBe(grown);
+    expect(takeChanged()).toBe(true);
+    t = 3100;
+    const red = [{ id: 'a', colour: 'red', size: 5 }];
+    expect(keep('venues', red, drawn, urgent)).toBe(red);
+    expect(takeChanged()).toBe(true);
+  });
+});

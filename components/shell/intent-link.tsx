@@ -7,7 +7,7 @@ import type { ComponentProps } from 'react';
 /**
  * A link that fetches its page when a person reaches for it (pointer over it, a finger down on it, keyboard
  * focus), not when it scrolls into view. For long lists of links (the wall's 56 venue chips, a stadium's
- * sensors): Next's default prefetched every one in view on every load, 60-odd server renders for a wall that
+ * sensor and zone rows): Next's default prefetched every one in view on every load, 60-odd server renders for a wall that
  * nobody clicks, again on each return to the city in a rotation.
  */
 export function IntentLink({

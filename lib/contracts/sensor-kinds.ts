@@ -98,7 +98,7 @@ const STATUS_RANK = { ok: 0, warning: 1, critical: 2 } as const;
 export function statusHeld(
   value: number,
   t: Thresholds,
-  held: string | undefined,
+  held: SensorStatus | 'unknown' | undefined,
   pct: number,
 ): Exclude<SensorStatus, 'offline'> {
   const raw = statusFor(value, t);
