@@ -81,6 +81,8 @@ function summary(s: Series) {
     p50Ms: median(s.samples),
     p99Ms: percentile(s.samples, 99),
     maxMs: Math.max(...s.samples),
+    /** The tail, so a p99 that is one probe's can be told from a slow pipeline. */
+    slowestMs: [...s.samples].sort((a, b) => b - a).slice(0, 5),
     samples: s.samples.length,
     missed: s.missed,
   };
@@ -197,7 +199,8 @@ export async function benchPublishToPixel() {
     ] as const) {
       console.log(
         `[pixel] ${name}: publish -> on the page p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms; ` +
-          `${s.samples} seen, ${s.missed} not seen within ${PROBE_TIMEOUT_MS / 1000} s (loadavg ${load})`,
+          `slowest ${s.slowestMs.join(', ')} ms; ${s.samples} seen, ${s.missed} not seen within ${PROBE_TIMEOUT_MS / 1000} s ` +
+          `(loadavg ${load})`,
       );
     }
     return out;
