@@ -35,6 +35,54 @@ test('from the wall to a venue and back, by click, back button and deep link', a
   await expect(page).toHaveURL(/\/$/);
 });
 
+test('the cities are drawn under the map and follow its camera: a zoom by hand, a venue', async ({ page }) => {
+  const wall = new WallPage(page);
+  await wall.open();
+  const map = page.locator('.map-canvas');
+  await mapSettled(page);
+  /** The main underlay's scale (px per world unit of 512 at zoom 0) against the camera's zoom: 2^zoom. */
+  const scaleAndZoom = () =>
+    map.evaluate((el) => {
+      const g = el.querySelector(':scope > svg.map-geography > g');
+      const scale = Number(/matrix\(([-\d.e]+)/.exec(g?.getAttribute('transform') ?? '')?.[1]);
+      return { scale, zoom: Number((el as HTMLElement).dataset.zoom) };
+    });
+  // Every host and neighbouring city filled and outlined, in the main map and in the core's inset.
+  const cities = await map.locator(':scope > svg.map-geography > g > g:first-child > path').count();
+  expect(cities).toBeGreaterThan(5);
+  await expect(map.locator(':scope > svg.map-geography > g > g:last-child > path')).toHaveCount(cities);
+  await expect(map.locator('.map-inset-ground svg.map-geography path').first()).toBeAttached();
+  await expect
+    .poll(async () => {
+      const { scale, zoom } = await scaleAndZoom();
+      return Math.abs(Math.log2(scale) - zoom);
+    })
+    .toBeLessThan(0.02);
+  const atCity = (await scaleAndZoom()).zoom;
+
+  // A person zooms the map in with the wheel: the cities under the canvas zoom with it.
+  const box = (await map.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -400);
+  await expect
+    .poll(async () => {
+      const { scale, zoom } = await scaleAndZoom();
+      return zoom > atCity + 0.5 && Math.abs(Math.log2(scale) - zoom) < 0.02;
+    })
+    .toBe(true);
+
+  // Deep in a venue, as far as the map goes in.
+  await page.goto('/venues/binjiang-gymnasium');
+  await expect(map).toHaveAttribute('data-level', /binjiang-gymnasium/);
+  await mapSettled(page);
+  await expect
+    .poll(async () => {
+      const { scale, zoom } = await scaleAndZoom();
+      return zoom > atCity + 4 && Math.abs(Math.log2(scale) - zoom) < 0.02;
+    })
+    .toBe(true);
+});
+
 test('a crowd surge at a venue raises the level of service at its gates, live', async ({ page, center }) => {
   await page.goto('/venues/hz-olympic-gymnasium');
   await expect(page.getByRole('status')).toContainText('Live');

@@ -30,6 +30,7 @@ import { drawsIn, fit, INSET_MARKER_SCALE, insetBox, MAX_ZOOM, type Box, type Ta
 import { planLayers, planTooltip } from './plan-layers';
 import { clippedTo, lighterOutlines } from './city-shapes';
 import { dataKeeper } from './kept-data';
+import { GeographyUnderlay } from './geography-underlay';
 import { planFocus, type SensorDot, type ZoneShape } from './plan-shapes';
 import { deadline } from '@/components/net/deadline';
 
@@ -155,6 +156,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     const ground = document.createElement('div');
     ground.className = 'map-inset-ground';
     ground.hidden = true;
+    // The cities under the canvas (geography-underlay.ts): the main map's, and the inset's on its ground.
+    const underlay = new GeographyUnderlay();
+    const insetUnderlay = new GeographyUnderlay();
+    ground.appendChild(insetUnderlay.svg);
     /** The map's box changed (a panel appeared beside it, a tablet turned) and nobody moved the camera: fit again. */
     let refit = false;
     let userMoved = false;
@@ -179,6 +184,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       // Frames drawn, for the browser test that the map draws on change only.
       onAfterRender: () => {
         el.dataset.draws = String(++draws);
+        // The cities under the canvas follow the frame just drawn (a flight, a pan, a resize).
+        const viewports = deck.getViewports();
+        underlay.follow(viewports.find((v) => v.id === 'main'));
+        if (inset) insetUnderlay.follow(viewports.find((v) => v.id === 'inset'));
       },
       onViewStateChange: ({ viewId, viewState, interactionState }) => {
         if (viewId !== 'main') return;
@@ -191,6 +200,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     const extent = coreExtent();
     el.appendChild(frame);
     el.prepend(ground);
+    el.prepend(underlay.svg);
 
     /** Shows the inset in this box (or hides it), with its frame and ground; the layers follow on the next render. */
     const placeInset = (box: Box | null) => {
@@ -217,7 +227,16 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       if (lv.kind !== 'city') placeInset(null);
       const key = levelKey(lv);
       const overBasemap = basemap !== null;
-      const layers: (Layer | null)[] = [basemap, cityOutlines(cities, { overBasemap, stroked: lv.kind === 'city' })];
+      // Without a basemap the cities are SVG under the canvas; over one, outlines in deck.gl above its tiles.
+      const layers: (Layer | null)[] = [basemap];
+      if (overBasemap) {
+        layers.push(cityOutlines(cities, { overBasemap, stroked: true }));
+        underlay.hide();
+        insetUnderlay.hide();
+      } else {
+        underlay.show(cities, lv.kind === 'city');
+        insetUnderlay.show(coreCities, true);
+      }
       // The camera's target is worked out (and the element measured) only when the level changes.
       const arriving = flownTo !== key || refit;
       let target: Target | null = null;
@@ -228,7 +247,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         if (inset)
           layers.push(
             extent,
-            cityOutlines(coreCities, { overBasemap, stroked: true, id: 'cities-inset' }),
+            overBasemap ? cityOutlines(coreCities, { overBasemap, stroked: true, id: 'cities-inset' }) : null,
             markers.clone({
               id: 'venues-inset',
               radiusScale: pxScale * INSET_MARKER_SCALE,
