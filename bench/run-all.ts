@@ -16,6 +16,7 @@ import { benchFleetActions } from './fleet-actions';
 import { benchFleetClients } from './fleet-clients';
 import { machine, startBenchBroker } from './harness';
 import { benchIngestDoor } from './ingest-door';
+import { benchJsFloor } from './js-floor';
 import { benchIngest } from './ingest-throughput';
 import { benchLatency } from './latency';
 import { benchMemory } from './memory';
@@ -42,6 +43,7 @@ if (!only || only === 'alert-rules') results.alertRules = await benchAlertRules(
 if (!only || only === 'alert-actions') results.alertActions = await benchAlertActions();
 if (!only || only === 'history') results.history = await benchHistory();
 if (!only || only === 'page-weight') results.pageWeight = await benchPageWeight();
+if (!only || only === 'js-floor') results.jsFloor = await benchJsFloor();
 if (!only || only === 'wall') results.wallPages = await benchWallPages();
 if (!only || only === 'pixel') results.publishToPixel = await benchPublishToPixel();
 // One long run each, not medians: a simulated Games day, and a series over time.
