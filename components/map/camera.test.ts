@@ -1,7 +1,7 @@
 import { WebMercatorViewport } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { VENUES } from '@/telemetry-sim/venues';
-import { drawsIn, fit, INSET_MARKER_SCALE, insetBox } from './camera';
+import { drawsIn, fit, flightMs, INSET_MARKER_SCALE, insetBox, MAX_FLIGHT_MS } from './camera';
 import { CITY_BOUNDS, CORE_BOUNDS, inCore } from './city-layers';
 
 // The map panels the layouts give the city level (CSS px): 1080p without and with the attention list,
@@ -61,5 +61,22 @@ describe("the city map's inset of Hangzhou's core", () => {
     const core = VENUES.filter((v) => inCore([v.lon, v.lat]));
     expect(core.length).toBeGreaterThanOrEqual(28);
     expect(core.every((v) => v.cityId === 'hangzhou')).toBe(true);
+  });
+});
+
+describe('a flight between levels', () => {
+  const city = { longitude: 120.6, latitude: 29.9, zoom: 5.7 };
+  const stadium = { longitude: 120.2267, latitude: 30.2294, zoom: 17.2 };
+  const stand = { longitude: 120.2269, latitude: 30.2297, zoom: 18.4 };
+
+  it('from the city down to a venue flies for the longest a wall allows, rather than jumping', () => {
+    expect(flightMs(city, stadium, 1280, 720)).toBe(MAX_FLIGHT_MS);
+  });
+
+  it('from a venue to one of its stands is shorter, and to where the camera already is, none', () => {
+    const hop = flightMs(stadium, stand, 1280, 720);
+    expect(hop).toBeGreaterThan(0);
+    expect(hop).toBeLessThan(MAX_FLIGHT_MS);
+    expect(flightMs(stadium, stadium, 1280, 720)).toBe(0);
   });
 });

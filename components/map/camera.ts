@@ -2,7 +2,7 @@
  * Where the map's cameras look: a level's bounds fitted to a box, and where the city level's inset
  * (Hangzhou's core enlarged) goes so it hides no venue. Pure geometry over Web Mercator.
  */
-import { WebMercatorViewport } from '@deck.gl/core';
+import { FlyToInterpolator, WebMercatorViewport } from '@deck.gl/core';
 
 export const MAX_ZOOM = 20;
 
@@ -10,6 +10,22 @@ export interface Target {
   longitude: number;
   latitude: number;
   zoom: number;
+}
+
+/** The longest flight between levels: a wall must not keep people waiting for its camera. */
+export const MAX_FLIGHT_MS = 2500;
+
+/**
+ * How long the camera flies from one view to another, ms: the flight's own pace, capped. Not deck.gl's
+ * `maxDuration`, which does not cap a longer flight but cancels it (math.gl's getFlyToDuration returns 0), so
+ * the city-to-venue flight used to jump and never report its end. 0: nothing to fly.
+ */
+export function flightMs(from: Target, to: Target, width: number, height: number): number {
+  const ms = new FlyToInterpolator().getDuration(
+    { ...from, width, height, transitionDuration: 'auto' },
+    { ...to, width, height, transitionDuration: 'auto' },
+  );
+  return Number.isFinite(ms) && ms > 0 ? Math.min(MAX_FLIGHT_MS, Math.round(ms)) : 0;
 }
 
 export function fit(

@@ -26,7 +26,7 @@ import {
   type CityFeature,
   type VenuePoint,
 } from './city-layers';
-import { drawsIn, fit, INSET_MARKER_SCALE, insetBox, MAX_ZOOM, type Box, type Target } from './camera';
+import { drawsIn, fit, flightMs, INSET_MARKER_SCALE, insetBox, MAX_ZOOM, type Box, type Target } from './camera';
 import { planLayers, planTooltip } from './plan-layers';
 import { clippedTo, lighterOutlines } from './city-shapes';
 import { dataKeeper } from './kept-data';
@@ -294,13 +294,18 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         }, heldFor);
       }
       if (target && arriving) {
+        const { width, height } = el.getBoundingClientRect();
         // The first view of a page is placed at once; every later one is flown to.
-        const fly = flownTo !== null && flownTo !== key && !reducedMotion;
+        const flies = flownTo !== null && flownTo !== key && !reducedMotion && deck.isInitialized;
+        const from = flies
+          ? (deck.getViewports().find((v) => v.id === 'main') as unknown as Target | undefined)
+          : undefined;
+        const flight = from ? flightMs(from, target, width, height) : 0;
+        const fly = flight > 0;
         flownTo = key;
         refit = false;
         userMoved = false;
         // The inset only at the city level, placed for this size of map.
-        const { width, height } = el.getBoundingClientRect();
         // Not over a site's basemap yet: one TileLayer serves one viewport's tiles (the inset's took them all).
         if (lv.kind === 'city' && !basemapUrl) placeInset(insetBox(width, height, target, RADIUS_MAX * pxScale));
         deck.setProps({
@@ -314,8 +319,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
               maxZoom: MAX_ZOOM,
               ...(fly
                 ? {
-                    transitionDuration: 'auto',
-                    transitionInterpolator: new FlyToInterpolator({ maxDuration: 2500 }),
+                    transitionDuration: flight,
+                    transitionInterpolator: new FlyToInterpolator(),
                     onTransitionEnd: () => (el.dataset.settled = 'true'),
                     onTransitionInterrupt: () => (el.dataset.settled = 'true'),
                   }
