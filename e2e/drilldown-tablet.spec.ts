@@ -152,6 +152,36 @@ test('on a portrait tablet, a finger on the plan scrolls the page and two finger
   await context.close();
 });
 
+test('on a phone, the map legend of every level stays inside the map', async ({
+  browser,
+  baseURL,
+  center,
+}, testInfo) => {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  await center.signIn(context);
+  const page = await context.newPage();
+  for (const level of LEVELS) {
+    await openLevel(page, level);
+    const name = `${level.name}-390x844.png`;
+    await page.screenshot({ path: testInfo.outputPath(name) });
+    await testInfo.attach(name, { path: testInfo.outputPath(name), contentType: 'image/png' });
+    const [legend, map] = await Promise.all([
+      page.getByRole('list', { name: 'Map legend' }).boundingBox(),
+      page.locator('.map-canvas').boundingBox(),
+    ]);
+    expect(legend, `${level.name}: a legend`).not.toBeNull();
+    // Its right edge within the map's (the plan's legend, one line, ran past it).
+    expect(legend!.x + legend!.width, `${level.name}: legend's right edge`).toBeLessThanOrEqual(map!.x + map!.width);
+    expect(legend!.y + legend!.height, `${level.name}: legend's bottom edge`).toBeLessThanOrEqual(map!.y + map!.height);
+  }
+  await context.close();
+});
+
 // The tablets' screenshots are taken by their tests above; the 4K wall's here.
 for (const size of [{ width: 3840, height: 2160 }]) {
   test(`screenshots of each level at ${size.width}x${size.height}`, async ({ page }, testInfo) => {

@@ -50,8 +50,10 @@ test('the cities are drawn under the map and follow its camera: a zoom by hand, 
       return { scale, zoom: Number((el as HTMLElement).dataset.zoom) };
     });
   // Every host and neighbouring city filled and outlined, in the main map and in the core's inset.
-  const cities = await map.locator(':scope > svg.map-geography > g > g:first-child > path').count();
-  expect(cities).toBeGreaterThan(5);
+  // (The outlines come from public/geo after the map is up.)
+  const fills = map.locator(':scope > svg.map-geography > g > g:first-child > path');
+  await expect.poll(() => fills.count()).toBeGreaterThan(5);
+  const cities = await fills.count();
   await expect(map.locator(':scope > svg.map-geography > g > g:last-child > path')).toHaveCount(cities);
   await expect(map.locator('.map-inset-ground svg.map-geography path').first()).toBeAttached();
   await expect
