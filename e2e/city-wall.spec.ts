@@ -19,6 +19,42 @@ test('the wall loads live with all 56 venues, a map and a chart', async ({ page 
   ).toHaveCount(1);
 });
 
+test('a wall opened cold has the city in its first paint, greyed until the stream is live, and takes it over without a mismatch', async ({
+  browser,
+  center,
+}) => {
+  // Scripts off: what the server sent with the page is all there is.
+  const still = await browser.newContext({ baseURL: center.baseURL, javaScriptEnabled: false });
+  await center.signIn(still);
+  const first = new WallPage(await still.newPage());
+  await first.open();
+  await expect(first.venues).toHaveCount(56);
+  await expect(first.venue('Hangzhou Olympic Sports Centre Stadium')).toContainText(/\d+\s?%/);
+  await expect(first.peopleInside).toHaveText(/^\d{1,3}(,\d{3})+$/);
+  // Not heard over the stream yet: not live, and saying so without calling a page load an alarm.
+  await expect(first.page.locator('.shell')).toHaveAttribute('data-phase', 'connecting');
+  await expect(first.connection).toContainText('Connecting');
+  await expect(first.page.getByRole('region', { name: 'Data age' })).toContainText('connecting');
+  await still.close();
+
+  // Scripts on: the browser hydrates the same picture (React reports any difference as an error), then
+  // the stream takes over.
+  const context = await browser.newContext({ baseURL: center.baseURL });
+  await center.signIn(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.connection).toContainText('Live');
+  await expect(page.getByRole('region', { name: 'Data age' })).toContainText('live');
+  expect(errors, 'errors in the console while the page hydrated').toEqual([]);
+  await context.close();
+});
+
 test('a stream that goes silent without closing is dropped and opened again: silence never looks live', async ({
   page,
   center,

@@ -1,6 +1,13 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+
+/**
+ * The server's clock when it rendered the page: what "now" is while the page is rendered there and
+ * hydrated here, so ages and "silent" marks come out the same on both (a page rendered with data).
+ * Null where no page provides it: the browser's clock throughout.
+ */
+export const RenderedAt = createContext<number | null>(null);
 
 /**
  * One shared timer per interval, however many ages are on screen: a venue page shows
@@ -50,5 +57,17 @@ function clockFor(intervalMs: number): Clock {
 /** The current time, refreshed every `intervalMs`: for ages and clocks, not for data. */
 export function useNow(intervalMs = 1000): number {
   const c = clockFor(intervalMs);
-  return useSyncExternalStore(c.subscribe, c.read, c.read);
+  const renderedAt = useContext(RenderedAt);
+  return useSyncExternalStore(c.subscribe, c.read, () => renderedAt ?? c.read());
+}
+
+const noChange = () => () => undefined;
+
+/** False while the page is rendered on the server and hydrated, true once the browser has taken over. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noChange,
+    () => true,
+    () => false,
+  );
 }

@@ -1,6 +1,8 @@
 'use client';
 
 import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import type { MessageKey } from '@/lib/i18n/translate';
+import type { ConnectionPhase } from '@/components/store/connection-slice';
 import { dataAgeMs } from '@/components/store/data-age';
 import { useSituation, useSituationStore } from '@/components/store/situation-provider';
 import { useTickedFreshness } from '@/components/store/use-ticked-freshness';
@@ -29,6 +31,13 @@ function Tile({
     </section>
   );
 }
+
+const SUB_OF_PHASE = {
+  live: 'kpi.live',
+  stale: 'kpi.stale',
+  connecting: 'kpi.connecting',
+  reconnecting: 'kpi.notConnected',
+} as const satisfies Record<ConnectionPhase, MessageKey>;
 
 /** The headline figures. Greyed when the data is not live, so stale numbers never look current. */
 export function KpiTiles() {
@@ -70,8 +79,9 @@ export function KpiTiles() {
         id="data-age"
         label={t('kpi.dataAge')}
         value={f.age(age)}
-        tone={phase === 'live' ? undefined : 'alarm'}
-        sub={t(phase === 'live' ? 'kpi.live' : phase === 'stale' ? 'kpi.stale' : 'kpi.notConnected')}
+        // A page opening is not an alarm (its figures are greyed meanwhile): a link lost or a feed stopped is.
+        tone={phase === 'live' || phase === 'connecting' ? undefined : 'alarm'}
+        sub={t(SUB_OF_PHASE[phase])}
       />
     </div>
   );

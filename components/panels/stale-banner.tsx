@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useHydrated } from '@/components/format/use-now';
 import { dataAgeMs, type StreamFreshness } from '@/components/store/data-age';
 import { useSituation, useSituationStore } from '@/components/store/situation-provider';
 import type { ConnectionPhase } from '@/components/store/connection-slice';
@@ -28,7 +29,9 @@ function StaleBanner({ phase, linkLost, store }: StaleBannerProps) {
   const t = useT();
   const f = useFormat();
   const [shownAt] = useState(Date.now);
-  if (phase === 'live') return null;
+  // Nothing to say before the browser has even tried the stream (and the server's render cannot know).
+  const hydrated = useHydrated();
+  if (phase === 'live' || !hydrated) return null;
   if (phase === 'connecting' && now - shownAt < SLOW_CONNECT_MS) return null;
   // Between a missed heartbeat and a failed attempt to connect again the badge says "reconnecting" and
   // the figures grey; "lost" is said only once it is so.

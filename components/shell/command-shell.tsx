@@ -3,11 +3,13 @@
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { SessionUser } from '@/lib/contracts/alerts';
+import type { StreamSnapshot } from '@/lib/contracts/stream';
 import { canViewCity } from '@/lib/auth/permissions';
 import { roomType } from '@/lib/contracts/room-type';
 import { PANELS_OF_VIEW, panelsOf, type ScreenGrid, type WallConfig, type WallViewKind } from '@/lib/contracts/wall';
 import { UserProvider } from '@/components/auth/user-context';
 import { useT } from '@/components/i18n/i18n-provider';
+import { RenderedAt } from '@/components/format/use-now';
 import { StageMapLoader } from '@/components/map/stage-map-loader';
 import { SituationProvider, useSituation } from '@/components/store/situation-provider';
 import { SparklinesProvider } from '@/components/store/sparklines-provider';
@@ -80,11 +82,17 @@ export function CommandShell({
   basemapUrl,
   user,
   wallConfig,
+  cityPicture,
+  renderedAt,
   children,
 }: {
   basemapUrl?: string | undefined;
   user: SessionUser;
   wallConfig: WallConfig;
+  /** The city as the server saw it when it rendered a city-level page; null elsewhere. */
+  cityPicture: StreamSnapshot | null;
+  /** The server's clock then (ages in the server's render and the hydration agree). */
+  renderedAt: number;
   children: ReactNode;
 }) {
   const pathname = usePathname();
@@ -139,30 +147,35 @@ export function CommandShell({
   }, [room, wall.room]);
 
   return (
-    <UserProvider user={user}>
-      <SituationProvider active={level.kind === 'city' || isWall}>
-        <VenueProvider venueId={venueId}>
-          <SparklinesProvider venueId={venueId}>
-            <Frame level={level} view={view} wall={wall} panels={panels} watchdog={watchdog}>
-              <ShellHeader
-                level={level}
-                wall={isWall ? wall : null}
-                rotation={isWall && wall.rotate ? wallConfig.rotation.views : null}
-                screenName={screen?.name ?? null}
-              />
-              <main className="shell-main" style={gridStyle(grid)}>
-                {showMap ? (
-                  <section className="panel map-panel" aria-label={t(level.kind === 'city' ? 'map.city' : 'map.plan')}>
-                    <StageMapLoader level={level} basemapUrl={basemapUrl} />
-                    <MapLegend level={level} />
-                  </section>
-                ) : null}
-                {children}
-              </main>
-            </Frame>
-          </SparklinesProvider>
-        </VenueProvider>
-      </SituationProvider>
-    </UserProvider>
+    <RenderedAt.Provider value={renderedAt}>
+      <UserProvider user={user}>
+        <SituationProvider active={level.kind === 'city' || isWall} initial={cityPicture}>
+          <VenueProvider venueId={venueId}>
+            <SparklinesProvider venueId={venueId}>
+              <Frame level={level} view={view} wall={wall} panels={panels} watchdog={watchdog}>
+                <ShellHeader
+                  level={level}
+                  wall={isWall ? wall : null}
+                  rotation={isWall && wall.rotate ? wallConfig.rotation.views : null}
+                  screenName={screen?.name ?? null}
+                />
+                <main className="shell-main" style={gridStyle(grid)}>
+                  {showMap ? (
+                    <section
+                      className="panel map-panel"
+                      aria-label={t(level.kind === 'city' ? 'map.city' : 'map.plan')}
+                    >
+                      <StageMapLoader level={level} basemapUrl={basemapUrl} />
+                      <MapLegend level={level} />
+                    </section>
+                  ) : null}
+                  {children}
+                </main>
+              </Frame>
+            </SparklinesProvider>
+          </VenueProvider>
+        </SituationProvider>
+      </UserProvider>
+    </RenderedAt.Provider>
   );
 }

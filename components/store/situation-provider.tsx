@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { StreamSnapshot } from '@/lib/contracts/stream';
 import { createSituationStore, type SituationState, type SituationStore } from './situation-store';
 import { connectStream } from './stream-connection';
 
@@ -12,8 +13,17 @@ const SituationContext = createContext<SituationStore | null>(null);
  * while `active`: a venue page shows no city-wide data, so it does not receive any. The last
  * city picture stays in the store (greyed by its phase) until the stream is back.
  */
-export function SituationProvider({ active = true, children }: { active?: boolean; children: ReactNode }) {
-  const [store] = useState(createSituationStore);
+export function SituationProvider({
+  active = true,
+  initial,
+  children,
+}: {
+  active?: boolean;
+  /** The city picture the page was rendered with (a full load of a city-level page), else none. */
+  initial?: StreamSnapshot | null;
+  children: ReactNode;
+}) {
+  const [store] = useState(() => createSituationStore(initial ?? undefined));
   useEffect(() => {
     if (!active) return;
     return connectStream(store);

@@ -110,6 +110,28 @@ describe('situation store', () => {
     expect(store.getState().serverId).toBe('s2');
   });
 
+  it('starts from the picture the page was rendered with, not live until the stream speaks', () => {
+    const store = createSituationStore(snapshot);
+    // The server's render and the browser's hydration read the initial state: it must hold the picture.
+    for (const s of [store.getInitialState(), store.getState()]) {
+      expect(s.venueOrder).toEqual(['a', 'b']);
+      expect(s.kpis?.peopleInside).toBe(10);
+      expect(s.phase).toBe('connecting');
+      expect(s.lastMessageAt).toBe(0);
+      expect(s.lastServerAt).toBe(1000);
+      expect(s.feedAgeAtMessage).toBe(100);
+    }
+    expect(phaseFor({ everReceived: store.getState().lastMessageAt > 0, sinceMessageMs: 0, dataAgeMs: 100 })).toBe(
+      'connecting',
+    );
+    // The stream's own snapshot replaces it whole.
+    store
+      .getState()
+      .applyMessages([{ ...snapshot, serverId: 's2', at: 2000, venues: snapshot.venues.slice(0, 1) }], 7, 0);
+    expect(store.getState().venueOrder).toEqual(['b']);
+    expect(store.getState().lastMessageAt).toBe(7);
+  });
+
   it('keeps the trend bounded', () => {
     const store = createSituationStore();
     store.getState().applyMessages([snapshot], 1, 0);

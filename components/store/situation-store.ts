@@ -119,7 +119,14 @@ function applyDelta(state: SituationState, d: StreamDelta): Partial<SituationSta
   return next;
 }
 
-export function createSituationStore() {
+/**
+ * The store, empty or holding the city picture the page was rendered with (`initial`, from the server
+ * with the page's HTML): the first paint then shows the figures without waiting for scripts and the
+ * stream. That picture is the store's initial state, so the server's render and the browser's
+ * hydration read the same one. Its data are aged by their stamps as usual; the link stays
+ * 'connecting' (greyed) until the stream itself speaks.
+ */
+export function createSituationStore(initial?: StreamSnapshot) {
   return createStore<SituationState>()((set) => ({
     ...connectionSlice<SituationState>(set),
     serverId: null,
@@ -131,6 +138,11 @@ export function createSituationStore() {
     alertsLoaded: null,
     kpis: null,
     trend: [],
+    ...(initial && {
+      ...fromSnapshot(initial),
+      lastServerAt: initial.at,
+      feedAgeAtMessage: initial.kpis.feedAgeMs,
+    }),
     applyMessages: (messages, receivedAt, serverOffsetMs) =>
       set((state) => {
         let s: SituationState = state;
