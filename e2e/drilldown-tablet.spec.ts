@@ -152,7 +152,7 @@ test('on a portrait tablet, a finger on the plan scrolls the page and two finger
   await context.close();
 });
 
-test('on a phone, the map legend of every level stays inside the map', async ({
+test('on a phone, every level fits the screen across and its map legend stays inside the map', async ({
   browser,
   baseURL,
   center,
@@ -170,6 +170,15 @@ test('on a phone, the map legend of every level stays inside the map', async ({
     const name = `${level.name}-390x844.png`;
     await page.screenshot({ path: testInfo.outputPath(name) });
     await testInfo.attach(name, { path: testInfo.outputPath(name), contentType: 'image/png' });
+    // Nothing pushes the page sideways (the header's menu and the panels' grids once made it 421 px wide:
+    // the language picker and the right-hand KPI cards were off screen).
+    const wider = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.shell *:not(.map-canvas *)')]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    );
+    expect(wider, `${level.name}: past the screen's right edge`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${level.name}: page width`).toBe(390);
     const [legend, map] = await Promise.all([
       page.getByRole('list', { name: 'Map legend' }).boundingBox(),
       page.locator('.map-canvas').boundingBox(),
