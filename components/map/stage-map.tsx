@@ -129,7 +129,9 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     // map, which is most of the wall; plan labels with the page's type, as the plan shares the screen.
     // Measured when the map is laid out or resized, never per update.
     const pxScaleNow = () => Math.max(0.75, el.getBoundingClientRect().width / 1920) * 1.6;
-    const planScaleNow = () => Math.max(0.6, window.innerWidth / 1920) * 1.4;
+    // Never under 13 px for a plan's 12 px labels: a tablet's and a phone's names were 10 px, too small to
+    // read at arm's length while walking (a crowded small plan is what two fingers zoom for).
+    const planScaleNow = () => Math.max(1.1, (window.innerWidth / 1920) * 1.4);
     let pxScale = pxScaleNow();
     let planScale = planScaleNow();
     // Each layer's data kept while nothing it draws changed: an update that moves nothing visible redraws nothing.
