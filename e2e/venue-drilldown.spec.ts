@@ -87,6 +87,35 @@ test('the cities are drawn under the map and follow its camera: a zoom by hand, 
     .toBe(true);
 });
 
+test("the cities' names are page text over the map, in the reader's language, moving with a zoom, gone below the city", async ({
+  page,
+}) => {
+  await page.goto('/?lang=zh');
+  await expect(page.getByRole('status')).toContainText('实时');
+  const map = page.locator('.map-canvas');
+  await mapSettled(page);
+  const hangzhou = map.locator('.map-city-name[data-city="hangzhou"]');
+  // The reader's name first, the other beside it, in the page's fonts (deck.gl's glyphs were English first).
+  await expect(hangzhou).toHaveText('杭州 Hangzhou');
+  await expect(map.locator('.map-city-name:visible')).toHaveCount(6);
+  const box = (await map.boundingBox())!;
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const fromCentre = async () => {
+    const b = (await hangzhou.boundingBox())!;
+    expect(b.x >= box.x && b.x + b.width <= box.x + box.width, "Hangzhou's name within the map").toBe(true);
+    return Math.hypot(b.x + b.width / 2 - centre.x, b.y + b.height / 2 - centre.y);
+  };
+  const before = await fromCentre();
+  // A zoom in about the centre moves every place away from it, the name with the city.
+  await page.mouse.move(centre.x, centre.y);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(fromCentre).toBeGreaterThan(before * 1.3);
+  // Below the city the map is a venue's plan: no city names over it.
+  await page.locator('.venue-chip[data-venue-id="binjiang-gymnasium"] a').click();
+  await expect(map).toHaveAttribute('data-level', /binjiang-gymnasium/);
+  await expect(map.locator('.map-city-names')).toBeHidden();
+});
+
 test('a crowd surge at a venue raises the level of service at its gates, live', async ({ page, center }) => {
   await page.goto('/venues/hz-olympic-gymnasium');
   await expect(page.getByRole('status')).toContainText('Live');

@@ -47,9 +47,9 @@ describe("the city map's inset of Hangzhou's core", () => {
     );
     expect(drawsIn('inset', 'cities-polygons-fill')).toBe(false);
     expect(drawsIn('main', 'cities-inset-polygons-stroke')).toBe(false);
-    expect(['venues', 'city-labels', 'core-extent'].some((id) => drawsIn('inset', id))).toBe(false);
+    expect(['venues', 'core-extent'].some((id) => drawsIn('inset', id))).toBe(false);
     expect(drawsIn('main', 'venues-inset')).toBe(false);
-    expect(['venues', 'city-labels', 'core-extent', 'cities'].every((id) => drawsIn('main', id))).toBe(true);
+    expect(['venues', 'core-extent', 'cities'].every((id) => drawsIn('main', id))).toBe(true);
   });
 
   it('is left out where it would be too small to read: a phone', () => {

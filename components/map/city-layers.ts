@@ -5,8 +5,7 @@
  * lives in stage-map.tsx.
  */
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { CITIES } from '@/lib/contracts/cities';
+import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Severity } from '@/lib/contracts/payloads.schema';
 import type { WorstStatus } from '@/lib/contracts/stream';
 import type { Translate } from '@/lib/i18n/translate';
@@ -14,7 +13,6 @@ import { SEVERITY_KEY, SEVERITY_RGB, STATUS_KEY, STATUS_RGB } from '@/components
 import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import type { SituationState } from '@/components/store/situation-store';
 import { keepNothing, type KeepData } from './kept-data';
-import { LABEL_STYLE } from './label-style';
 
 /** The six host cities with a margin: what the map fits at the city level. */
 export const CITY_BOUNDS: [[number, number], [number, number]] = [
@@ -136,19 +134,6 @@ export function cityOutlines(
     getLineWidth: 1.5,
     lineWidthUnits: 'pixels',
     pickable: false,
-  });
-}
-
-export function cityLabels(pxScale: number): Layer {
-  return new TextLayer({
-    id: 'city-labels',
-    data: CITIES,
-    getPosition: (c) => [c.label[0], c.label[1]],
-    getText: (c) => `${c.name.en} ${c.name.zh}`,
-    ...LABEL_STYLE,
-    getSize: 15,
-    sizeScale: pxScale,
-    getColor: [203, 213, 225, 230],
   });
 }
 

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Formatters } from '@/components/format/format';
-import { useFormat, useT } from '@/components/i18n/i18n-provider';
+import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 import { Deck, FlyToInterpolator, MapView, type Layer, type PickingInfo } from '@deck.gl/core';
 import { levelKey, sensorHref, venueHref, zoneHref, type Level } from '@/components/shell/level';
 import { useSituationStore } from '@/components/store/situation-provider';
@@ -19,7 +19,6 @@ import {
   coreExtent,
   RADIUS_MAX,
   inCore,
-  cityLabels,
   cityOutlines,
   venueMarkers,
   venueTooltip,
@@ -30,6 +29,7 @@ import { drawsIn, fit, flightMs, INSET_MARKER_SCALE, insetBox, MAX_ZOOM, type Bo
 import { planLayers, planTooltip } from './plan-layers';
 import { clippedTo, lighterOutlines } from './city-shapes';
 import { dataKeeper } from './kept-data';
+import { CityNameOverlay } from './city-name-overlay';
 import { GeographyUnderlay } from './geography-underlay';
 import { planFocus, type SensorDot, type ZoneShape } from './plan-shapes';
 import { deadline } from '@/components/net/deadline';
@@ -65,6 +65,9 @@ function drawsInSoftware(info: { gpu: string; gpuType: string; renderer: string 
     /swiftshader|llvmpipe|softpipe|basic render/i.test(info.renderer)
   );
 }
+
+/** The cities' names, in CSS px before the map's scale for its screen (as deck.gl's labels were). */
+const CITY_NAME_PX = 15;
 
 /** A press that moved further than this (px) was a pan, not a tap. */
 const TAP_SLOP_PX = 8;
@@ -113,14 +116,15 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
   const router = useRouter();
   const t = useT();
   const f = useFormat();
+  const locale = useLocale();
   // The Deck reads the current level, stores, router and language through a ref rather than being rebuilt.
-  const current = useRef({ level, city, venue, router, t, f });
+  const current = useRef({ level, city, venue, router, t, f, locale });
   const renderRef = useRef<(() => void) | null>(null);
 
   useEffect(() => {
-    current.current = { level, city, venue, router, t, f };
+    current.current = { level, city, venue, router, t, f, locale };
     renderRef.current?.();
-  }, [level, city, venue, router, t, f]);
+  }, [level, city, venue, router, t, f, locale]);
 
   useEffect(() => {
     const el = container.current;
@@ -189,6 +193,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         // The cities under the canvas follow the frame just drawn (a flight, a pan, a resize).
         const viewports = deck.getViewports();
         underlay.follow(viewports.find((v) => v.id === 'main'));
+        names.follow(
+          viewports.find((v) => v.id === 'main'),
+          inset,
+        );
         if (inset) insetUnderlay.follow(viewports.find((v) => v.id === 'inset'));
       },
       onViewStateChange: ({ viewId, viewState, interactionState }) => {
@@ -198,9 +206,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       },
       style: { position: 'absolute', inset: '0' },
     });
-    let labels = cityLabels(pxScale);
+    // The cities' names over the canvas, in the page's language and fonts (city-name-overlay.ts).
+    const names = new CityNameOverlay(current.current.locale);
     const extent = coreExtent();
-    el.appendChild(frame);
+    el.append(names.element, frame);
     el.prepend(ground);
     el.prepend(underlay.svg);
 
@@ -229,6 +238,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       if (lv.kind !== 'city') placeInset(null);
       const key = levelKey(lv);
       const overBasemap = basemap !== null;
+      names.show(lv.kind === 'city', CITY_NAME_PX * pxScale);
       // Without a basemap the cities are SVG under the canvas; over one, outlines in deck.gl above its tiles.
       const layers: (Layer | null)[] = [basemap];
       if (overBasemap) {
@@ -245,7 +255,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       if (lv.kind === 'city') {
         const s = cityStore.getState();
         const markers = venueMarkers(s, s.phase === 'live', pxScale, keep);
-        layers.push(labels, markers);
+        layers.push(markers);
         if (inset)
           layers.push(
             extent,
@@ -388,7 +398,6 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       laidOut = { width, height };
       pxScale = pxScaleNow();
       planScale = planScaleNow();
-      labels = cityLabels(pxScale);
       render();
     });
     resize.observe(el);
@@ -402,6 +411,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       clearTimeout(heldRender);
       resize.disconnect();
       deck.finalize();
+      names.element.remove();
     };
   }, [basemapUrl]);
 

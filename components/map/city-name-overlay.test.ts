@@ -1,0 +1,31 @@
+import { WebMercatorViewport } from '@deck.gl/core';
+import { describe, expect, it } from 'vitest';
+import { CITIES } from '@/lib/contracts/cities';
+import { namePlaces } from './city-name-overlay';
+
+describe("the cities' names over the canvas", () => {
+  const viewport = new WebMercatorViewport({ longitude: 120.6, latitude: 29.9, zoom: 7.6, width: 1920, height: 1080 });
+  const project = (p: [number, number]) => viewport.project(p);
+
+  it('go where deck.gl projects each city, to the half pixel', () => {
+    const places = namePlaces(project, null);
+    expect(places).toHaveLength(CITIES.length);
+    CITIES.forEach((c, i) => {
+      const [x, y] = viewport.project([c.label[0], c.label[1]]);
+      const [px, py] = places[i]!;
+      expect(Math.abs(px - x!)).toBeLessThanOrEqual(0.25);
+      expect(Math.abs(py - y!)).toBeLessThanOrEqual(0.25);
+      expect((px * 2) % 1).toBe(0);
+    });
+    // Inside the map's box at the city level.
+    for (const p of places) expect(p![0] > 0 && p![0] < 1920 && p![1] > 0 && p![1] < 1080).toBe(true);
+  });
+
+  it('are hidden under the inset, as deck.gl drew them in the main view only', () => {
+    const [hx, hy] = namePlaces(project, null)[0]!;
+    const cover = { x: hx - 10, y: hy - 10, width: 20, height: 20 };
+    const places = namePlaces(project, cover);
+    expect(places[0]).toBeNull();
+    expect(places.slice(1).every((p) => p !== null)).toBe(true);
+  });
+});

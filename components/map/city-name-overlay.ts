@@ -1,0 +1,75 @@
+/**
+ * The host cities' names over the map, as page text rather than deck.gl glyphs. On software GL (a wall
+ * PC without a GPU) the TextLayer's program and glyph atlas were about 0.7 s of the map's first frame,
+ * 2.4 -> 1.7 s with them gone (docs/benchmarks.md); the browser lays out six names for nothing, in the
+ * page's own fonts. Like the cities under the canvas (geography-underlay.ts), they follow the frame deck.gl
+ * has just drawn: each name is moved only when the camera has.
+ */
+import { CITIES } from '@/lib/contracts/cities';
+import { localName, otherName, type Locale } from '@/lib/i18n/locales';
+import type { Box } from './camera';
+
+type Project = (lngLat: [number, number]) => number[];
+
+/**
+ * Where each name goes, in CSS px of the map's box (rounded to a half pixel), or null under `cover` (the
+ * inset, which deck.gl's names, drawn in the main view only, never crossed).
+ */
+export function namePlaces(project: Project, cover: Box | null): ([number, number] | null)[] {
+  return CITIES.map((c) => {
+    const [x, y] = project([c.label[0], c.label[1]]);
+    const px: [number, number] = [Math.round(x! * 2) / 2, Math.round(y! * 2) / 2];
+    const covered =
+      cover &&
+      px[0] >= cover.x &&
+      px[0] <= cover.x + cover.width &&
+      px[1] >= cover.y &&
+      px[1] <= cover.y + cover.height;
+    return covered ? null : px;
+  });
+}
+
+export class CityNameOverlay {
+  readonly element: HTMLDivElement;
+  private readonly names: HTMLSpanElement[];
+  private placed = '';
+
+  constructor(locale: Locale) {
+    this.element = document.createElement('div');
+    this.element.className = 'map-city-names';
+    // The map region is labelled, and the venue board lists every city: these are for the eye.
+    this.element.setAttribute('aria-hidden', 'true');
+    this.names = CITIES.map((c) => {
+      const name = document.createElement('span');
+      name.className = 'map-city-name';
+      name.dataset.city = c.id;
+      const other = otherName(c.name, locale);
+      const second = document.createElement('span');
+      second.lang = other.lang;
+      second.textContent = other.text;
+      name.append(`${localName(c.name, locale)} `, second);
+      return name;
+    });
+    this.element.append(...this.names);
+  }
+
+  /** Shown at the city level, sized with the map's marks. */
+  show(visible: boolean, fontPx: number): void {
+    this.element.hidden = !visible;
+    this.element.style.fontSize = `${fontPx.toFixed(1)}px`;
+  }
+
+  /** Follows the main view: called after each frame deck.gl draws; names move only when the camera has. */
+  follow(viewport: { project: Project } | undefined, cover: Box | null): void {
+    if (!viewport || this.element.hidden) return;
+    const places = namePlaces((p) => viewport.project(p), cover);
+    const key = JSON.stringify(places);
+    if (key === this.placed) return;
+    this.placed = key;
+    places.forEach((p, i) => {
+      const name = this.names[i]!;
+      name.hidden = p === null;
+      if (p) name.style.transform = `translate(${p[0]}px, ${p[1]}px) translate(-50%, -50%)`;
+    });
+  }
+}
