@@ -8,6 +8,7 @@ import { benchAlarmLoad } from './alarm-load';
 import { benchAlertActions } from './alert-actions';
 import { benchAlertRules } from './alert-rules';
 import { benchFanout } from './stream-fanout';
+import { benchFirstFrame } from './first-frame';
 import { benchFailover } from './fleet-failover';
 import { benchHistory } from './history-store';
 import { benchBrokerCluster } from './broker-cluster';
@@ -44,6 +45,7 @@ if (!only || only === 'alert-actions') results.alertActions = await benchAlertAc
 if (!only || only === 'history') results.history = await benchHistory();
 if (!only || only === 'page-weight') results.pageWeight = await benchPageWeight();
 if (!only || only === 'js-floor') results.jsFloor = await benchJsFloor();
+if (!only || only === 'first-frame') results.firstFrame = await benchFirstFrame();
 if (!only || only === 'wall') results.wallPages = await benchWallPages();
 if (!only || only === 'pixel') results.publishToPixel = await benchPublishToPixel();
 // One long run each, not medians: a simulated Games day, and a series over time.
