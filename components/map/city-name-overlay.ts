@@ -48,6 +48,8 @@ export class CityNameOverlay {
       second.lang = other.lang;
       second.textContent = other.text;
       name.append(`${localName(c.name, locale)} `, second);
+      // Until the first frame places it (seconds on software GL), not piled in the map's corner.
+      name.hidden = true;
       return name;
     });
     this.element.append(...this.names);
