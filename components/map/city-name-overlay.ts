@@ -1,9 +1,10 @@
 /**
- * The host cities' names over the map, as page text rather than deck.gl glyphs. On software GL (a wall
- * PC without a GPU) the TextLayer's program and glyph atlas were about 0.7 s of the map's first frame,
- * 2.4 -> 1.7 s with them gone (docs/benchmarks.md); the browser lays out six names for nothing, in the
- * page's own fonts. Like the cities under the canvas (geography-underlay.ts), they follow the frame deck.gl
- * has just drawn: each name is moved only when the camera has.
+ * The host cities' names on the map as page text rather than deck.gl glyphs, under the canvas (as deck.gl
+ * drew them under the markers, so no name hides a venue's status). On software GL (a wall PC without a GPU)
+ * the TextLayer's program and glyph atlas were about 0.7 s of the map's first frame (docs/benchmarks.md,
+ * `npm run bench -- first-frame`); the browser lays out six names for nothing, in the page's own fonts. Like
+ * the cities under the canvas (geography-underlay.ts), they follow the frame deck.gl has just drawn: each
+ * name is moved only when the camera has.
  */
 import { CITIES } from '@/lib/contracts/cities';
 import { localName, otherName, type Locale } from '@/lib/i18n/locales';

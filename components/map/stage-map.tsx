@@ -209,9 +209,9 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     // The cities' names over the canvas, in the page's language and fonts (city-name-overlay.ts).
     const names = new CityNameOverlay(current.current.locale);
     const extent = coreExtent();
-    el.append(names.element, frame);
-    el.prepend(ground);
-    el.prepend(underlay.svg);
+    el.appendChild(frame);
+    // Under the canvas, over the cities: a marker (a venue's status) is never hidden by a name.
+    el.prepend(underlay.svg, ground, names.element);
 
     /** Shows the inset in this box (or hides it), with its frame and ground; the layers follow on the next render. */
     const placeInset = (box: Box | null) => {
