@@ -78,5 +78,17 @@ test('draws the site basemap under the venues when BASEMAP_URL is set', async ({
   const z = Number(tiles.served[0]!.split('/')[2]);
   expect(z).toBeGreaterThanOrEqual(5);
   expect(z).toBeLessThanOrEqual(9);
+  // The cities' names above the canvas here: under it, the basemap it draws would hide them.
+  const map = page.locator('.map-canvas');
+  await expect(map.locator('.map-city-name[data-city="hangzhou"]')).toBeVisible();
+  await expect
+    .poll(() =>
+      map.evaluate(
+        (el) =>
+          el.querySelector('canvas')!.compareDocumentPosition(el.querySelector('.map-city-names')!) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ),
+    )
+    .toBeTruthy();
   await page.screenshot({ path: testInfo.outputPath('basemap.png') });
 });

@@ -98,6 +98,14 @@ test("the cities' names are page text over the map, in the reader's language, mo
   // The reader's name first, the other beside it, in the page's fonts (deck.gl's glyphs were English first).
   await expect(hangzhou).toHaveText('杭州 Hangzhou');
   await expect(map.locator('.map-city-name:visible')).toHaveCount(6);
+  // Under the canvas (drawn before it, neither stacked above the other): the markers stay on top of them.
+  expect(
+    await map.evaluate(
+      (el) =>
+        el.querySelector('.map-city-names')!.compareDocumentPosition(el.querySelector('canvas')!) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ),
+  ).toBeTruthy();
   const box = (await map.boundingBox())!;
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const fromCentre = async () => {

@@ -210,8 +210,15 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     const names = new CityNameOverlay(current.current.locale);
     const extent = coreExtent();
     el.appendChild(frame);
-    // Under the canvas, over the cities: a marker (a venue's status) is never hidden by a name.
-    el.prepend(underlay.svg, ground, names.element);
+    el.prepend(underlay.svg, ground);
+    /**
+     * The names under the canvas, over the cities, so a marker (a venue's status) is never hidden by one;
+     * over a site's basemap, which the canvas draws and would hide them, above it.
+     */
+    const placeNames = (overBasemap: boolean) => {
+      if (overBasemap && names.element.nextSibling !== frame) frame.before(names.element);
+      else if (!overBasemap && names.element.previousSibling !== ground) ground.after(names.element);
+    };
 
     /** Shows the inset in this box (or hides it), with its frame and ground; the layers follow on the next render. */
     const placeInset = (box: Box | null) => {
@@ -239,6 +246,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       const key = levelKey(lv);
       const overBasemap = basemap !== null;
       names.show(lv.kind === 'city', CITY_NAME_PX * pxScale);
+      placeNames(overBasemap);
       // Without a basemap the cities are SVG under the canvas; over one, outlines in deck.gl above its tiles.
       const layers: (Layer | null)[] = [basemap];
       if (overBasemap) {
