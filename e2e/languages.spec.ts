@@ -34,6 +34,15 @@ test('the language switch persists across reloads', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Venue Command Center');
 });
 
+test("the map's city names follow a switch of language, which does not make the map again", async ({ page }) => {
+  await page.goto('/');
+  const hangzhou = page.locator('.map-canvas .map-city-name[data-city="hangzhou"]');
+  await expect(hangzhou).toHaveText('Hangzhou 杭州');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('场馆指挥中心');
+  await expect(hangzhou).toHaveText('杭州 Hangzhou');
+});
+
 test('Arabic lays the wall out right to left', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('/?lang=ar');

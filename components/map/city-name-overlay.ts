@@ -34,8 +34,9 @@ export class CityNameOverlay {
   readonly element: HTMLDivElement;
   private readonly names: HTMLSpanElement[];
   private placed = '';
+  private shown = '';
 
-  constructor(locale: Locale) {
+  constructor() {
     this.element = document.createElement('div');
     this.element.className = 'map-city-names';
     // The map region is labelled, and the venue board lists every city: these are for the eye.
@@ -44,11 +45,6 @@ export class CityNameOverlay {
       const name = document.createElement('span');
       name.className = 'map-city-name';
       name.dataset.city = c.id;
-      const other = otherName(c.name, locale);
-      const second = document.createElement('span');
-      second.lang = other.lang;
-      second.textContent = other.text;
-      name.append(`${localName(c.name, locale)} `, second);
       // Until the first frame places it (seconds on software GL), not piled in the map's corner.
       name.hidden = true;
       return name;
@@ -56,10 +52,25 @@ export class CityNameOverlay {
     this.element.append(...this.names);
   }
 
-  /** Shown at the city level, sized with the map's marks. */
-  show(visible: boolean, fontPx: number): void {
+  /**
+   * Shown at the city level, sized with the map's marks, in the page's language (which can change without
+   * the map being made again). Called with every render: writes only what changed.
+   */
+  show(visible: boolean, fontPx: number, locale: Locale): void {
+    const shown = `${visible}|${fontPx.toFixed(1)}|${locale}`;
+    if (shown === this.shown) return;
+    const localeChanged = !this.shown.endsWith(`|${locale}`);
+    this.shown = shown;
     this.element.hidden = !visible;
     this.element.style.fontSize = `${fontPx.toFixed(1)}px`;
+    if (!localeChanged) return;
+    CITIES.forEach((c, i) => {
+      const other = otherName(c.name, locale);
+      const second = document.createElement('span');
+      second.lang = other.lang;
+      second.textContent = other.text;
+      this.names[i]!.replaceChildren(`${localName(c.name, locale)} `, second);
+    });
   }
 
   /** Follows the main view: called after each frame deck.gl draws; names move only when the camera has. */

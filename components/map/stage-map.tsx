@@ -206,8 +206,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       },
       style: { position: 'absolute', inset: '0' },
     });
-    // The cities' names over the canvas, in the page's language and fonts (city-name-overlay.ts).
-    const names = new CityNameOverlay(current.current.locale);
+    // The cities' names as page text, in the page's language and fonts (city-name-overlay.ts).
+    const names = new CityNameOverlay();
     const extent = coreExtent();
     el.appendChild(frame);
     el.prepend(underlay.svg, ground);
@@ -240,12 +240,12 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     };
 
     const render = () => {
-      const { level: lv, city: cityStore, venue: venueStore } = current.current;
+      const { level: lv, city: cityStore, venue: venueStore, locale } = current.current;
       // Below the city the whole map is the plan.
       if (lv.kind !== 'city') placeInset(null);
       const key = levelKey(lv);
       const overBasemap = basemap !== null;
-      names.show(lv.kind === 'city', CITY_NAME_PX * pxScale);
+      names.show(lv.kind === 'city', CITY_NAME_PX * pxScale, locale);
       placeNames(overBasemap);
       // Without a basemap the cities are SVG under the canvas; over one, outlines in deck.gl above its tiles.
       const layers: (Layer | null)[] = [basemap];
