@@ -10,7 +10,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 const LIBRARIES: Record<string, string> = {
   'deck.gl (core, layers the map draws)': `
     export { Deck, FlyToInterpolator, MapView, COORDINATE_SYSTEM, WebMercatorViewport } from '@deck.gl/core';
-    export { GeoJsonLayer, PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';`,
+    export { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';`,
   'ECharts (line chart, grid, tooltip, canvas)': `
     import { LineChart } from 'echarts/charts';
     import { GridComponent, TooltipComponent } from 'echarts/components';

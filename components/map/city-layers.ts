@@ -1,11 +1,11 @@
 /**
- * The city level of the map: the host cities' outlines and labels, and every venue as a
+ * The city level of the map: the host cities' outlines, and every venue as a
  * marker sized by its crowd and coloured by its worst status, ringed in the colour of its worst
  * unacknowledged alert. Builders only; the Deck
  * lives in stage-map.tsx.
  */
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Severity } from '@/lib/contracts/payloads.schema';
 import type { WorstStatus } from '@/lib/contracts/stream';
 import type { Translate } from '@/lib/i18n/translate';
@@ -123,18 +123,39 @@ export function cityOutlines(
   cities: CityFeature[],
   { overBasemap, stroked, id = 'cities' }: { overBasemap: boolean; stroked: boolean; id?: 'cities' | 'cities-inset' },
 ): Layer {
-  return new GeoJsonLayer<CityFeature['properties']>({
+  return new PolygonLayer<CityPolygon>({
     id,
-    data: cities,
+    data: polygonsOf(cities),
+    getPolygon: (p) => p.rings,
     // Over a basemap, outlines only.
     filled: !overBasemap,
     stroked: stroked || overBasemap,
-    getFillColor: (f) => (f.properties.host ? [28, 40, 64, 255] : [16, 22, 34, 255]),
-    getLineColor: (f) => (f.properties.host ? [96, 126, 170, 255] : [48, 60, 80, 255]),
+    getFillColor: (p) => (p.host ? [28, 40, 64, 255] : [16, 22, 34, 255]),
+    getLineColor: (p) => (p.host ? [96, 126, 170, 255] : [48, 60, 80, 255]),
     getLineWidth: 1.5,
     lineWidthUnits: 'pixels',
     pickable: false,
   });
+}
+
+/** One polygon of a city's outline (an island, the mainland), with the city's kind. */
+interface CityPolygon {
+  rings: GeoJSON.Position[][];
+  host: boolean;
+}
+
+/**
+ * The outlines as polygons, once per set of outlines. (A PolygonLayer rather than GeoJsonLayer: that one
+ * brings deck.gl's icon and text layers with it, 13 KB compressed of the wall's script for points we never have.)
+ */
+const polygonsByCities = new WeakMap<CityFeature[], CityPolygon[]>();
+function polygonsOf(cities: CityFeature[]): CityPolygon[] {
+  let polygons = polygonsByCities.get(cities);
+  if (!polygons) {
+    polygons = cities.flatMap((c) => c.geometry.coordinates.map((rings) => ({ rings, host: c.properties.host })));
+    polygonsByCities.set(cities, polygons);
+  }
+  return polygons;
 }
 
 /** A marker's radius for its crowd, in half pixels: a few more people do not redraw the map. */

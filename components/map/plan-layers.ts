@@ -2,26 +2,24 @@
  * The venue level of the map: the venue's zones as polygons coloured by crowd density
  * (level of service), live flow arrows at the gates, and every sensor as a point coloured
  * by status. Geometry is the venue's published plan in metres around its reference point,
- * drawn with deck.gl's METER_OFFSETS so no reprojection happens in JavaScript.
+ * drawn with deck.gl's METER_OFFSETS so no reprojection happens in JavaScript. Their words are page text
+ * over the canvas (plan-labels.ts).
  */
 import { COORDINATE_SYSTEM, type Layer, type PickingInfo } from '@deck.gl/core';
-import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { PlanPointT } from '@/lib/contracts/payloads.schema';
-import { crowdMeasure, density } from '@/lib/contracts/level-of-service';
+import { crowdMeasure } from '@/lib/contracts/level-of-service';
 import type { SensorLive, ZoneLive } from '@/lib/contracts/stream';
 import { LOS_RGB, SENSOR_STATUS_KEY, sensorKindKey, STATUS_RGB, type Formatters } from '@/components/format/format';
 import type { Translate } from '@/lib/i18n/translate';
 import { STALE_RGB } from './city-layers';
 import { keepNothing, type KeepData } from './kept-data';
-import { LABEL_STYLE } from './label-style';
 import {
   gateArrows,
-  gateFlowLabels,
   planRadius,
   sensorDots,
   zoneShapes,
   type GateArrow,
-  type GateFlowLabel,
   type PlanView,
   type SensorDot,
   type ZoneShape,
@@ -84,7 +82,6 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
   };
   const keep = o.keep ?? keepNothing;
   const colour = (c: Rgba) => c.join(',');
-  const zoneLabel = (d: ZoneShape) => `${d.zone.name.en}\n${density(d.zone.occupancy, d.zone.areaM2).toFixed(1)} p/m²`;
   const arrowWidth = (d: GateArrow) => Math.round(2 * (2 + 5 * Math.min(1, d.flow / FLOW_FULL_WIDTH))) / 2;
   // What each layer draws of an item: the same strings keep the same data, and deck.gl redraws nothing.
   // Colours at once; figures and widths that move with the crowd at most once a second (the id alone is urgent).
@@ -100,23 +97,11 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
     (d) => `${d.zone.id}|${colour(zoneFill(d.zone))}`,
     (d) => `${d.zone.id}|${fillKind(d.zone)}|${dim(d.zone.id)}`,
   );
-  const labelled = keep(
-    'plan-zone-labels',
-    shapes.filter((s) => s.zone.kind !== 'concourse'),
-    (d) => `${d.zone.id}|${zoneLabel(d)}`,
-    (d) => d.zone.id,
-  );
   const arrows = keep(
     'plan-gate-flow',
     o.live ? gateArrows(shapes, radius) : [],
     (d) => `${d.zoneId}|${d.kind}|${arrowWidth(d)}`,
     (d) => `${d.zoneId}|${d.kind}`,
-  );
-  const flowLabels = keep(
-    'plan-gate-flow-labels',
-    o.live ? gateFlowLabels(shapes, radius) : [],
-    (d) => `${d.zoneId}|${d.text}`,
-    (d) => d.zoneId,
   );
   const dots = keep('plan-sensors', sensorDots(v), (d) => `${d.sensor.id}|${colour(sensorFill(d.sensor))}`);
   const selectedSensor = o.selectedSensor ? v.plan.sensors[o.selectedSensor] : undefined;
@@ -182,31 +167,6 @@ export function planLayers(v: PlanView, o: PlanLayerOptions): Layer[] {
       getLineColor: [255, 255, 255, 255],
       lineWidthUnits: 'pixels',
       getLineWidth: 3,
-    }),
-    // Words on top of everything else (their dark halo keeps them legible over dots and arrows).
-    new TextLayer<ZoneShape>({
-      ...common,
-      id: 'plan-zone-labels',
-      data: labelled,
-      getPosition: (d) => d.centre,
-      getText: zoneLabel,
-      ...LABEL_STYLE,
-      getSize: 12,
-      sizeScale: o.pxScale,
-      getColor: [241, 245, 249, 255],
-      lineHeight: 1.1,
-    }),
-    new TextLayer<GateFlowLabel>({
-      ...common,
-      id: 'plan-gate-flow-labels',
-      data: flowLabels,
-      getPosition: (d) => d.position,
-      getText: (d) => d.text,
-      ...LABEL_STYLE,
-      fontWeight: 700,
-      getSize: 12,
-      sizeScale: o.pxScale,
-      getColor: [241, 245, 249, 255],
     }),
   ];
 }

@@ -7,10 +7,6 @@ import type { PlanPointT } from '@/lib/contracts/payloads.schema';
 import type { SensorLive, VenuePlan, VenueSummary, ZoneLive } from '@/lib/contracts/stream';
 import { bounds, interiorPoint, toLonLat } from '@/lib/plan/plan-geometry';
 
-/** Map labels are drawn from deck.gl's font atlas of Latin glyphs: their figures stay Latin in every language. */
-const latinInt = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const formatInt = (n: number) => latinInt.format(n);
-
 export interface PlanView {
   summary: VenueSummary;
   plan: VenuePlan;
@@ -42,7 +38,8 @@ export interface GateArrow {
 export interface GateFlowLabel {
   zoneId: string;
   position: PlanPointT;
-  text: string;
+  flowIn: number;
+  flowOut: number;
 }
 
 export function gateFlowLabels(shapes: readonly ZoneShape[], radius: number): GateFlowLabel[] {
@@ -57,7 +54,8 @@ export function gateFlowLabels(shapes: readonly ZoneShape[], radius: number): Ga
       {
         zoneId: zone.id,
         position: [centre[0] + (centre[0] / d) * reach, centre[1] + (centre[1] / d) * reach] as PlanPointT,
-        text: `+${formatInt(flowIn)} −${formatInt(flowOut)} /min`,
+        flowIn,
+        flowOut,
       },
     ];
   });

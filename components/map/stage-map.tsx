@@ -31,7 +31,9 @@ import { clippedTo, lighterOutlines } from './city-shapes';
 import { dataKeeper } from './kept-data';
 import { CityNameOverlay } from './city-name-overlay';
 import { GeographyUnderlay } from './geography-underlay';
-import { planFocus, type SensorDot, type ZoneShape } from './plan-shapes';
+import { planFocus, planRadius, zoneShapes, type SensorDot, type ZoneShape } from './plan-shapes';
+import { planLabels } from './plan-labels';
+import { PlanLabelOverlay } from './plan-label-overlay';
 import { deadline } from '@/components/net/deadline';
 
 export interface StageMapProps {
@@ -68,6 +70,9 @@ function drawsInSoftware(info: { gpu: string; gpuType: string; renderer: string 
 
 /** The cities' names, in CSS px before the map's scale for its screen (as deck.gl's labels were). */
 const CITY_NAME_PX = 15;
+
+/** A plan's labels, in CSS px before the plan's scale (as deck.gl drew them). */
+const PLAN_LABEL_PX = 12;
 
 /** A press that moved further than this (px) was a pan, not a tap. */
 const TAP_SLOP_PX = 8;
@@ -141,6 +146,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     // Each layer's data kept while nothing it draws changed: an update that moves nothing visible redraws nothing.
     const keeper = dataKeeper();
     const keep = keeper.keep;
+    // The plan's words likewise, kept apart: a label's new figure rewrites a line of text, not the canvas.
+    const labelKeeper = dataKeeper();
     /** What else the layers depend on; with it and their data unchanged, the map is not handed new layers. */
     let drawnWith = '';
     let draws = 0;
@@ -185,7 +192,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       onDeviceInitialized: (device) => {
         const software = drawsInSoftware(device.info);
         el.dataset.gl = software ? 'software' : 'gpu';
-        if (software) keeper.holdMovesFor(SOFTWARE_GL_MOVES_MS);
+        if (software) {
+          keeper.holdMovesFor(SOFTWARE_GL_MOVES_MS);
+          labelKeeper.holdMovesFor(SOFTWARE_GL_MOVES_MS);
+        }
       },
       // Frames drawn, for the browser test that the map draws on change only.
       onAfterRender: () => {
@@ -198,6 +208,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
           inset,
         );
         if (inset) insetUnderlay.follow(viewports.find((v) => v.id === 'inset'));
+        planNames.follow(viewports.find((v) => v.id === 'main'));
       },
       onViewStateChange: ({ viewId, viewState, interactionState }) => {
         if (viewId !== 'main') return;
@@ -208,8 +219,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     });
     // The cities' names as page text, in the page's language and fonts (city-name-overlay.ts).
     const names = new CityNameOverlay();
+    // A plan's words over the canvas, on top of everything drawn (plan-label-overlay.ts).
+    const planNames = new PlanLabelOverlay();
     const extent = coreExtent();
-    el.appendChild(frame);
+    el.append(planNames.element, frame);
     el.prepend(underlay.svg, ground);
     /**
      * The names under the canvas, over the cities, so a marker (a venue's status) is never hidden by one;
@@ -240,7 +253,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     };
 
     const render = () => {
-      const { level: lv, city: cityStore, venue: venueStore, locale } = current.current;
+      const { level: lv, city: cityStore, venue: venueStore, locale, t, f } = current.current;
       // Below the city the whole map is the plan.
       if (lv.kind !== 'city') placeInset(null);
       const key = levelKey(lv);
@@ -285,14 +298,34 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         const s = venueStore.getState();
         if (s.summary) {
           const view = { ...s, summary: s.summary };
+          const selectedZone = lv.kind === 'zone' ? lv.zoneId : null;
           layers.push(
             ...planLayers(view, {
               live: s.phase === 'live',
-              selectedZone: lv.kind === 'zone' ? lv.zoneId : null,
+              selectedZone,
               selectedSensor: lv.kind === 'sensor' ? lv.sensorId : null,
               pxScale: planScale,
               keep,
             }),
+          );
+          const labels = planLabels(zoneShapes(view), {
+            origin: s.summary,
+            radius: planRadius(s.plan),
+            live: s.phase === 'live',
+            selectedZone,
+            locale,
+            t,
+            f,
+          });
+          planNames.show(
+            labelKeeper.keep(
+              'plan-labels',
+              labels,
+              (l) => `${l.id}|${l.rank}|${l.at.join(',')}|${l.lines.join('/')}`,
+              // A new language at once; a figure that moved with the crowd at most once a second.
+              (l) => `${l.id}|${l.rank}|${l.at.join(',')}|${locale}`,
+            ),
+            PLAN_LABEL_PX * planScale,
           );
           const focus =
             lv.kind === 'zone' ? { zoneId: lv.zoneId } : lv.kind === 'sensor' ? { sensorId: lv.sensorId } : {};
@@ -306,7 +339,11 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       const withNow = [key, live, plan, pxScale, planScale, basemap !== null, cities.length, layers.length].join('|');
       if (dataChanged || withNow !== drawnWith || arriving) deck.setProps({ layers });
       drawnWith = withNow;
-      const heldFor = keeper.takeHeldFor();
+      if (lv.kind === 'city' || !venueStore.getState().summary) planNames.show(null, PLAN_LABEL_PX * planScale);
+      const heldFor = [keeper.takeHeldFor(), labelKeeper.takeHeldFor()].reduce<number | null>(
+        (a, b) => (a === null ? b : b === null ? a : Math.min(a, b)),
+        null,
+      );
       if (heldFor !== null && heldRender === undefined) {
         heldRender = setTimeout(() => {
           heldRender = undefined;
@@ -420,6 +457,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       resize.disconnect();
       deck.finalize();
       names.element.remove();
+      planNames.element.remove();
     };
   }, [basemapUrl]);
 
