@@ -1,9 +1,11 @@
 /**
  * The production HTTP server around Next's handler (scripts/serve.ts): settles who the client is,
- * turns Nagle off, and keeps idle connections open longer than any client or proxy in front does.
+ * turns Nagle off, sends pages and build assets compressed, and keeps idle connections open longer than
+ * any client or proxy in front does.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { normaliseForwardedHeaders } from './client-address';
+import { compressPages } from './page-compression';
 import { serveCompressedAsset } from './static-assets';
 
 /**
@@ -23,6 +25,7 @@ export function createWebServer(
   const server = createServer((req, res) => {
     normaliseForwardedHeaders(req.headers, req.socket.remoteAddress ?? 'unknown', trustProxy);
     if (staticDir && serveCompressedAsset(req, res, staticDir)) return;
+    compressPages(req, res);
     void handle(req, res);
   });
   server.keepAliveTimeout = IDLE_KEEP_ALIVE_MS;
