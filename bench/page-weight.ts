@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- page-weight`: what a wall downloads to open `/`, and how long until it shows data.
  * The built server (`npm run build`, which writes the precompressed copies) with the simulator; headless
- * Chromium signed in, cache empty, each load in a fresh context: JavaScript and CSS bytes on the wire
+ * Chromium signed in, cache empty, each load in a fresh context: the HTML, JavaScript and CSS bytes on the wire
  * (as Chromium counts them, headers excluded) and after decoding, and the time from navigation to the
  * first venue tile with a figure on screen: in the page's own clock from navigation, when the tile entered
  * the document or the page first painted, whichever is later (a page rendered with its data shows it at
@@ -19,6 +19,8 @@ const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 5);
 const MBIT = Number(process.env.BENCH_PAGE_MBIT ?? 10);
 
 interface Load {
+  /** The page's HTML as sent (compressed or not). */
+  htmlWireBytes: number;
   jsWireBytes: number;
   jsBytes: number;
   cssWireBytes: number;
@@ -45,9 +47,13 @@ async function loadOnce(browser: Browser, center: CommandCenter, identity: boole
     });
   }
   const pending: Promise<void>[] = [];
-  const load: Load = { jsWireBytes: 0, jsBytes: 0, cssWireBytes: 0, scripts: 0, firstDataMs: 0 };
+  const load: Load = { htmlWireBytes: 0, jsWireBytes: 0, jsBytes: 0, cssWireBytes: 0, scripts: 0, firstDataMs: 0 };
   page.on('requestfinished', (request) => {
     const type = request.resourceType();
+    if (type === 'document') {
+      pending.push(request.sizes().then((sizes) => void (load.htmlWireBytes += sizes.responseBodySize)));
+      return;
+    }
     if (type !== 'script' && type !== 'stylesheet') return;
     pending.push(
       (async () => {
@@ -98,6 +104,7 @@ async function loadOnce(browser: Browser, center: CommandCenter, identity: boole
 }
 
 const summary = (loads: Load[]) => ({
+  htmlWireKB: Math.round(median(loads.map((l) => l.htmlWireBytes)) / 1024),
   jsWireKB: Math.round(median(loads.map((l) => l.jsWireBytes)) / 1024),
   jsDecodedKB: Math.round(median(loads.map((l) => l.jsBytes)) / 1024),
   cssWireKB: Math.round(median(loads.map((l) => l.cssWireBytes)) / 1024),
