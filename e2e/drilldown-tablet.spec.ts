@@ -198,6 +198,51 @@ test('on a phone, every level fits the screen across and its map legend stays in
   await context.close();
 });
 
+test('on a phone, the header keeps the alerts in reach and folds the rest behind one button', async ({
+  browser,
+  baseURL,
+  center,
+}) => {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  await center.signIn(context);
+  const page = await context.newPage();
+  await page.goto('/');
+  const header = page.locator('.wall-header');
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  // Unfolded its own rows (the title, the connection, the menu) took 230 px, a third of the screen above the
+  // map. (An alarm banner, when one sounds, comes below them.)
+  const menuBox = (await header.locator('.user-menu').boundingBox())!;
+  expect(menuBox.y + menuBox.height, "the header's rows end at").toBeLessThanOrEqual(844 / 5);
+  await expect(header.getByRole('link', { name: 'Alerts' })).toBeVisible();
+  const signOut = header.getByRole('button', { name: 'Sign out' });
+  await expect(signOut).toBeHidden();
+  const menu = header.getByRole('button', { name: 'Menu' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await menu.tap();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(signOut).toBeVisible();
+  await expect(header.getByRole('combobox', { name: 'Language' })).toBeVisible();
+  await expect(header.getByRole('link', { name: 'Shift report' })).toBeVisible();
+  for (const target of [menu, signOut, header.getByRole('link', { name: 'Shift report' })]) {
+    const box = (await target.boundingBox())!;
+    expect(Math.min(box.width, box.height), `${await target.textContent()}: a finger's target`).toBeGreaterThanOrEqual(
+      44,
+    );
+  }
+  await page.keyboard.press('Escape');
+  await expect(signOut).toBeHidden();
+  // On a wider screen nothing is folded.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(menu).toBeHidden();
+  await expect(signOut).toBeVisible();
+  await context.close();
+});
+
 // The tablets' screenshots are taken by their tests above; the 4K wall's here.
 for (const size of [{ width: 3840, height: 2160 }]) {
   test(`screenshots of each level at ${size.width}x${size.height}`, async ({ page }, testInfo) => {
