@@ -124,6 +124,46 @@ test("the cities' names are page text over the map, in the reader's language, mo
   await expect(map.locator('.map-city-names')).toBeHidden();
 });
 
+test("on a tablet the cities' names never run into each other: crowded ones keep their local name", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  await mapSettled(page);
+  const names = page.locator('.map-canvas .map-city-name:visible');
+  await expect(names).toHaveCount(6);
+  const boxes = async () =>
+    Promise.all(
+      (await names.all()).map(async (n) => ({ text: (await n.innerText()).trim(), box: (await n.boundingBox())! })),
+    );
+  // Shaoxing's and Ningbo's whole names ran into each other at this size.
+  await expect
+    .poll(async () => {
+      const b = await boxes();
+      return b.flatMap((x, i) =>
+        b
+          .slice(i + 1)
+          .filter(
+            (y) =>
+              x.box.x < y.box.x + y.box.width &&
+              y.box.x < x.box.x + x.box.width &&
+              x.box.y < y.box.y + y.box.height &&
+              y.box.y < x.box.y + x.box.height,
+          )
+          .map((y) => `${x.text} / ${y.text}`),
+      );
+    })
+    .toEqual([]);
+  // Every city still named, in the reader's language at least.
+  const texts = (await boxes()).map((b) => b.text);
+  for (const city of ['Hangzhou', 'Huzhou', 'Shaoxing', 'Ningbo', 'Jinhua', 'Wenzhou'])
+    expect(
+      texts.some((t) => t.startsWith(city)),
+      city,
+    ).toBe(true);
+});
+
 test('a crowd surge at a venue raises the level of service at its gates, live', async ({ page, center }) => {
   await page.goto('/venues/hz-olympic-gymnasium');
   await expect(page.getByRole('status')).toContainText('Live');

@@ -1,7 +1,7 @@
 import { WebMercatorViewport } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { CITIES } from '@/lib/contracts/cities';
-import { namePlaces } from './city-name-overlay';
+import { crowdedNames, namePlaces } from './city-name-overlay';
 
 describe("the cities' names over the canvas", () => {
   const viewport = new WebMercatorViewport({ longitude: 120.6, latitude: 29.9, zoom: 7.6, width: 1920, height: 1080 });
@@ -27,5 +27,34 @@ describe("the cities' names over the canvas", () => {
     const places = namePlaces(project, cover);
     expect(places[0]).toBeNull();
     expect(places.slice(1).every((p) => p !== null)).toBe(true);
+  });
+});
+
+describe('names that would run into each other', () => {
+  const size = { whole: 120, height: 20 };
+  it('keep their local name only, both of them; the others stay whole', () => {
+    // Two names 100 px apart on one line (whole ones are 120 px wide) and one far off.
+    expect(
+      crowdedNames(
+        [
+          [500, 400],
+          [600, 410],
+          [200, 100],
+        ],
+        [size, size, size],
+      ),
+    ).toEqual([true, true, false]);
+  });
+  it('stay whole when far enough apart, or when the other is not shown', () => {
+    expect(
+      crowdedNames(
+        [
+          [500, 400],
+          [600, 430],
+        ],
+        [size, size],
+      ),
+    ).toEqual([false, false]);
+    expect(crowdedNames([[500, 400], null], [size, size])).toEqual([false, false]);
   });
 });

@@ -30,11 +30,35 @@ export function namePlaces(project: Project, cover: Box | null): ([number, numbe
   });
 }
 
+/** A name's laid-out size, whole ("Shaoxing 绍兴"). */
+export interface NameSize {
+  whole: number;
+  height: number;
+}
+
+/**
+ * Which names give up their second script: each whose whole name would overlap another's (Shaoxing's and
+ * Ningbo's ran into each other on a tablet). Its local name alone, centred on the same point, leaves a gap.
+ */
+export function crowdedNames(places: readonly ([number, number] | null)[], sizes: readonly NameSize[]): boolean[] {
+  const overlap = (i: number, j: number) => {
+    const [a, b] = [places[i], places[j]];
+    if (!a || !b) return false;
+    return (
+      Math.abs(a[0] - b[0]) * 2 < sizes[i]!.whole + sizes[j]!.whole &&
+      Math.abs(a[1] - b[1]) * 2 < sizes[i]!.height + sizes[j]!.height
+    );
+  };
+  return places.map((_, i) => places.some((__, j) => j !== i && overlap(i, j)));
+}
+
 export class CityNameOverlay {
   readonly element: HTMLDivElement;
   private readonly names: HTMLSpanElement[];
   private placed = '';
   private shown = '';
+  /** Measured once per size and language (reading a size costs a layout). */
+  private sizes: NameSize[] | null = null;
 
   constructor() {
     this.element = document.createElement('div');
@@ -63,6 +87,8 @@ export class CityNameOverlay {
     this.shown = shown;
     this.element.hidden = !visible;
     this.element.style.fontSize = `${fontPx.toFixed(1)}px`;
+    this.sizes = null;
+    this.placed = '';
     if (!localeChanged) return;
     CITIES.forEach((c, i) => {
       const other = otherName(c.name, locale);
@@ -84,6 +110,16 @@ export class CityNameOverlay {
       const name = this.names[i]!;
       name.hidden = p === null;
       if (p) name.style.transform = `translate(${p[0]}px, ${p[1]}px) translate(-50%, -50%)`;
+    });
+    // Sizes with every name whole, measured once (all at once: one layout), again for one that was hidden.
+    if (!this.sizes || places.some((p, i) => p && this.sizes![i]!.whole === 0)) {
+      for (const name of this.names) delete name.dataset.crowded;
+      this.sizes = this.names.map((name) => ({ whole: name.offsetWidth, height: name.offsetHeight }));
+    }
+    const crowded = crowdedNames(places, this.sizes);
+    this.names.forEach((name, i) => {
+      if (crowded[i]) name.dataset.crowded = '';
+      else delete name.dataset.crowded;
     });
   }
 }
