@@ -68,7 +68,8 @@ const CLICKS = Number(process.env.BENCH_WALL_CLICKS ?? 20);
 /** In the page: clicks the chip's link and resolves with ms until the venue page shows the venue with data. */
 const CLICK_TO_PAINT = `(venueId) => new Promise((resolve) => {
   const link = document.querySelector('.venue-chip[data-venue-id="' + venueId + '"] a');
-  const name = link.querySelector('.venue-name').textContent.trim();
+  // The tile abbreviates; its tooltip has the full name the venue's page is titled with.
+  const name = link.closest('.venue-chip').title.split(' · ')[0];
   const t0 = performance.now();
   const done = () => {
     const h1 = document.querySelector('h1');

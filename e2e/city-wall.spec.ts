@@ -254,6 +254,41 @@ test('a closed wall leaves the server: its stream client is released', async ({ 
   await expect.poll(streamClients, { timeout: 10_000 }).toBe(0);
 });
 
+test("on a 4K wall each venue's tile reads as itself: abbreviated deliberately, not cut off into its neighbour's name", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.venues).toHaveCount(56);
+  const names = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.venue-chip')].map((chip) => {
+      const name = chip.querySelector<HTMLElement>('.venue-name')!;
+      const shown = name.querySelector('[aria-hidden="true"]')?.textContent ?? name.textContent ?? '';
+      let heading: Element | null = chip.previousElementSibling;
+      while (heading && !heading.classList.contains('venue-city-name')) heading = heading.previousElementSibling;
+      return {
+        city: heading?.textContent ?? '',
+        shown,
+        cut: name.scrollWidth > name.clientWidth + 1,
+      };
+    }),
+  );
+  // Four Hangzhou tiles read "Hangzhou Olympic Sports Centr…" when names were cut wherever the tile ended; 32 of
+  // the 56 names were cut off.
+  const cut = names.filter((n) => n.cut).map((n) => n.shown);
+  expect(cut.length, `cut off: ${cut.join('; ')}`).toBeLessThanOrEqual(8);
+  // Under its city's heading, what is left of a cut name (its first 20 characters at least show) tells it from
+  // every other there. (Four cities have an "Olympic SC Stadium", each under its own name.)
+  const starts = names.map((n) => `${n.city}: ${n.cut ? n.shown.slice(0, 20) : n.shown}`);
+  expect(starts.filter((x, i) => starts.indexOf(x) !== i)).toEqual([]);
+  // The full name on hover, and for a screen reader.
+  const olympic = wall.venue('Hangzhou Olympic Sports Centre Stadium');
+  await expect(olympic).toHaveAttribute('title', /^Hangzhou Olympic Sports Centre Stadium · /);
+  await expect(olympic.getByRole('link')).toHaveAccessibleName(/^Hangzhou Olympic Sports Centre Stadium/);
+  await expect(olympic.locator('.venue-name')).toContainText('Olympic SC Stadium');
+});
+
 for (const size of [
   { name: 'wall-3840x2160', width: 3840, height: 2160 },
   { name: 'wall-1920x1080', width: 1920, height: 1080 },

@@ -12,6 +12,9 @@ import { localName, otherName } from '@/lib/i18n/locales';
 import { useNow } from '@/components/format/use-now';
 import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import { useSituation } from '@/components/store/situation-provider';
+import { boardName } from './board-name';
+
+const CITY_EN: Record<string, string> = Object.fromEntries(CITIES.map((c) => [c.id, c.name.en]));
 
 const VenueChip = memo(function VenueChip({
   id,
@@ -31,6 +34,8 @@ const VenueChip = memo(function VenueChip({
   const locale = useLocale();
   if (!venue) return null;
   const name = localName(venue.name, locale);
+  // The Chinese names are short; the English ones abbreviated deliberately (board-name.ts), in full on hover.
+  const shown = locale === 'zh' ? name : boardName(venue.name.en, CITY_EN[venue.cityId] ?? '');
   const other = otherName(venue.name, locale);
   const worst = live?.worst ?? 'unknown';
   const pct = live && venue.capacity > 0 ? Math.round((live.occupancy / venue.capacity) * 100) : null;
@@ -49,7 +54,15 @@ const VenueChip = memo(function VenueChip({
       <IntentLink className="venue-chip-link" href={`/venues/${id}`}>
         <span className="venue-name" dir="auto">
           {alarm ? <span className={`venue-alarm sev-${alarm}`} aria-hidden /> : null}
-          {name}
+          {shown === name ? (
+            name
+          ) : (
+            <>
+              {/* Read out in full; the abbreviation is for the eye. */}
+              <span aria-hidden="true">{shown}</span>
+              <span className="visually-hidden">{name}</span>
+            </>
+          )}
         </span>
         <span className="venue-zh" lang={other.lang} dir="auto">
           {other.text}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import venues from '@/config/venues.json';
+import { CITIES } from '@/lib/contracts/cities';
+import { boardName } from './board-name';
+
+describe("a venue's name on the board", () => {
+  it('drops its city (the heading above says it) and shortens the words venue lists shorten', () => {
+    expect(boardName('Hangzhou Olympic Sports Centre Stadium', 'Hangzhou')).toBe('Olympic SC Stadium');
+    expect(boardName('Hangzhou Olympic Sports Centre Tennis Centre', 'Hangzhou')).toBe('Olympic SC Tennis Centre');
+    expect(boardName('Gongshu Canal Sports Park Gymnasium', 'Hangzhou')).toBe('Gongshu Canal SP Gym');
+    expect(boardName('Zhejiang University of Technology Pingfeng Campus Cricket Field', 'Hangzhou')).toBe(
+      'Zhejiang Univ. of Tech. Pingfeng Campus Cricket Field',
+    );
+  });
+
+  it('keeps a name that is its city and one word, and a name of another city', () => {
+    expect(boardName('Hangzhou Gymnasium', 'Hangzhou')).toBe('Hangzhou Gym');
+    expect(boardName('Jinhua Sports Centre Gymnasium', 'Jinhua')).toBe('Jinhua SC Gym');
+    expect(boardName('Binjiang Gymnasium', 'Hangzhou')).toBe('Binjiang Gym');
+  });
+
+  it('tells every venue of a city from the others', () => {
+    const list = (Array.isArray(venues) ? venues : (venues as { venues: unknown[] }).venues) as {
+      cityId: string;
+      name: string | { en: string };
+    }[];
+    for (const city of CITIES) {
+      const names = list
+        .filter((v) => v.cityId === city.id)
+        .map((v) => boardName(typeof v.name === 'string' ? v.name : v.name.en, city.name.en));
+      expect(new Set(names).size, city.id).toBe(names.length);
+    }
+  });
+});
