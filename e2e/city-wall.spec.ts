@@ -264,7 +264,7 @@ test("on a 4K wall each venue's tile reads as itself: abbreviated deliberately, 
   const names = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.venue-chip')].map((chip) => {
       const name = chip.querySelector<HTMLElement>('.venue-name')!;
-      const shown = name.querySelector('[aria-hidden="true"]')?.textContent ?? name.textContent ?? '';
+      const shown = name.querySelector('.venue-name-short')?.textContent ?? name.textContent ?? '';
       let heading: Element | null = chip.previousElementSibling;
       while (heading && !heading.classList.contains('venue-city-name')) heading = heading.previousElementSibling;
       return {
@@ -275,9 +275,9 @@ test("on a 4K wall each venue's tile reads as itself: abbreviated deliberately, 
     }),
   );
   // Four Hangzhou tiles read "Hangzhou Olympic Sports Centr…" when names were cut wherever the tile ended; 32 of
-  // the 56 names were cut off.
+  // the 56 names were cut off. Now 7, and a venue's alarm dot takes a little of its tile's room.
   const cut = names.filter((n) => n.cut).map((n) => n.shown);
-  expect(cut.length, `cut off: ${cut.join('; ')}`).toBeLessThanOrEqual(8);
+  expect(cut.length, `cut off: ${cut.join('; ')}`).toBeLessThanOrEqual(10);
   // Under its city's heading, what is left of a cut name (its first 20 characters at least show) tells it from
   // every other there. (Four cities have an "Olympic SC Stadium", each under its own name.)
   const starts = names.map((n) => `${n.city}: ${n.cut ? n.shown.slice(0, 20) : n.shown}`);

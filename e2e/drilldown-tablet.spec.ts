@@ -5,6 +5,9 @@ import { LEVELS, lowContrastText, openLevel, smallTargets } from './fixtures/lev
 // Four full page loads per test, on a software-rendered WebGL: slower than one page.
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
+/** A responder's phone. */
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
 const TABLETS = [
   { width: 1024, height: 768 },
   { width: 1366, height: 1024 },
@@ -157,12 +160,7 @@ test('on a phone, every level fits the screen across and its map legend stays in
   baseURL,
   center,
 }, testInfo) => {
-  const context = await browser.newContext({
-    baseURL,
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
+  const context = await browser.newContext({ baseURL, ...PHONE });
   await center.signIn(context);
   const page = await context.newPage();
   for (const level of LEVELS) {
@@ -203,12 +201,7 @@ test('on a phone, the header keeps the alerts in reach and folds the rest behind
   baseURL,
   center,
 }) => {
-  const context = await browser.newContext({
-    baseURL,
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
+  const context = await browser.newContext({ baseURL, ...PHONE });
   await center.signIn(context);
   const page = await context.newPage();
   await page.goto('/');

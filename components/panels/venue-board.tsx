@@ -59,7 +59,9 @@ const VenueChip = memo(function VenueChip({
           ) : (
             <>
               {/* Read out in full; the abbreviation is for the eye. */}
-              <span aria-hidden="true">{shown}</span>
+              <span className="venue-name-short" aria-hidden="true">
+                {shown}
+              </span>
               <span className="visually-hidden">{name}</span>
             </>
           )}

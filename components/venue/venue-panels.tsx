@@ -74,12 +74,12 @@ const ZoneRow = memo(function ZoneRow({ venueId, zone }: { venueId: string; zone
         )}
       </td>
       <td className="num col-pct">{gate ? none : f.percent(pct)}</td>
-      <td className="num">{f.num(density(zone.occupancy, zone.areaM2), 2)}</td>
+      <td className="num col-density">{f.num(density(zone.occupancy, zone.areaM2), 2)}</td>
       <td>
         <CrowdBadge zone={zone} m={crowd} t={t} />
       </td>
       <td className="num">{gate ? <strong>{flowText(zone, f)}</strong> : flowText(zone, f)}</td>
-      <td className="num">{fills && !gate ? <span className="fills-soon">{fills}</span> : none}</td>
+      <td className="num col-fills">{fills && !gate ? <span className="fills-soon">{fills}</span> : none}</td>
       <td className="num muted col-age">
         <Age since={zone.lastSeen} />
       </td>
@@ -120,7 +120,7 @@ function Zones({ venueId }: { venueId: string }) {
             <th scope="col" className="num col-pct">
               {t('zones.full')}
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className="num col-density">
               p/m²
             </th>
             <th scope="col" title={t('zones.losHint')}>
@@ -129,7 +129,7 @@ function Zones({ venueId }: { venueId: string }) {
             <th scope="col" className="num" title={t('zones.flowHint')}>
               {t('zones.flow')}
             </th>
-            <th scope="col" className="num" title={t('zones.fullInHint')}>
+            <th scope="col" className="num col-fills" title={t('zones.fullInHint')}>
               {t('zones.fullIn')}
             </th>
             <th scope="col" className="num col-age">
