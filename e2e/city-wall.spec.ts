@@ -300,6 +300,10 @@ test("on a 4K wall each venue's tile reads as itself: abbreviated deliberately, 
   await expect(olympic).toHaveAttribute('title', /^Hangzhou Olympic Sports Centre Stadium · /);
   await expect(olympic.getByRole('link')).toHaveAccessibleName(/^Hangzhou Olympic Sports Centre Stadium/);
   await expect(olympic.locator('.venue-name')).toContainText('Olympic SC Stadium');
+  // What the abbreviations stand for, in the board's legend.
+  await expect(page.getByRole('region', { name: 'Venues' }).locator('.panel-legend')).toContainText(
+    'SC Sports Centre · SP Sports Park',
+  );
 });
 
 for (const size of [

@@ -5,6 +5,9 @@
  * words every venue list shortens are shortened. The full name is the tile's tooltip and accessible name,
  * and the venue's page title.
  */
+/** What the board's two less common abbreviations stand for, in its legend beside the English names. */
+export const BOARD_ABBREVIATIONS = 'SC Sports Centre · SP Sports Park';
+
 const SHORTER: readonly [RegExp, string][] = [
   [/\bSports Centre\b/g, 'SC'],
   [/\bSports Park\b/g, 'SP'],

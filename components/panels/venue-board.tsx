@@ -12,7 +12,7 @@ import { localName, otherName } from '@/lib/i18n/locales';
 import { useNow } from '@/components/format/use-now';
 import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import { useSituation } from '@/components/store/situation-provider';
-import { boardName } from './board-name';
+import { BOARD_ABBREVIATIONS, boardName } from './board-name';
 
 const CITY_EN: Record<string, string> = Object.fromEntries(CITIES.map((c) => [c.id, c.name.en]));
 
@@ -105,7 +105,16 @@ export function VenueBoard() {
         {t('venues.title')} <span className="panel-count">{order.length}</span>
         {silentCount > 0 ? <span className="panel-warn">{t('venues.silent', { n: silentCount })}</span> : null}
         {/* What each tile's two figures are: the board's legend. */}
-        <span className="panel-legend">{t('venues.legend')}</span>
+        <span className="panel-legend">
+          {t('venues.legend')}
+          {/* The English names are abbreviated (board-name.ts); the Chinese are not. */}
+          {locale === 'zh' ? null : (
+            <>
+              {' · '}
+              <bdi lang="en">{BOARD_ABBREVIATIONS}</bdi>
+            </>
+          )}
+        </span>
       </h2>
       <ul className="venue-grid">
         {CITIES.flatMap((c) => {
