@@ -53,7 +53,7 @@ export function fit(
 const INSET_ONLY = ['cities-inset', 'venues-inset'];
 /** Layers the inset draws: ground, outlines and markers; labels and the core's frame stay on the main map. */
 export const INSET_LAYERS = ['basemap', ...INSET_ONLY];
-/** The inset's markers against the main map's: smaller, so the core's venues stand apart. */
+/** The inset's markers against the main map's: smaller, so the core's venues stand apart (those still too close are clustered: venue-clusters.ts). */
 export const INSET_MARKER_SCALE = 0.5;
 
 /** Which view draws a layer: the inset its own list, the main map everything else. */

@@ -7,12 +7,14 @@
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Severity } from '@/lib/contracts/payloads.schema';
-import type { WorstStatus } from '@/lib/contracts/stream';
+import { WORST_STATUS_RANK, type WorstStatus } from '@/lib/contracts/stream';
+import { SEVERITY_RANK } from '@/lib/contracts/alerts';
 import type { Translate } from '@/lib/i18n/translate';
 import { SEVERITY_KEY, SEVERITY_RGB, STATUS_KEY, STATUS_RGB } from '@/components/format/format';
 import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import type { SituationState } from '@/components/store/situation-store';
 import { keepNothing, type KeepData } from './kept-data';
+import type { VenueMarker } from './venue-clusters';
 
 /** The six host cities with a margin: what the map fits at the city level. */
 export const CITY_BOUNDS: [[number, number], [number, number]] = [
@@ -107,11 +109,26 @@ export function venuePoints(s: Pick<SituationState, 'venueOrder' | 'venues' | 'l
   });
 }
 
-export function venueTooltip(object: VenuePoint, t: Translate): string {
+/** The venues a cluster's tooltip names before "and N more". */
+const CLUSTER_NAMES_SHOWN = 8;
+
+export function venueTooltip(object: VenueMarker, t: Translate): string {
   // Text, never HTML: names come from the feed.
   const alarm = object.alarm ? `\n${t('venues.alarm', { severity: t(SEVERITY_KEY[object.alarm]) })}` : '';
   const people = t('map.people', { n: object.occupancy });
-  return `${object.name}\n${object.zh}\n${people} · ${t(STATUS_KEY[object.worst])}${alarm}`;
+  const status = `${people} · ${t(STATUS_KEY[object.worst])}${alarm}`;
+  if (object.members.length === 1) return `${object.name}\n${object.zh}\n${status}`;
+  // A cluster: how many, the worst of them, who they are (the worst first), and how to see them apart.
+  const rank = (m: VenuePoint) => (m.alarm ? 10 + SEVERITY_RANK[m.alarm] : 0) + WORST_STATUS_RANK[m.worst];
+  const named = [...object.members].sort((a, b) => rank(b) - rank(a)).slice(0, CLUSTER_NAMES_SHOWN);
+  const rest = object.members.length - named.length;
+  return [
+    t('map.cluster', { n: object.members.length }),
+    status,
+    ...named.map((m) => `· ${m.name}`),
+    ...(rest > 0 ? [t('attention.restVenues', { n: rest })] : []),
+    t('map.clusterZoom'),
+  ].join('\n');
 }
 
 /**
@@ -161,24 +178,38 @@ function polygonsOf(cities: CityFeature[]): CityPolygon[] {
 /** A marker's radius for its crowd, in half pixels: a few more people do not redraw the map. */
 const radiusOf = (d: VenuePoint) =>
   Math.round(2 * (RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) * Math.sqrt(Math.min(1, d.occupancy / LARGEST_CROWD)))) / 2;
+/** A cluster's radius (px at 1920 wide) at least: room for its number inside. */
+export const CLUSTER_RADIUS_MIN = 13;
+/** A marker's radius: a venue's by its crowd; a cluster's by its venues' crowds, with room for their number. */
+export const markerRadius = (d: VenueMarker) =>
+  d.members.length > 1 ? Math.max(CLUSTER_RADIUS_MIN, radiusOf(d)) : radiusOf(d);
+/**
+ * Venues whose markers' centres come closer than this (px at 1920 wide) are drawn as one: about two
+ * middling markers side by side.
+ */
+export const CLUSTER_APART_PX = 22;
 
+/** The venues' markers (one per venue, or per cluster: venue-clusters.ts) in the main map or the inset. */
 export function venueMarkers(
-  s: Pick<SituationState, 'venueOrder' | 'venues' | 'live' | 'alerts'>,
-  live: boolean,
-  pxScale: number,
-  keep: KeepData = keepNothing,
-): ScatterplotLayer<VenuePoint> {
-  return new ScatterplotLayer<VenuePoint>({
-    id: 'venues',
+  markers: VenueMarker[],
+  {
+    id = 'venues',
+    live,
+    pxScale,
+    keep = keepNothing,
+  }: { id?: 'venues' | 'venues-inset'; live: boolean; pxScale: number; keep?: KeepData },
+): ScatterplotLayer<VenueMarker> {
+  return new ScatterplotLayer<VenueMarker>({
+    id,
     // Status and alarm at once; a size that moved with its crowd at most once a second.
     data: keep(
-      'venues',
-      venuePoints(s),
-      (d) => `${d.id}|${radiusOf(d)}|${d.worst}|${d.alarm}`,
-      (d) => `${d.id}|${d.worst}|${d.alarm}`,
+      id,
+      markers,
+      (d) => `${d.id}|${d.members.length}|${markerRadius(d)}|${d.worst}|${d.alarm}`,
+      (d) => `${d.id}|${d.members.length}|${d.worst}|${d.alarm}`,
     ),
     getPosition: (d) => d.position,
-    getRadius: radiusOf,
+    getRadius: markerRadius,
     radiusUnits: 'pixels',
     radiusScale: pxScale,
     getFillColor: (d) => [...(live ? STATUS_RGB[d.worst] : STALE_RGB), 200] as [number, number, number, number],

@@ -20,11 +20,14 @@ import {
   RADIUS_MAX,
   inCore,
   cityOutlines,
+  CLUSTER_APART_PX,
   venueMarkers,
+  venuePoints,
   venueTooltip,
   type CityFeature,
-  type VenuePoint,
 } from './city-layers';
+import { clusterExtent, clusterZoom, groupsMemo, venueMarkersOf, type VenueMarker } from './venue-clusters';
+import { ClusterCountOverlay, type ClusterCount } from './cluster-count-overlay';
 import { drawsIn, fit, flightMs, INSET_MARKER_SCALE, insetBox, MAX_ZOOM, type Box, type Target } from './camera';
 import { planLayers, planTooltip } from './plan-layers';
 import { clippedTo, lighterOutlines } from './city-shapes';
@@ -74,14 +77,25 @@ const CITY_NAME_PX = 15;
 /** A plan's labels, in CSS px before the plan's scale (as deck.gl drew them). */
 const PLAN_LABEL_PX = 12;
 
+/** A cluster's number, in CSS px before the map's scale: about the size of the cities' names. */
+const CLUSTER_COUNT_PX = 13;
+/** Never smaller than this in the inset, whose markers are half size. */
+const INSET_COUNT_MIN_PX = 12;
+/** How far in a click on a cluster zooms at most: its venues apart, with the streets around them. */
+const CLUSTER_ZOOM_MAX = 15;
+
 /** A press that moved further than this (px) was a pan, not a tap. */
 const TAP_SLOP_PX = 8;
 
 /** Where a tap on a picked object leads: the venue from the city, a zone or sensor from the plan. */
 function hrefOf(level: Level, info: PickingInfo): string | null {
-  const o = info.object as VenuePoint | ZoneShape | SensorDot | undefined;
+  const o = info.object as VenueMarker | ZoneShape | SensorDot | undefined;
   if (!o) return null;
-  if (info.layer?.id.startsWith('venues')) return venueHref((o as VenuePoint).id);
+  if (info.layer?.id.startsWith('venues')) {
+    const m = o as VenueMarker;
+    // A cluster opens by zooming in (stage-map's click handler), not by a page.
+    return m.members.length === 1 ? venueHref(m.id) : null;
+  }
   if (level.kind === 'city') return null;
   if (info.layer?.id === 'plan-zones') return zoneHref(level.venueId, (o as ZoneShape).zone.id);
   if (info.layer?.id === 'plan-sensors') return sensorHref(level.venueId, (o as SensorDot).sensor.id);
@@ -93,12 +107,14 @@ function hrefOf(level: Level, info: PickingInfo): string | null {
  * drawn changed (kept-data.ts), so its objects may hold counts a little older than the store's.
  */
 function tooltip(info: PickingInfo, t: Translate, f: Formatters, stores: { city: SituationStore; venue: VenueStore }) {
-  const o = info.object as VenuePoint | ZoneShape | SensorDot | undefined;
+  const o = info.object as VenueMarker | ZoneShape | SensorDot | undefined;
   if (!o) return null;
   let text: string | null;
   if (info.layer?.id.startsWith('venues')) {
-    const p = o as VenuePoint;
-    text = venueTooltip({ ...p, occupancy: stores.city.getState().live[p.id]?.occupancy ?? p.occupancy }, t);
+    const p = o as VenueMarker;
+    const live = stores.city.getState().live;
+    const members = p.members.map((m) => ({ ...m, occupancy: live[m.id]?.occupancy ?? m.occupancy }));
+    text = venueTooltip({ ...p, members, occupancy: members.reduce((n, m) => n + m.occupancy, 0) }, t);
   } else {
     const v = stores.venue.getState();
     const p = o as ZoneShape | SensorDot;
@@ -166,6 +182,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     const frame = document.createElement('div');
     frame.className = 'map-inset-frame';
     frame.hidden = true;
+    // On its own ground, so no cluster's number in the inset runs into it.
+    const frameTitle = document.createElement('span');
+    frameTitle.className = 'map-inset-title';
+    frame.append(frameTitle);
     const ground = document.createElement('div');
     ground.className = 'map-inset-ground';
     ground.hidden = true;
@@ -176,6 +196,14 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     /** The map's box changed (a panel appeared beside it, a tablet turned) and nobody moved the camera: fit again. */
     let refit = false;
     let userMoved = false;
+    /** The camera goes back to the level's view by flying there (the reset button), not by a jump. */
+    let flyBack = false;
+    /** The zooms the main map's and the inset's venues are grouped at (venue-clusters.ts). */
+    let mainZoom = cityTarget().zoom;
+    let insetZoom = 0;
+    /** Each view's groups, worked out again only for a new zoom, size or registry. */
+    const mainGroups = groupsMemo();
+    const insetGroups = groupsMemo();
     let laidOut = { width: 0, height: 0 };
 
     const mainView = new MapView({ id: 'main', repeat: false, controller: { dragRotate: false, touchRotate: false } });
@@ -209,11 +237,25 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         );
         if (inset) insetUnderlay.follow(viewports.find((v) => v.id === 'inset'));
         planNames.follow(viewports.find((v) => v.id === 'main'));
+        counts.follow(
+          viewports.find((v) => v.id === 'main'),
+          viewports.find((v) => v.id === 'inset'),
+          inset,
+        );
       },
       onViewStateChange: ({ viewId, viewState, interactionState }) => {
         if (viewId !== 'main') return;
-        if (interactionState.isDragging || interactionState.isPanning || interactionState.isZooming) userMoved = true;
-        el.dataset.zoom = (viewState as Target).zoom.toFixed(2);
+        if (interactionState.isDragging || interactionState.isPanning || interactionState.isZooming) {
+          userMoved = true;
+          showReset();
+        }
+        const zoom = (viewState as Target).zoom;
+        el.dataset.zoom = zoom.toFixed(2);
+        // A person zooming: the clusters open or close at each half level. (A flight sets its end's zoom as it starts.)
+        if (!interactionState.inTransition && clusterZoom(zoom) !== clusterZoom(mainZoom)) {
+          mainZoom = zoom;
+          if (current.current.level.kind === 'city') queueMicrotask(render);
+        } else if (!interactionState.inTransition) mainZoom = zoom;
       },
       style: { position: 'absolute', inset: '0' },
     });
@@ -221,8 +263,23 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     const names = new CityNameOverlay();
     // A plan's words over the canvas, on top of everything drawn (plan-label-overlay.ts).
     const planNames = new PlanLabelOverlay();
+    // How many venues each cluster stands for, over its marker (cluster-count-overlay.ts).
+    const counts = new ClusterCountOverlay();
+    // Back to the level's whole view after a person zoomed or panned (a wall must not stay zoomed in).
+    const reset = document.createElement('button');
+    reset.type = 'button';
+    reset.className = 'map-reset';
+    reset.hidden = true;
+    const showReset = () => {
+      reset.hidden = !userMoved;
+    };
+    reset.addEventListener('click', () => {
+      refit = true;
+      flyBack = true;
+      render();
+    });
     const extent = coreExtent();
-    el.append(planNames.element, frame);
+    el.append(counts.element, planNames.element, frame, reset);
     el.prepend(underlay.svg, ground);
     /**
      * The names under the canvas, over the cities, so a marker (a venue's status) is never hidden by one;
@@ -237,6 +294,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     const placeInset = (box: Box | null) => {
       if (JSON.stringify(box) === JSON.stringify(inset)) return;
       inset = box;
+      if (inset) insetZoom = fit(inset, [...CORE_BOUNDS], 12)!.zoom;
       deck.setProps({ views: viewsFor(inset) });
       for (const part of [frame, ground]) {
         part.hidden = !inset;
@@ -273,28 +331,55 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       // The camera's target is worked out (and the element measured) only when the level changes.
       const arriving = flownTo !== key || refit;
       let target: Target | null = null;
+      if (reset.textContent !== t('map.resetView')) reset.textContent = t('map.resetView');
       if (lv.kind === 'city') {
         const s = cityStore.getState();
-        const markers = venueMarkers(s, s.phase === 'live', pxScale, keep);
-        layers.push(markers);
+        const live = s.phase === 'live';
+        if (arriving) {
+          target = cityTarget();
+          mainZoom = target.zoom;
+        }
+        // Venues too close to tell apart at this zoom are one marker with their number (venue-clusters.ts).
+        const points = venuePoints(s);
+        const main = venueMarkersOf(points, mainGroups(points, clusterZoom(mainZoom), CLUSTER_APART_PX * pxScale));
+        layers.push(venueMarkers(main, { live, pxScale, keep }));
+        const insetScale = pxScale * INSET_MARKER_SCALE;
+        const inInset = inset
+          ? venueMarkersOf(points, insetGroups(points, clusterZoom(insetZoom), CLUSTER_APART_PX * insetScale))
+          : [];
         if (inset)
           layers.push(
             extent,
             overBasemap ? cityOutlines(coreCities, { overBasemap, stroked: true, id: 'cities-inset' }) : null,
-            markers.clone({
-              id: 'venues-inset',
-              radiusScale: pxScale * INSET_MARKER_SCALE,
-              lineWidthScale: pxScale * INSET_MARKER_SCALE,
-            }),
+            venueMarkers(inInset, { id: 'venues-inset', live, pxScale: insetScale, keep }),
           );
-        if (arriving) target = cityTarget();
+        const countOf = (view: ClusterCount['view']) => (m: VenueMarker) =>
+          m.members.length > 1
+            ? [
+                {
+                  key: `${view}|${m.id}`,
+                  view,
+                  position: m.position,
+                  text: f.int(m.members.length),
+                  // Dark figures on a bright marker (what is wrong), light on a grey one.
+                  tone: live ? m.worst : 'stale',
+                },
+              ]
+            : [];
+        counts.show(
+          [...main.flatMap(countOf('main')), ...inInset.flatMap(countOf('inset'))],
+          CLUSTER_COUNT_PX * pxScale,
+          Math.max(INSET_COUNT_MIN_PX, CLUSTER_COUNT_PX * insetScale),
+        );
+        el.dataset.clusters = String(main.filter((m) => m.members.length > 1).length);
         const n = s.venueOrder.filter((id) => {
           const v = s.venues[id];
           return v !== undefined && inCore([v.lon, v.lat]);
         }).length;
         const title = current.current.t('map.coreInset', { n });
-        if (frame.textContent !== title) frame.textContent = title;
+        if (frameTitle.textContent !== title) frameTitle.textContent = title;
       } else {
+        counts.show(null, 0, 0);
         const s = venueStore.getState();
         if (s.summary) {
           const view = { ...s, summary: s.summary };
@@ -353,7 +438,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       if (target && arriving) {
         const { width, height } = el.getBoundingClientRect();
         // The first view of a page is placed at once; every later one is flown to.
-        const flies = flownTo !== null && flownTo !== key && !reducedMotion && deck.isInitialized;
+        const flies = flownTo !== null && (flownTo !== key || flyBack) && !reducedMotion && deck.isInitialized;
         const from = flies
           ? (deck.getViewports().find((v) => v.id === 'main') as unknown as Target | undefined)
           : undefined;
@@ -361,35 +446,54 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         const fly = flight > 0;
         flownTo = key;
         refit = false;
+        flyBack = false;
         userMoved = false;
+        showReset();
         // The inset only at the city level, placed for this size of map.
         // Not over a site's basemap yet: one TileLayer serves one viewport's tiles (the inset's took them all).
         if (lv.kind === 'city' && !basemapUrl) placeInset(insetBox(width, height, target, RADIUS_MAX * pxScale));
-        deck.setProps({
-          initialViewState: {
-            ...(inset ? { inset: { ...fit(inset, [...CORE_BOUNDS], 12)!, minZoom: 5, maxZoom: MAX_ZOOM } } : {}),
-            main: {
-              ...target,
-              pitch: 0,
-              bearing: 0,
-              minZoom: 5,
-              maxZoom: MAX_ZOOM,
-              ...(fly
-                ? {
-                    transitionDuration: flight,
-                    transitionInterpolator: new FlyToInterpolator(),
-                    onTransitionEnd: () => (el.dataset.settled = 'true'),
-                    onTransitionInterrupt: () => (el.dataset.settled = 'true'),
-                  }
-                : {}),
-            },
-          },
-        });
-        // Whether the camera has arrived: screenshots and tests wait for it.
-        el.dataset.settled = String(!fly);
+        moveCamera(target, fly ? flight : 0);
         el.dataset.level = key;
-        el.dataset.zoom = target.zoom.toFixed(2);
       }
+    };
+    /** The main camera to `target`, flown for `flightMs` (0: placed at once); the inset stays on the core. */
+    const moveCamera = (target: Target, flight: number) => {
+      deck.setProps({
+        initialViewState: {
+          ...(inset ? { inset: { ...fit(inset, [...CORE_BOUNDS], 12)!, minZoom: 5, maxZoom: MAX_ZOOM } } : {}),
+          main: {
+            ...target,
+            pitch: 0,
+            bearing: 0,
+            minZoom: 5,
+            maxZoom: MAX_ZOOM,
+            ...(flight > 0
+              ? {
+                  transitionDuration: flight,
+                  transitionInterpolator: new FlyToInterpolator(),
+                  onTransitionEnd: () => (el.dataset.settled = 'true'),
+                  onTransitionInterrupt: () => (el.dataset.settled = 'true'),
+                }
+              : {}),
+          },
+        },
+      });
+      // Whether the camera has arrived: screenshots and tests wait for it.
+      el.dataset.settled = String(flight === 0);
+      el.dataset.zoom = target.zoom.toFixed(2);
+    };
+    /** A cluster clicked: the camera flies in around its venues, which open up as it arrives. */
+    const openCluster = (marker: VenueMarker) => {
+      const box = el.getBoundingClientRect();
+      const around = fit(box, clusterExtent(marker), Math.min(box.width, box.height) / 4);
+      if (!around) return;
+      const to = { ...around, zoom: Math.min(around.zoom, CLUSTER_ZOOM_MAX) };
+      const from = deck.getViewports().find((v) => v.id === 'main') as unknown as Target | undefined;
+      userMoved = true;
+      showReset();
+      mainZoom = to.zoom;
+      moveCamera(to, from && !reducedMotion ? flightMs(from, to, box.width, box.height) : 0);
+      render();
     };
     renderRef.current = render;
 
@@ -406,6 +510,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       if (!p || !e.isPrimary || Math.hypot(e.clientX - p.x, e.clientY - p.y) > TAP_SLOP_PX) return;
       const box = el.getBoundingClientRect();
       const info = deck.pickObject({ x: e.clientX - box.left, y: e.clientY - box.top, radius: 6 });
+      const cluster = info?.layer?.id.startsWith('venues') ? (info.object as VenueMarker | undefined) : undefined;
+      if (cluster && cluster.members.length > 1) return openCluster(cluster);
       const href = info ? hrefOf(current.current.level, info) : null;
       if (href) current.current.router.push(href);
     };
@@ -458,6 +564,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       deck.finalize();
       names.element.remove();
       planNames.element.remove();
+      counts.element.remove();
+      reset.remove();
     };
   }, [basemapUrl]);
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { IntentLink } from '@/components/shell/intent-link';
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Severity } from '@/lib/contracts/payloads.schema';
 import { CITIES } from '@/lib/contracts/cities';
 import { FEED_STALE_MS } from '@/lib/contracts/stream';
@@ -13,6 +13,7 @@ import { useNow } from '@/components/format/use-now';
 import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
 import { useSituation } from '@/components/store/situation-provider';
 import { BOARD_ABBREVIATIONS, boardName } from './board-name';
+import { blanksBeforeHeadings, columnRows } from './board-columns';
 
 const CITY_EN: Record<string, string> = Object.fromEntries(CITIES.map((c) => [c.id, c.name.en]));
 
@@ -52,8 +53,9 @@ const VenueChip = memo(function VenueChip({
       data-venue-id={id}
     >
       <IntentLink className="venue-chip-link" href={`/venues/${id}`}>
+        {/* On the tile's edge, not before the name: it takes none of the name's room. */}
+        {alarm ? <span className={`venue-alarm sev-${alarm}`} aria-hidden /> : null}
         <span className="venue-name" dir="auto">
-          {alarm ? <span className={`venue-alarm sev-${alarm}`} aria-hidden /> : null}
           {shown === name ? (
             name
           ) : (
@@ -87,6 +89,22 @@ const VenueChip = memo(function VenueChip({
   );
 });
 
+/** The rows of the board's column-major grid (0 when it flows in rows), measured when it is laid out anew. */
+function useColumnRows() {
+  const grid = useRef<HTMLUListElement>(null);
+  const [rows, setRows] = useState(0);
+  useLayoutEffect(() => {
+    const el = grid.current;
+    if (!el) return;
+    const measure = () => setRows(columnRows(getComputedStyle(el)));
+    measure();
+    const resize = new ResizeObserver(measure);
+    resize.observe(el);
+    return () => resize.disconnect();
+  }, []);
+  return { grid, rows };
+}
+
 /** Every venue, grouped by city, with its status, its worst unacknowledged alert and its crowd: the wall's roll call. */
 export function VenueBoard() {
   const order = useSituation((s) => s.venueOrder);
@@ -99,6 +117,14 @@ export function VenueBoard() {
   const serverNow = useNow(1000) + useSituation((s) => s.serverOffsetMs);
   const isSilent = (id: string) => serverNow - (live[id]?.lastSeen ?? 0) > FEED_STALE_MS;
   const silentCount = order.filter(isSilent).length;
+  const { grid, rows } = useColumnRows();
+  const groups = CITIES.map((c) => ({ city: c, ids: order.filter((id) => venues[id]?.cityId === c.id) })).filter(
+    (g) => g.ids.length > 0,
+  );
+  const blanks = blanksBeforeHeadings(
+    groups.map((g) => g.ids.length),
+    rows,
+  );
   return (
     <section className="panel venues" aria-label={t('venues.title')}>
       <h2 className="panel-title">
@@ -116,11 +142,11 @@ export function VenueBoard() {
           )}
         </span>
       </h2>
-      <ul className="venue-grid">
-        {CITIES.flatMap((c) => {
-          const ids = order.filter((id) => venues[id]?.cityId === c.id);
-          if (ids.length === 0) return [];
+      <ul className="venue-grid" ref={grid}>
+        {groups.flatMap(({ city: c, ids }, i) => {
           return [
+            // A heading never ends a column: its venues would stand under the next one's top.
+            blanks[i] ? <li key={`${c.id}-blank`} className="venue-grid-blank" aria-hidden /> : null,
             <li key={c.id} className="venue-city-name" aria-hidden>
               {localName(c.name, locale)}{' '}
               <span lang={otherName(c.name, locale).lang}>{otherName(c.name, locale).text}</span>

@@ -1,11 +1,12 @@
 'use client';
 
-import { useT } from '@/components/i18n/i18n-provider';
+import { useFormat, useT } from '@/components/i18n/i18n-provider';
 import type { Level } from './level';
 
 /** What the map's colours and shapes mean at this level. */
 export function MapLegend({ level }: { level: Level }) {
   const t = useT();
+  const f = useFormat();
   if (level.kind === 'city') {
     return (
       <ul className="legend" aria-label={t('legend.label')}>
@@ -14,6 +15,12 @@ export function MapLegend({ level }: { level: Level }) {
         <li className="legend-critical">{t('legend.critical')}</li>
         <li className="legend-offline">{t('legend.offline')}</li>
         <li className="legend-size">{t('legend.size')}</li>
+        <li className="legend-cluster">
+          <span className="legend-cluster-mark" aria-hidden>
+            {f.int(3)}
+          </span>
+          {t('legend.cluster')}
+        </li>
       </ul>
     );
   }

@@ -7,6 +7,14 @@ import type { IncidentKind, LocalizedNameT, PlanPointT, Severity, ZoneKindT } fr
 import type { SensorKind, SensorStatus, Thresholds } from './sensor-kinds';
 
 export type WorstStatus = 'ok' | 'warning' | 'critical' | 'offline' | 'unknown';
+/** Which of two venues' statuses is the worse (a venue's sensors roll up to it; a cluster of venues likewise). */
+export const WORST_STATUS_RANK: Record<WorstStatus, number> = {
+  unknown: 0,
+  ok: 1,
+  warning: 2,
+  offline: 3,
+  critical: 4,
+};
 
 /** The static part of a venue, from its registry. */
 export interface VenueSummary {

@@ -38,6 +38,7 @@ import type {
   ZoneChange,
   ZoneLive,
 } from '../contracts/stream';
+import { WORST_STATUS_RANK } from '../contracts/stream';
 import type { RejectReason } from '../contracts/validate';
 import { RingSeries } from './ring-series';
 import { ZoneFlow } from './zone-flow';
@@ -175,7 +176,6 @@ export class IncidentState implements Ordered {
 }
 
 const emptyCounts = (): SeverityCounts => ({ critical: 0, major: 0, minor: 0, warning: 0 });
-const STATUS_RANK: Record<WorstStatus, number> = { unknown: 0, ok: 1, warning: 2, offline: 3, critical: 4 };
 const SEVERITY_STATUS: Record<Severity, WorstStatus> = {
   critical: 'critical',
   major: 'critical',
@@ -234,7 +234,7 @@ export class VenueState implements Ordered {
   worst(open: SeverityCounts): WorstStatus {
     let w: WorstStatus = this.lastSeen === 0 ? 'unknown' : 'ok';
     const raise = (s: WorstStatus) => {
-      if (STATUS_RANK[s] > STATUS_RANK[w]) w = s;
+      if (WORST_STATUS_RANK[s] > WORST_STATUS_RANK[w]) w = s;
     };
     if (this.statusCounts.warning > 0) raise('warning');
     if (this.statusCounts.offline > 0) raise('offline');
