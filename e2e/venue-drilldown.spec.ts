@@ -87,6 +87,40 @@ test('the cities are drawn under the map and follow its camera: a zoom by hand, 
     .toBe(true);
 });
 
+test("the map's box changing during a flight (the wall's layout, a tablet turned) flies on to the new view, not a jump", async ({
+  page,
+}) => {
+  // The wall's layout changes with the level (the map is the city's left column, then half the screen beside a
+  // venue's detail), so the map's box can change as the camera leaves: the refit for the new box used to end the
+  // flight in a jump, reported as an arrival.
+  const wall = new WallPage(page);
+  await wall.open();
+  const map = page.locator('.map-canvas');
+  await mapSettled(page);
+  const atCity = Number(await map.getAttribute('data-zoom'));
+  // As soon as the flight to the venue is under way, the map's box narrows; when does the camera say it arrived?
+  const watched = map.evaluate(
+    (el) =>
+      new Promise<{ changedAt: number; settledAt: number }>((resolve) => {
+        const d = (el as HTMLElement).dataset;
+        let changedAt: number | undefined;
+        new MutationObserver(() => {
+          if (changedAt === undefined && d.level?.includes('binjiang') && d.settled === 'false') {
+            changedAt = performance.now();
+            (el as HTMLElement).style.width = `${Math.round(el.clientWidth * 0.8)}px`;
+          } else if (changedAt !== undefined && d.settled === 'true')
+            resolve({ changedAt, settledAt: performance.now() });
+        }).observe(el, { attributeFilter: ['data-level', 'data-settled'] });
+      }),
+  );
+  await wall.venue('Binjiang Gymnasium').getByRole('link').click();
+  await expect(map).toHaveAttribute('data-level', /binjiang-gymnasium/);
+  const { changedAt, settledAt } = await watched;
+  // Flown on from where the camera was (a wall allows up to 2.5 s); a jump said "arrived" within a frame or two.
+  expect(settledAt - changedAt).toBeGreaterThan(1000);
+  expect(Number(await map.getAttribute('data-zoom'))).toBeGreaterThan(atCity + 4);
+});
+
 test("the cities' names are page text over the map, in the reader's language, moving with a zoom, gone below the city", async ({
   page,
 }) => {

@@ -198,6 +198,9 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     let userMoved = false;
     /** The camera goes back to the level's view by flying there (the reset button), not by a jump. */
     let flyBack = false;
+    /** Camera moves so far, and the one flying now (0: none). */
+    let moves = 0;
+    let flying = 0;
     /** The zooms the main map's and the inset's venues are grouped at (venue-clusters.ts). */
     let mainZoom = cityTarget().zoom;
     let insetZoom = 0;
@@ -438,7 +441,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       if (target && arriving) {
         const { width, height } = el.getBoundingClientRect();
         // The first view of a page is placed at once; every later one is flown to.
-        const flies = flownTo !== null && (flownTo !== key || flyBack) && !reducedMotion && deck.isInitialized;
+        // A refit while a flight is under way (the wall's layout changes with the level, so the map's box does as
+        // the camera leaves) flies on to the new view from where the camera is, rather than jumping there.
+        const flies =
+          flownTo !== null && (flownTo !== key || flyBack || flying !== 0) && !reducedMotion && deck.isInitialized;
         const from = flies
           ? (deck.getViewports().find((v) => v.id === 'main') as unknown as Target | undefined)
           : undefined;
@@ -458,6 +464,13 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     };
     /** The main camera to `target`, flown for `flightMs` (0: placed at once); the inset stays on the core. */
     const moveCamera = (target: Target, flight: number) => {
+      // This move's number: a flight it interrupts reports its end after this one has begun.
+      const move = ++moves;
+      const arrived = () => {
+        if (move !== moves) return;
+        flying = 0;
+        el.dataset.settled = 'true';
+      };
       deck.setProps({
         initialViewState: {
           ...(inset ? { inset: { ...fit(inset, [...CORE_BOUNDS], 12)!, minZoom: 5, maxZoom: MAX_ZOOM } } : {}),
@@ -471,14 +484,15 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
               ? {
                   transitionDuration: flight,
                   transitionInterpolator: new FlyToInterpolator(),
-                  onTransitionEnd: () => (el.dataset.settled = 'true'),
-                  onTransitionInterrupt: () => (el.dataset.settled = 'true'),
+                  onTransitionEnd: arrived,
+                  onTransitionInterrupt: arrived,
                 }
               : {}),
           },
         },
       });
       // Whether the camera has arrived: screenshots and tests wait for it.
+      flying = flight > 0 ? move : 0;
       el.dataset.settled = String(flight === 0);
       el.dataset.zoom = target.zoom.toFixed(2);
     };
