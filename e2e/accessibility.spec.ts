@@ -88,3 +88,21 @@ test('the wall stale and in alarm: still no serious or critical violation', asyn
   await center.startSim();
   await live(page);
 });
+
+test('the map zoomed in by a person: its way back is a button assistive technology announces', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/');
+  await live(page);
+  const map = page.locator('.map-canvas');
+  await expect(map).toHaveAttribute('data-settled', 'true');
+  const box = (await map.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -600);
+  const whole = page.getByRole('button', { name: 'Whole map' });
+  await expect(whole).toBeVisible();
+  // A map is one image to a screen reader; a control inside it would not be announced (children presentational).
+  expect(await whole.evaluate((b) => b.closest('[role="img"]'))).toBeNull();
+  expect(await seriousViolations(page), 'zoomed in').toEqual([]);
+  await whole.click();
+  await expect(whole).toBeHidden();
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Formatters } from '@/components/format/format';
 import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
@@ -141,6 +141,10 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
   // The Deck reads the current level, stores, router and language through a ref rather than being rebuilt.
   const current = useRef({ level, city, venue, router, t, f, locale });
   const renderRef = useRef<(() => void) | null>(null);
+  // Back to the level's whole view after a person zoomed or panned (a wall must not stay zoomed in). A page
+  // control beside the map, not inside it: the map is one image to assistive technology.
+  const [moved, setMoved] = useState(false);
+  const wholeMapRef = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     current.current = { level, city, venue, router, t, f, locale };
@@ -268,21 +272,14 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     const planNames = new PlanLabelOverlay();
     // How many venues each cluster stands for, over its marker (cluster-count-overlay.ts).
     const counts = new ClusterCountOverlay();
-    // Back to the level's whole view after a person zoomed or panned (a wall must not stay zoomed in).
-    const reset = document.createElement('button');
-    reset.type = 'button';
-    reset.className = 'map-reset';
-    reset.hidden = true;
-    const showReset = () => {
-      reset.hidden = !userMoved;
-    };
-    reset.addEventListener('click', () => {
+    const showReset = () => setMoved(userMoved);
+    wholeMapRef.current = () => {
       refit = true;
       flyBack = true;
       render();
-    });
+    };
     const extent = coreExtent();
-    el.append(counts.element, planNames.element, frame, reset);
+    el.append(counts.element, planNames.element, frame);
     el.prepend(underlay.svg, ground);
     /**
      * The names under the canvas, over the cities, so a marker (a venue's status) is never hidden by one;
@@ -334,7 +331,6 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       // The camera's target is worked out (and the element measured) only when the level changes.
       const arriving = flownTo !== key || refit;
       let target: Target | null = null;
-      if (reset.textContent !== t('map.resetView')) reset.textContent = t('map.resetView');
       if (lv.kind === 'city') {
         const s = cityStore.getState();
         const live = s.phase === 'live';
@@ -569,6 +565,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     render();
     return () => {
       renderRef.current = null;
+      wholeMapRef.current = null;
       el.removeEventListener('pointerdown', onPointerDown);
       el.removeEventListener('pointerup', onPointerUp);
       controller.abort();
@@ -579,7 +576,6 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       names.element.remove();
       planNames.element.remove();
       counts.element.remove();
-      reset.remove();
     };
   }, [basemapUrl]);
 
@@ -615,11 +611,16 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
   );
 
   return (
-    <div
-      ref={container}
-      className="map-canvas"
-      role="img"
-      aria-label={t(level.kind === 'city' ? 'map.cityLabel' : 'map.planLabel')}
-    />
+    <>
+      <div
+        ref={container}
+        className="map-canvas"
+        role="img"
+        aria-label={t(level.kind === 'city' ? 'map.cityLabel' : 'map.planLabel')}
+      />
+      <button type="button" className="map-reset" hidden={!moved} onClick={() => wholeMapRef.current?.()}>
+        {t('map.resetView')}
+      </button>
+    </>
   );
 }
