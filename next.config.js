@@ -41,6 +41,13 @@ const nextConfig = {
   // SSE must not be buffered by response compression. Build assets go out precompressed (brotli, gzip)
   // from scripts/serve.ts (lib/server/static-assets.ts); a reverse proxy may compress the JSON answers.
   compress: false,
+  turbopack: {
+    resolveAlias: {
+      // Node's Buffer is never used in the browser: ECharts' renderer tests for it (`typeof Buffer`) and falls back
+      // to btoa, but the mention alone made the bundler ship a 20 KB polyfill to every chart page.
+      'next/dist/compiled/buffer': { browser: './lib/browser/no-buffer.js' },
+    },
+  },
   async headers() {
     return [
       { source: '/:path*', headers: COMMON_SECURITY_HEADERS },
