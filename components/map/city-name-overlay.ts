@@ -9,23 +9,17 @@
 import { CITIES } from '@/lib/contracts/cities';
 import { localName, otherName, type Locale } from '@/lib/i18n/locales';
 import type { Box } from './camera';
-
-type Project = (lngLat: [number, number]) => number[];
+import { inBox, PlacedTexts, toHalfPx, type Place, type Project } from './overlay-places';
 
 /**
  * Where each name goes, in CSS px of the map's box (rounded to a half pixel), or null under `cover` (the
  * inset, which deck.gl's names, drawn in the main view only, never crossed).
  */
-export function namePlaces(project: Project, cover: Box | null): ([number, number] | null)[] {
+export function namePlaces(project: Project, cover: Box | null): Place[] {
   return CITIES.map((c) => {
     const [x, y] = project([c.label[0], c.label[1]]);
-    const px: [number, number] = [Math.round(x! * 2) / 2, Math.round(y! * 2) / 2];
-    const covered =
-      cover &&
-      px[0] >= cover.x &&
-      px[0] <= cover.x + cover.width &&
-      px[1] >= cover.y &&
-      px[1] <= cover.y + cover.height;
+    const px = toHalfPx(x!, y!);
+    const covered = inBox(px, cover);
     return covered ? null : px;
   });
 }
@@ -40,7 +34,7 @@ export interface NameSize {
  * Which names give up their second script: each whose whole name would overlap another's (Shaoxing's and
  * Ningbo's ran into each other on a tablet). Its local name alone, centred on the same point, leaves a gap.
  */
-export function crowdedNames(places: readonly ([number, number] | null)[], sizes: readonly NameSize[]): boolean[] {
+export function crowdedNames(places: readonly Place[], sizes: readonly NameSize[]): boolean[] {
   const overlap = (i: number, j: number) => {
     const [a, b] = [places[i], places[j]];
     if (!a || !b) return false;
@@ -55,7 +49,7 @@ export function crowdedNames(places: readonly ([number, number] | null)[], sizes
 export class CityNameOverlay {
   readonly element: HTMLDivElement;
   private readonly names: HTMLSpanElement[];
-  private placed = '';
+  private readonly placed = new PlacedTexts();
   private shown = '';
   /** Measured once per size and language (reading a size costs a layout). */
   private sizes: NameSize[] | null = null;
@@ -88,7 +82,7 @@ export class CityNameOverlay {
     this.element.hidden = !visible;
     this.element.style.fontSize = `${fontPx.toFixed(1)}px`;
     this.sizes = null;
-    this.placed = '';
+    this.placed.forget();
     if (!localeChanged) return;
     CITIES.forEach((c, i) => {
       const other = otherName(c.name, locale);
@@ -103,14 +97,7 @@ export class CityNameOverlay {
   follow(viewport: { project: Project } | undefined, cover: Box | null): void {
     if (!viewport || this.element.hidden) return;
     const places = namePlaces((p) => viewport.project(p), cover);
-    const key = JSON.stringify(places);
-    if (key === this.placed) return;
-    this.placed = key;
-    places.forEach((p, i) => {
-      const name = this.names[i]!;
-      name.hidden = p === null;
-      if (p) name.style.transform = `translate(${p[0]}px, ${p[1]}px) translate(-50%, -50%)`;
-    });
+    if (!this.placed.place(this.names, places)) return;
     // Sizes with every name whole, measured once (all at once: one layout), again for one that was hidden.
     if (!this.sizes || places.some((p, i) => p && this.sizes![i]!.whole === 0)) {
       for (const name of this.names) delete name.dataset.crowded;

@@ -5,8 +5,7 @@
  * the inset, the inset's placed in it.
  */
 import type { Box } from './camera';
-
-type Project = (lngLat: [number, number]) => number[];
+import { inBox, PlacedTexts, toHalfPx, type Place, type Project } from './overlay-places';
 
 export interface ClusterCount {
   /** The cluster's id, with the view it is drawn in. */
@@ -27,21 +26,14 @@ export function countPlaces(
   main: Project,
   inset: Project | null,
   cover: Box | null,
-): ([number, number] | null)[] {
+): Place[] {
   return counts.map((c) => {
     const project = c.view === 'main' ? main : inset;
     if (!project) return null;
     const [x, y] = project(c.position);
-    const px: [number, number] = [
-      Math.round((x! + (c.view === 'inset' && cover ? cover.x : 0)) * 2) / 2,
-      Math.round((y! + (c.view === 'inset' && cover ? cover.y : 0)) * 2) / 2,
-    ];
-    const inCover =
-      cover !== null &&
-      px[0] >= cover.x &&
-      px[0] <= cover.x + cover.width &&
-      px[1] >= cover.y &&
-      px[1] <= cover.y + cover.height;
+    const shift = c.view === 'inset' && cover ? cover : { x: 0, y: 0 };
+    const px = toHalfPx(x! + shift.x, y! + shift.y);
+    const inCover = inBox(px, cover);
     // The main map's numbers hide under the inset; the inset's show only inside it (a cluster by its edge).
     const covered = c.view === 'main' ? inCover : !inCover;
     return covered ? null : px;
@@ -53,7 +45,7 @@ export class ClusterCountOverlay {
   private counts: ClusterCount[] = [];
   private spans: HTMLSpanElement[] = [];
   private shown = '';
-  private placed = '';
+  private readonly placed = new PlacedTexts();
 
   constructor() {
     this.element = document.createElement('div');
@@ -68,7 +60,7 @@ export class ClusterCountOverlay {
     const shown = `${mainPx.toFixed(1)}|${insetPx.toFixed(1)}|${list.map((c) => `${c.key}:${c.text}:${c.tone}:${c.position.join(',')}`).join(';')}`;
     if (shown === this.shown) return;
     this.shown = shown;
-    this.placed = '';
+    this.placed.forget();
     this.counts = list;
     this.element.hidden = list.length === 0;
     while (this.spans.length > list.length) this.spans.pop()!.remove();
@@ -93,14 +85,9 @@ export class ClusterCountOverlay {
   /** Follows the views just drawn (called after each frame); the numbers move only when a camera has. */
   follow(main: { project: Project } | undefined, inset: { project: Project } | undefined, cover: Box | null): void {
     if (!main || this.counts.length === 0) return;
-    const places = countPlaces(this.counts, (p) => main.project(p), inset ? (p) => inset.project(p) : null, cover);
-    const key = JSON.stringify(places);
-    if (key === this.placed) return;
-    this.placed = key;
-    places.forEach((p, i) => {
-      const span = this.spans[i]!;
-      span.hidden = p === null;
-      if (p) span.style.transform = `translate(${p[0]}px, ${p[1]}px) translate(-50%, -50%)`;
-    });
+    this.placed.place(
+      this.spans,
+      countPlaces(this.counts, (p) => main.project(p), inset ? (p) => inset.project(p) : null, cover),
+    );
   }
 }
