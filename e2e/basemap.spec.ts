@@ -75,9 +75,14 @@ test('draws the site basemap under the venues when BASEMAP_URL is set', async ({
   await expect.poll(() => tiles.served.length, { timeout: 30_000 }).toBeGreaterThan(3);
   // Tiles of the Zhejiang area at the zoom the wall opens with.
   expect(tiles.served.every((u) => /^\/tiles\/\d+\/\d+\/\d+\.png$/.test(u))).toBe(true);
-  const z = Number(tiles.served[0]!.split('/')[2]);
+  const zooms = () => tiles.served.map((u) => Number(u.split('/')[2]));
+  const z = Math.min(...zooms());
   expect(z).toBeGreaterThanOrEqual(5);
   expect(z).toBeLessThanOrEqual(9);
+  // Hangzhou's core enlarged in its inset over the basemap too, on tiles of the inset's own closer zoom (one
+  // tile layer serving both views had left the inset without any).
+  await expect(page.locator('.map-inset-frame')).toBeVisible();
+  await expect.poll(() => Math.max(...zooms()), { timeout: 30_000 }).toBeGreaterThanOrEqual(z + 2);
   // The cities' names above the canvas here: under it, the basemap it draws would hide them.
   const map = page.locator('.map-canvas');
   await expect(map.locator('.map-city-name[data-city="hangzhou"]')).toBeVisible();

@@ -41,10 +41,14 @@ describe("the city map's inset of Hangzhou's core", () => {
     });
   }
 
-  it('draws its own smaller markers and the ground, never the labels or the frame of the core', () => {
-    expect(['basemap-1-2-3', 'cities-inset-polygons-fill', 'venues-inset'].every((id) => drawsIn('inset', id))).toBe(
-      true,
-    );
+  it('draws its own smaller markers and basemap tiles, never the labels or the frame of the core', () => {
+    expect(
+      ['basemap-inset-1-2-3', 'cities-inset-polygons-fill', 'venues-inset'].every((id) => drawsIn('inset', id)),
+    ).toBe(true);
+    // Each view its own tile layer (one picks its tiles for one view): the main map's tiles never in the inset.
+    expect(drawsIn('inset', 'basemap-1-2-3')).toBe(false);
+    expect(drawsIn('main', 'basemap-inset-1-2-3')).toBe(false);
+    expect(drawsIn('main', 'basemap-1-2-3')).toBe(true);
     expect(drawsIn('inset', 'cities-polygons-fill')).toBe(false);
     expect(drawsIn('main', 'cities-inset-polygons-stroke')).toBe(false);
     expect(['venues', 'core-extent'].some((id) => drawsIn('inset', id))).toBe(false);

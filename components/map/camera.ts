@@ -49,17 +49,18 @@ export function fit(
   return { longitude: f.longitude, latitude: f.latitude, zoom: f.zoom };
 }
 
-/** Layers of the inset alone: its outlines (cut to the core) and its own venue markers. */
-const INSET_ONLY = ['cities-inset', 'venues-inset'];
-/** Layers the inset draws: ground, outlines and markers; labels and the core's frame stay on the main map. */
-export const INSET_LAYERS = ['basemap', ...INSET_ONLY];
+/**
+ * Layers the inset draws, and only it: a site's basemap (its own tile layer: a tile layer picks its tiles for
+ * one view), its outlines (cut to the core) and its own venue markers. The core's frame stays on the main map.
+ */
+export const INSET_LAYERS = ['basemap-inset', 'cities-inset', 'venues-inset'];
 /** The inset's markers against the main map's: smaller, so the core's venues stand apart (those still too close are clustered: venue-clusters.ts). */
 export const INSET_MARKER_SCALE = 0.5;
 
 /** Which view draws a layer: the inset its own list, the main map everything else. */
 export function drawsIn(viewId: string, layerId: string): boolean {
-  const of = (ids: string[]) => ids.some((id) => layerId.startsWith(id));
-  return viewId === 'inset' ? of(INSET_LAYERS) : !of(INSET_ONLY);
+  const inset = INSET_LAYERS.some((id) => layerId.startsWith(id));
+  return viewId === 'inset' ? inset : !inset;
 }
 /** North of Ningbo and Shaoxing, east of Hangzhou's core: Jiaxing (no venue) and the sea, the inset's corner. */
 const INSET_CORNER: [number, number] = [120.7, 30.2];

@@ -226,21 +226,25 @@ export function venueMarkers(
 }
 
 /** Tiles of a site-hosted basemap; geo-layers loads only when one is configured. */
-export async function basemapLayer(url: string): Promise<Layer> {
+export async function basemapLayers(url: string): Promise<{ main: Layer; inset: Layer }> {
   const [{ TileLayer }, { BitmapLayer }] = await Promise.all([
     import('@deck.gl/geo-layers'),
     import('@deck.gl/layers'),
   ]);
-  return new TileLayer<ImageBitmap>({
-    id: 'basemap',
-    data: url,
-    tileSize: 256,
-    minZoom: 0,
-    maxZoom: 18,
-    renderSubLayers: (props) => {
-      const [[west = 0, south = 0] = [], [east = 0, north = 0] = []] = props.tile.boundingBox;
-      // props.id is already unique per tile.
-      return new BitmapLayer({ id: props.id, image: props.data, bounds: [west, south, east, north], opacity: 0.9 });
-    },
-  });
+  // One layer per view: a tile layer picks its tiles for the one view it is drawn in (the inset's, at a
+  // closer zoom, took the main map's when one layer served both). The browser's cache serves shared tiles.
+  const tiles = (id: string) =>
+    new TileLayer<ImageBitmap>({
+      id,
+      data: url,
+      tileSize: 256,
+      minZoom: 0,
+      maxZoom: 18,
+      renderSubLayers: (props) => {
+        const [[west = 0, south = 0] = [], [east = 0, north = 0] = []] = props.tile.boundingBox;
+        // props.id is already unique per tile.
+        return new BitmapLayer({ id: props.id, image: props.data, bounds: [west, south, east, north], opacity: 0.9 });
+      },
+    });
+  return { main: tiles('basemap'), inset: tiles('basemap-inset') };
 }

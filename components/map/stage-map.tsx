@@ -12,7 +12,7 @@ import type { SituationStore } from '@/components/store/situation-store';
 import { useVenueStore } from '@/components/store/venue-provider';
 import type { VenueStore } from '@/components/store/venue-store';
 import {
-  basemapLayer,
+  basemapLayers,
   CITY_BOUNDS,
   CORE_BOUNDS,
   INSET_OUTLINE_BOUNDS,
@@ -178,7 +178,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     /** The outlines for the main map (lighter) and for the inset (cut to the core); see city-shapes.ts. */
     let cities: CityFeature[] = [];
     let coreCities: CityFeature[] = [];
-    let basemap: Layer | null = null;
+    /** A site's basemap, once loaded: a tile layer for the main map and one for the inset. */
+    let basemap: { main: Layer; inset: Layer } | null = null;
     let flownTo: string | null = null;
     // The inset (Hangzhou's core enlarged) at the city level: its box, the DOM frame that titles it.
     let inset: Box | null = null;
@@ -205,6 +206,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     /** Camera moves so far, and the one flying now (0: none). */
     let moves = 0;
     let flying = 0;
+    /** The inset's camera: Hangzhou's core fitted to its box (worked out when the box changes). */
+    let insetView: Target | null = null;
     /** The zooms the main map's and the inset's venues are grouped at (venue-clusters.ts). */
     let mainZoom = cityTarget().zoom;
     let insetZoom = 0;
@@ -294,7 +297,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     const placeInset = (box: Box | null) => {
       if (JSON.stringify(box) === JSON.stringify(inset)) return;
       inset = box;
-      if (inset) insetZoom = fit(inset, [...CORE_BOUNDS], 12)!.zoom;
+      insetView = inset ? fit(inset, [...CORE_BOUNDS], 12)! : null;
+      if (insetView) insetZoom = insetView.zoom;
       deck.setProps({ views: viewsFor(inset) });
       for (const part of [frame, ground]) {
         part.hidden = !inset;
@@ -319,7 +323,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       names.show(lv.kind === 'city', CITY_NAME_PX * pxScale, locale);
       placeNames(overBasemap);
       // Without a basemap the cities are SVG under the canvas; over one, outlines in deck.gl above its tiles.
-      const layers: (Layer | null)[] = [basemap];
+      const layers: (Layer | null)[] = [basemap?.main ?? null];
       if (overBasemap) {
         layers.push(cityOutlines(cities, { overBasemap, stroked: true }));
         underlay.hide();
@@ -348,6 +352,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
           : [];
         if (inset)
           layers.push(
+            basemap?.inset ?? null,
             extent,
             overBasemap ? cityOutlines(coreCities, { overBasemap, stroked: true, id: 'cities-inset' }) : null,
             venueMarkers(inInset, { id: 'venues-inset', live, pxScale: insetScale, keep }),
@@ -452,8 +457,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         userMoved = false;
         showReset();
         // The inset only at the city level, placed for this size of map.
-        // Not over a site's basemap yet: one TileLayer serves one viewport's tiles (the inset's took them all).
-        if (lv.kind === 'city' && !basemapUrl) placeInset(insetBox(width, height, target, RADIUS_MAX * pxScale));
+        if (lv.kind === 'city') placeInset(insetBox(width, height, target, RADIUS_MAX * pxScale));
         moveCamera(target, fly ? flight : 0);
         el.dataset.level = key;
       }
@@ -469,7 +473,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       };
       deck.setProps({
         initialViewState: {
-          ...(inset ? { inset: { ...fit(inset, [...CORE_BOUNDS], 12)!, minZoom: 5, maxZoom: MAX_ZOOM } } : {}),
+          ...(insetView ? { inset: { ...insetView, minZoom: 5, maxZoom: MAX_ZOOM } } : {}),
           main: {
             ...target,
             pitch: 0,
@@ -548,8 +552,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         });
     void loadOutlines();
     if (basemapUrl) {
-      void basemapLayer(basemapUrl).then((layer) => {
-        basemap = layer;
+      void basemapLayers(basemapUrl).then((loaded) => {
+        basemap = loaded;
         render();
       });
     }
