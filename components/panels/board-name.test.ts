@@ -9,7 +9,17 @@ describe("a venue's name on the board", () => {
     expect(boardName('Hangzhou Olympic Sports Centre Tennis Centre', 'Hangzhou')).toBe('Olympic SC Tennis Centre');
     expect(boardName('Gongshu Canal Sports Park Gymnasium', 'Hangzhou')).toBe('Gongshu Canal SP Gym');
     expect(boardName('Zhejiang University of Technology Pingfeng Campus Cricket Field', 'Hangzhou')).toBe(
-      'Zhejiang Univ. of Tech. Pingfeng Campus Cricket Field',
+      'Zhejiang Univ. of Tech. Pingfeng Cricket Field',
+    );
+    // The longest on a 4K wall's tiles, as the sport or the place says them.
+    expect(boardName("Chun'an Jieshou Mountain Bike Course", 'Hangzhou')).toBe("Chun'an Jieshou MTB Course");
+    expect(boardName('Keqiao Yangshan Sport Climbing Centre', 'Shaoxing')).toBe('Keqiao Yangshan Climbing Centre');
+    expect(boardName('Deqing Geographic Information Town Gymnasium', 'Huzhou')).toBe('Deqing Geo-Info Town Gym');
+    expect(boardName("Lin'an Sports Culture and Exhibition Centre", 'Hangzhou')).toBe(
+      "Lin'an Sports Culture & Expo Centre",
+    );
+    expect(boardName('Zhejiang University Zijingang Campus Gymnasium', 'Hangzhou')).toBe(
+      'Zhejiang Univ. Zijingang Gym',
     );
   });
 

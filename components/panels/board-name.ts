@@ -15,6 +15,14 @@ const SHORTER: readonly [RegExp, string][] = [
   [/\bUniversity\b/g, 'Univ.'],
   [/\bInternational\b/g, 'Intl'],
   [/\bGymnasium\b/g, 'Gym'],
+  // The longest names on a 4K wall's tiles, each shortened the way the sport or the place itself says it.
+  [/\bMountain Bike\b/g, 'MTB'],
+  [/\bSport Climbing\b/g, 'Climbing'],
+  [/\bGeographic Information\b/g, 'Geo-Info'],
+  [/\bExhibition\b/g, 'Expo'],
+  [/ and /g, ' & '],
+  // "Zijingang Campus Gym": the campus's name says it is one.
+  [/ Campus (?=\S)/g, ' '],
 ];
 
 /** `name` (English, as the registry gives it) for a tile under the heading of `city` (its English name). */
