@@ -6,6 +6,7 @@ import { localeInfo } from '@/lib/i18n/locales';
 import { useVenueStore } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
 import { initChart, type WallChartOption } from './echarts-core';
+import { brokenAtGaps, maxStepMs } from './line-gaps';
 import { deadline } from '@/components/net/deadline';
 
 /** How far back a chart looks: the live hour from the server's rings, or a span stored in the database. */
@@ -28,6 +29,8 @@ export interface HistoryChartProps {
   limit?: { value: number; label: string } | undefined;
   /** @default 'hour' */
   span?: HistorySpan;
+  /** After how long without a sample the source counts as silent (a sensor: 3 of its intervals); the line breaks there. */
+  silentAfterMs?: number | undefined;
 }
 
 /** Means over fixed buckets, as the server keeps them. */
@@ -42,7 +45,15 @@ interface Bucket {
  * the venue stream folded into the same buckets, so it continues without refetching. A longer
  * span (a day, the Games) comes from the database, downsampled, and is fetched again each minute.
  */
-export default function HistoryChart({ url, label, unit, live, limit, span = 'hour' }: HistoryChartProps) {
+export default function HistoryChart({
+  url,
+  label,
+  unit,
+  live,
+  limit,
+  span = 'hour',
+  silentAfterMs,
+}: HistoryChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const store = useVenueStore();
   const t = useT();
@@ -127,7 +138,15 @@ export default function HistoryChart({ url, label, unit, live, limit, span = 'ho
       chart.setOption<WallChartOption>(
         {
           xAxis: { min: newest - windowMs, max: newest + (stored ? 0 : bucketMs) },
-          series: [{ id: 'history', data: buckets.map((b) => [b.t, b.sum / b.n]) }],
+          series: [
+            {
+              id: 'history',
+              data: brokenAtGaps(
+                buckets.map((b) => [b.t, b.sum / b.n] as const),
+                maxStepMs(bucketMs, silentAfterMs),
+              ),
+            },
+          ],
         },
         { lazyUpdate: true },
       );
@@ -197,7 +216,7 @@ export default function HistoryChart({ url, label, unit, live, limit, span = 'ho
       resize.disconnect();
       chart.dispose();
     };
-  }, [store, url, unit, limitValue, limitLabel, f, span, rtl]);
+  }, [store, url, unit, limitValue, limitLabel, f, span, rtl, silentAfterMs]);
 
   return (
     <div className="history">

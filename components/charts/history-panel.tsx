@@ -18,10 +18,12 @@ export interface HistoryPanelProps {
   unit: string;
   live: (s: VenueState) => readonly [number, number] | null;
   limit?: { value: number; label: string } | undefined;
+  /** See HistoryChart: where the line breaks for a silent source. */
+  silentAfterMs?: number | undefined;
 }
 
 /** A history chart with its span: the live hour, or a day or the Games from the database. */
-export function HistoryPanel({ url, titles, label, unit, live, limit }: HistoryPanelProps) {
+export function HistoryPanel({ url, titles, label, unit, live, limit, silentAfterMs }: HistoryPanelProps) {
   const t = useT();
   const [span, setSpan] = useState<HistorySpan>('hour');
   return (
@@ -36,7 +38,15 @@ export function HistoryPanel({ url, titles, label, unit, live, limit }: HistoryP
           ))}
         </div>
       </div>
-      <HistoryChartLoader url={url} label={label} unit={unit} live={live} limit={limit} span={span} />
+      <HistoryChartLoader
+        url={url}
+        label={label}
+        unit={unit}
+        live={live}
+        limit={limit}
+        span={span}
+        silentAfterMs={silentAfterMs}
+      />
     </section>
   );
 }

@@ -5,7 +5,9 @@ import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 import { localeInfo } from '@/lib/i18n/locales';
 import { useSituationStore } from '@/components/store/situation-provider';
 import type { SituationState } from '@/components/store/situation-store';
+import { TREND_BUCKET_MS } from '@/lib/contracts/stream';
 import { initChart, type WallChartOption } from './echarts-core';
+import { brokenAtGaps, maxStepMs } from './line-gaps';
 
 const AXIS = { color: '#94a3b8' };
 const WINDOW_MS = 60 * 60_000;
@@ -13,10 +15,18 @@ const PEOPLE = '#38bdf8';
 const INCIDENTS = '#ff8a00';
 const SPLIT = { lineStyle: { color: 'rgba(148,163,184,0.15)' } };
 
+/** The hour as two lines, broken where the server had no point (it was down, or had just started). */
 function seriesData(s: SituationState) {
+  const step = maxStepMs(TREND_BUCKET_MS);
   return {
-    occupancy: s.trend.map((p) => [p.t, p.occupancy] as [number, number]),
-    incidents: s.trend.map((p) => [p.t, p.openIncidents] as [number, number]),
+    occupancy: brokenAtGaps(
+      s.trend.map((p) => [p.t, p.occupancy] as const),
+      step,
+    ),
+    incidents: brokenAtGaps(
+      s.trend.map((p) => [p.t, p.openIncidents] as const),
+      step,
+    ),
   };
 }
 
@@ -37,7 +47,8 @@ export default function TrendChart() {
       animation: false,
       // The page's own faces, so every language's script draws on the canvas too.
       textStyle: { fontFamily: getComputedStyle(el.current).fontFamily, fontSize: base },
-      tooltip: { trigger: 'axis', valueFormatter: (v) => f.int(Number(v)) },
+      // A break in the line (no data there) is not a zero.
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? f.int(v) : '–') },
       // One plot, two scales: people on the left, open incidents on the right.
       grid: {
         left: rtl ? base * 3 : base * 4,

@@ -89,6 +89,7 @@ function SensorFigures({ venueId, sensorId }: { venueId: string; sensorId: strin
 export function SensorPanels({ venueId, sensorId }: { venueId: string; sensorId: string }) {
   const exists = useVenue((s) => sensorId in s.sensors);
   const unit = useVenue((s) => s.sensors[sensorId]?.unit ?? '');
+  const intervalMs = useVenue((s) => s.sensors[sensorId]?.intervalMs);
   const title = useSensorTitleById(sensorId) ?? sensorId;
   const live = useCallback(
     (s: VenueState) => {
@@ -111,6 +112,7 @@ export function SensorPanels({ venueId, sensorId }: { venueId: string; sensorId:
               label={t('history.label', { what: title })}
               unit={unit}
               live={live}
+              silentAfterMs={intervalMs === undefined ? undefined : intervalMs * OFFLINE_AFTER_INTERVALS}
             />
             <IncidentList where={about} empty={t('incidents.noneSensor')} />
           </>

@@ -78,7 +78,10 @@ export interface Kpis {
   simulated: boolean;
 }
 
-/** One point of the city trend (10 s buckets, the last hour). */
+/** The city trend's bucket: one point per 10 s, the last hour. */
+export const TREND_BUCKET_MS = 10_000;
+
+/** One point of the city trend (TREND_BUCKET_MS buckets, the last hour). */
 export interface TrendPoint {
   t: number;
   occupancy: number;

@@ -38,7 +38,7 @@ import type {
   ZoneChange,
   ZoneLive,
 } from '../contracts/stream';
-import { WORST_STATUS_RANK } from '../contracts/stream';
+import { TREND_BUCKET_MS, WORST_STATUS_RANK } from '../contracts/stream';
 import type { RejectReason } from '../contracts/validate';
 import { RingSeries } from './ring-series';
 import { ZoneFlow } from './zone-flow';
@@ -58,7 +58,7 @@ export const MAX_PUBLISHERS = 1000;
 export const SENSOR_HISTORY = { buckets: 60, bucketMs: 60_000 };
 /** A zone's occupancy, the last hour in 30 s buckets (crowds move faster than sensors drift). */
 export const ZONE_HISTORY = { buckets: 120, bucketMs: 30_000 };
-export const CITY_TREND = { buckets: 360, bucketMs: 10_000 };
+export const CITY_TREND = { buckets: 360, bucketMs: TREND_BUCKET_MS };
 /** History restored from the database for a sensor or zone not defined yet waits this long for it. */
 const RESTORE_WAIT_MS = 10 * 60_000;
 
