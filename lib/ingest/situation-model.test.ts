@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { registry, T0, venueDef } from '../testing/fixtures';
-import { CLEARED_RETENTION_MS, SituationModel } from './situation-model';
+import { CLEARED_RETENTION_MS, FIRST_COUNT_WAIT_MS, SituationModel } from './situation-model';
 
 const incident = (seq: number, state: 'open' | 'cleared', ts = T0 + seq) => ({
   ts,
@@ -202,6 +202,40 @@ describe('SituationModel folding', () => {
     expect(gate.flowOutPerMin).toBe(120);
     expect(gate.occupancy).toBe(480);
     expect(gate.minutesToCapacity).toBeCloseTo(20 / 240, 3);
+  });
+
+  it("plots the city's crowd on its trend only once every zone has been counted, never a part of it as the whole", () => {
+    const count = (zone: string, occupancy: number, at: number) =>
+      m.applyCrowd(
+        'hangzhou',
+        'test-arena',
+        zone,
+        { ts: at, seq: at - T0 + 1, entries: occupancy, exits: 0, occupancy },
+        at,
+      );
+    m.sweep(T0 + 1000);
+    expect(m.trend()).toEqual([]);
+    count('gate-1', 300, T0 + 1500);
+    m.sweep(T0 + 2000);
+    // The stand's first count is still on its way: 300 is not the venue's crowd.
+    expect(m.trend()).toEqual([]);
+    count('stand-1', 4000, T0 + 2500);
+    m.sweep(T0 + 3000);
+    expect(m.trend().map((p) => p.occupancy)).toEqual([4300]);
+  });
+
+  it('does not wait for a zone that never counts beyond a bound', () => {
+    m.applyCrowd(
+      'hangzhou',
+      'test-arena',
+      'gate-1',
+      { ts: T0 + 10, seq: 1, entries: 300, exits: 0, occupancy: 300 },
+      T0 + 10,
+    );
+    m.sweep(T0 + FIRST_COUNT_WAIT_MS - 1);
+    expect(m.trend()).toEqual([]);
+    m.sweep(T0 + FIRST_COUNT_WAIT_MS);
+    expect(m.trend().map((p) => p.occupancy)).toEqual([300]);
   });
 
   it('marks a sensor offline when it is not heard from within its expected interval', () => {

@@ -61,6 +61,12 @@ export const ZONE_HISTORY = { buckets: 120, bucketMs: 30_000 };
 export const CITY_TREND = { buckets: 360, bucketMs: TREND_BUCKET_MS };
 /** History restored from the database for a sensor or zone not defined yet waits this long for it. */
 const RESTORE_WAIT_MS = 10 * 60_000;
+/**
+ * How long after a venue's registry a zone not yet counted holds back the city's trend. A server just started
+ * hears the venues' counts over the first seconds; their sum until then is not the city's crowd, and plotted
+ * it drew a dip nobody saw. A zone still silent after this counts as what it last said (0 if never).
+ */
+export const FIRST_COUNT_WAIT_MS = 30_000;
 
 /** One stored minute: its start (epoch ms) and mean. */
 export type MinutePoint = [minute: number, mean: number];
@@ -571,12 +577,15 @@ export class SituationModel {
 
   /**
    * Periodic housekeeping (about once a second): sensors not heard from in time go
-   * offline, cleared incidents age out, and the city trend gets a point.
+   * offline, cleared incidents age out, and the city trend gets a point (once every zone has been counted).
    */
   sweep(now: number): void {
     let occupancy = 0;
     let open = 0;
+    let firstCountsDue = false;
     for (const v of this.venues.values()) {
+      if (!firstCountsDue && now - v.definedAt < FIRST_COUNT_WAIT_MS)
+        for (const z of v.zones.values()) if (z.receivedAt === 0) firstCountsDue = true;
       for (const s of v.sensors.values()) {
         const heardAt = s.receivedAt;
         const late = now - heardAt > s.def.intervalMs * OFFLINE_AFTER_INTERVALS;
@@ -591,6 +600,8 @@ export class SituationModel {
       }
       occupancy += v.occupancy;
     }
+    // No point while the first counts are on their way: a hole in the trend, not part of the crowd as all of it.
+    if (firstCountsDue) return;
     this.cityTrend.occupancy.add(now, occupancy);
     this.cityTrend.openIncidents.add(now, open);
   }
