@@ -224,6 +224,12 @@ describe('SituationModel folding', () => {
     expect(m.trend().map((p) => p.occupancy)).toEqual([4300]);
   });
 
+  it('plots nothing before any registry: an empty model is not an empty city', () => {
+    const empty = new SituationModel();
+    empty.sweep(T0);
+    expect(empty.trend()).toEqual([]);
+  });
+
   it('does not wait for a zone that never counts beyond a bound', () => {
     m.applyCrowd(
       'hangzhou',

@@ -582,7 +582,8 @@ export class SituationModel {
   sweep(now: number): void {
     let occupancy = 0;
     let open = 0;
-    let firstCountsDue = false;
+    // A model without a registry knows nothing of the city: 0 is not its crowd.
+    let firstCountsDue = this.venues.size === 0;
     for (const v of this.venues.values()) {
       if (!firstCountsDue && now - v.definedAt < FIRST_COUNT_WAIT_MS)
         for (const z of v.zones.values()) if (z.receivedAt === 0) firstCountsDue = true;
