@@ -64,11 +64,16 @@ export const statusTextColor = (s: WorstStatus) =>
  * Level of service A-F as map colours, meaning what the alarm rules mean: A-D need nothing (greens,
  * greyer as it gets busier), E is the stewards' (the minor alarm's yellow), F is dangerous (critical red).
  */
+/**
+ * A walkway's level of service on a plan. A to D need nothing of anyone: greys, darker as it fills, as a stand's
+ * seats (ISA-101: normal is not coloured; they had been four greens, the brightest thing on a quiet plan).
+ * E asks the stewards to act, F is dangerous: the alarm rules' colours.
+ */
 export const LOS_RGB: Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F', [number, number, number]> = {
-  A: [46, 204, 113],
-  B: [88, 196, 112],
-  C: [128, 186, 112],
-  D: [160, 176, 120],
+  A: [196, 202, 210],
+  B: [170, 178, 190],
+  C: [146, 156, 171],
+  D: [124, 135, 153],
   E: [255, 208, 0],
   F: [255, 59, 59],
 };

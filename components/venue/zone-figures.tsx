@@ -8,7 +8,7 @@ import type { Formatters } from '@/components/format/format';
 /** Time to capacity is shown when under this many minutes. */
 export const TIME_TO_CAPACITY_SHOWN_MIN = 30;
 
-/** Coloured as the alarm rules judge it: E asks the stewards to act (minor), F is dangerous (critical); D needs nothing. */
+/** As the alarm rules judge it: E asks the stewards to act (minor), F is dangerous (critical); A to D need nothing (grey). */
 export const LOS_TONE: Record<LevelOfService, 'ok' | 'warning' | 'critical'> = {
   A: 'ok',
   B: 'ok',
