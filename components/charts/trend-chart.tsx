@@ -13,6 +13,8 @@ const AXIS = { color: '#94a3b8' };
 const WINDOW_MS = 60 * 60_000;
 const PEOPLE = '#38bdf8';
 const INCIDENTS = '#ff8a00';
+/** People: the finest step between the axis's ticks (its labels tell thousands apart). */
+const PEOPLE_TICK_MIN = 1000;
 const SPLIT = { lineStyle: { color: 'rgba(148,163,184,0.15)' } };
 
 /** The hour as two lines, broken where the server had no point (it was down, or had just started). */
@@ -70,13 +72,12 @@ export default function TrendChart() {
           name: t('trend.people'),
           position: rtl ? 'right' : 'left',
           nameTextStyle: { color: PEOPLE, fontSize: base, align: rtl ? 'right' : 'left' },
-          axisLabel: {
-            color: PEOPLE,
-            fontSize: base,
-            formatter: (v: number) => (v >= 1000 ? `${Math.round(v / 1000)}k` : String(v)),
-          },
+          // Ticks at least a thousand apart, each written out to four figures: rounded to whole thousands, a
+          // narrow hour's ticks had read "100k, 100k, 101k".
+          axisLabel: { color: PEOPLE, fontSize: base, formatter: (v: number) => f.compact(v) },
           splitLine: SPLIT,
           splitNumber: 3,
+          minInterval: PEOPLE_TICK_MIN,
           scale: true,
         },
         {

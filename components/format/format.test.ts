@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '@/lib/contracts/stream';
 import type { Messages } from '@/lib/i18n/translate';
 import { translator } from '@/lib/i18n/translate';
+import { LOCALES } from '@/lib/i18n/locales';
 import { formattersFor, incidentsByUrgency } from './format';
 
 const incident = (
@@ -63,5 +64,18 @@ describe('formatters', () => {
     expect(f.percent(81)).toBe('81%');
     // Arabic: left-to-right marks hold "81%" together; beside another figure it cannot run into it.
     expect(formattersFor('ar', translator(en)).percent(81)).toMatch(/^(81|٨١)\u200e?[%٪]\u200e?$/);
+  });
+
+  it("tells a chart's ticks a thousand apart from each other in every language, up to two million", () => {
+    for (const { intl } of LOCALES) {
+      const c = formattersFor(intl, translator(en)).compact;
+      const labels = Array.from({ length: 2001 }, (_, i) => c(i * 1000));
+      // Rounded to whole thousands, 100,500 and 101,000 had both read "101k"; here each tick reads once.
+      expect(new Set(labels).size, intl).toBe(labels.length);
+      // Short enough for the axis's margin (four times the type size) for any crowd below a million.
+      expect(Math.max(...labels.slice(0, 1000).map((l) => l.length)), intl).toBeLessThanOrEqual(7);
+    }
+    expect([99_000, 100_000, 101_000].map(f.compact)).toEqual(['99k', '100k', '101k']);
+    expect(formattersFor('zh-CN', translator(zh)).compact(101_000)).toBe('10.1万');
   });
 });

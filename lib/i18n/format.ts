@@ -12,6 +12,8 @@ export interface Formatters {
   int: (n: number) => string;
   /** A number with up to `digits` decimals. */
   num: (n: number, digits: number) => string;
+  /** A large count, short and still exact to four figures ("101k", "10.1万", "101 ألف"): a chart's axis. */
+  compact: (n: number) => string;
   age: (ms: number | null) => string;
   clock: (t: number) => string;
   date: (t: number) => string;
@@ -40,11 +42,13 @@ export function formattersFor(intl: string, words: AgeWords): Formatters {
   const hmOf = time({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const dayMonthOf = time({ day: 'numeric', month: 'short' });
   const listOf = new Intl.ListFormat(intl, { type: 'conjunction' });
+  const compactOf = new Intl.NumberFormat(intl, { notation: 'compact', maximumSignificantDigits: 4 });
   const percentOf = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const int = (n: number) => integerOf.format(n);
   const f: Formatters = {
     int,
     num: (n, digits) => decimals[Math.min(3, Math.max(0, digits))]!.format(n),
+    compact: (n) => compactOf.format(n),
     age: (ms) => {
       if (ms === null || !Number.isFinite(ms)) return '—';
       const sec = Math.max(0, Math.round(ms / 1000));
