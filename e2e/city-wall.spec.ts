@@ -19,6 +19,31 @@ test('the wall loads live with all 56 venues, a map and a chart', async ({ page 
   ).toHaveCount(1);
 });
 
+test("a pointer on the last hour's chart reads the figures there, in words and numbers", async ({ page }) => {
+  const wall = new WallPage(page);
+  await wall.open();
+  await expect(wall.connection).toContainText('Live');
+  const chart = page.getByRole('img', { name: /People inside venues and open incidents/ });
+  await expect(chart.locator('canvas')).toHaveCount(1);
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  // The newest minutes are at the right: time runs to now.
+  await expect(async () => {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+    await expect(chart).toContainText(/People inside\s*\d{1,3}(,\d{3})+/, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  // Headed by the time as the wall's clock writes it (Games time; the browser here runs on UTC), minutes ago.
+  const seconds = (text: string | null) => {
+    const [h, m, sec] = (text?.match(/(\d{2}):(\d{2}):(\d{2})/) ?? []).slice(1).map(Number);
+    return h === undefined ? NaN : h * 3600 + m! * 60 + sec!;
+  };
+  const behind =
+    (seconds(await page.locator('.clock-time').textContent()) - seconds(await chart.textContent()) + 86_400) % 86_400;
+  expect(behind, 'the tooltip is in Games time, a few minutes behind the clock at most').toBeLessThan(900);
+  await expect(chart).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+});
+
 test('a wall opened cold has the city in its first paint, greyed until the stream is live, and takes it over without a mismatch', async ({
   browser,
   center,

@@ -16,3 +16,12 @@ register([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export type WallChartOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption>;
 export { init as initChart };
+
+/**
+ * An axis option whose tooltip heading writes the pointed time as the page does (Games time, the reader's
+ * language): ECharts' own heading was a full date in the browser's zone ("2026-12-02 11:54:20" beside a wall
+ * clock reading 19:54).
+ */
+export const timeHeading = (write: (t: number) => string) => ({
+  axisPointer: { label: { formatter: (p: { value: unknown }) => write(Number(p.value)) } },
+});

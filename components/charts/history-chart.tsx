@@ -5,7 +5,7 @@ import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 import { localeInfo } from '@/lib/i18n/locales';
 import { useVenueStore } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
-import { initChart, type WallChartOption } from './echarts-core';
+import { initChart, timeHeading, type WallChartOption } from './echarts-core';
 import { brokenAtGaps, maxStepMs } from './line-gaps';
 import { deadline } from '@/components/net/deadline';
 
@@ -89,10 +89,12 @@ export default function HistoryChart({
         top: base * 2,
         bottom: base * 2,
       },
-      tooltip: { trigger: 'axis' },
+      // A mean of a bucket, written as the page writes a reading; a break in the line is no reading.
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? `${f.num(v, 2)} ${unit}` : '–') },
       xAxis: {
         type: 'time',
         inverse: rtl,
+        ...timeHeading((t) => (span === 'games' ? `${f.dayMonth(t)} ${f.hm(t)}` : f.clock(t))),
         axisLabel: {
           color: '#94a3b8',
           fontSize: base,

@@ -6,7 +6,7 @@ import { localeInfo } from '@/lib/i18n/locales';
 import { useSituationStore } from '@/components/store/situation-provider';
 import type { SituationState } from '@/components/store/situation-store';
 import { TREND_BUCKET_MS } from '@/lib/contracts/stream';
-import { initChart, type WallChartOption } from './echarts-core';
+import { initChart, timeHeading, type WallChartOption } from './echarts-core';
 import { brokenAtGaps, maxStepMs } from './line-gaps';
 
 const AXIS = { color: '#94a3b8' };
@@ -49,8 +49,6 @@ export default function TrendChart() {
       animation: false,
       // The page's own faces, so every language's script draws on the canvas too.
       textStyle: { fontFamily: getComputedStyle(el.current).fontFamily, fontSize: base },
-      // A break in the line (no data there) is not a zero.
-      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? f.int(v) : '–') },
       // One plot, two scales: people on the left, open incidents on the right.
       grid: {
         left: rtl ? base * 3 : base * 4,
@@ -58,9 +56,12 @@ export default function TrendChart() {
         top: base * 2.2,
         bottom: base * 2,
       },
+      // A break in the line (no data there) is not a zero.
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? f.int(v) : '–') },
       xAxis: {
         type: 'time',
         inverse: rtl,
+        ...timeHeading(f.clock),
         axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => f.hm(v) },
         axisLine: { lineStyle: AXIS },
         splitLine: { show: false },
@@ -133,6 +134,7 @@ export default function TrendChart() {
       );
     };
     update(store.getState());
+
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.trend !== prev.trend) update(s);
     });
