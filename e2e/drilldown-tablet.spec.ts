@@ -192,6 +192,20 @@ test('on a phone, every level fits the screen across and its map legend stays in
     // Its right edge within the map's (the plan's legend, one line, ran past it).
     expect(legend!.x + legend!.width, `${level.name}: legend's right edge`).toBeLessThanOrEqual(map!.x + map!.width);
     expect(legend!.y + legend!.height, `${level.name}: legend's bottom edge`).toBeLessThanOrEqual(map!.y + map!.height);
+    if (level.name === 'city') {
+      // The map fits the cities above the legend: it once hid Wenzhou's four venues, number and all.
+      const underLegend = await page.evaluate(() => {
+        const key = document.querySelector('.legend')!.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>('.map-cluster-count, .map-city-name')]
+          .filter((e) => e.getClientRects().length > 0)
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            return r.bottom > key.top && r.top < key.bottom && r.right > key.left && r.left < key.right;
+          })
+          .map((e) => e.textContent);
+      });
+      expect(underLegend, 'city: cluster numbers and city names under the legend').toEqual([]);
+    }
   }
   await context.close();
 });

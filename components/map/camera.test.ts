@@ -84,3 +84,20 @@ describe('a flight between levels', () => {
     expect(flightMs(stadium, stadium, 1280, 720)).toBe(0);
   });
 });
+
+describe('fit', () => {
+  it("keeps every venue above a strip kept clear at the bottom (a phone's legend over the map)", () => {
+    const phone = { width: 358, height: 464 };
+    const legend = 86;
+    const target = fit(phone, [...CITY_BOUNDS], { top: 16, right: 16, bottom: 16 + legend, left: 16 })!;
+    const v = new WebMercatorViewport({ ...phone, ...target });
+    const lowest = Math.max(...VENUES.map((venue) => (v.project([venue.lon, venue.lat]) as [number, number])[1]));
+    expect(lowest).toBeLessThanOrEqual(phone.height - legend - 16 + 0.5);
+    // The same all round, as before: the strip is the map's.
+    const even = fit(phone, [...CITY_BOUNDS], 16)!;
+    const w = new WebMercatorViewport({ ...phone, ...even });
+    expect(
+      Math.max(...VENUES.map((venue) => (w.project([venue.lon, venue.lat]) as [number, number])[1])),
+    ).toBeGreaterThan(phone.height - legend);
+  });
+});

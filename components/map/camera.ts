@@ -28,23 +28,38 @@ export function flightMs(from: Target, to: Target, width: number, height: number
   return Number.isFinite(ms) && ms > 0 ? Math.min(MAX_FLIGHT_MS, Math.round(ms)) : 0;
 }
 
+/** Room kept clear at a box's edges, px: the same all round, or more at the bottom (where the legend lies). */
+export type Padding = number | { top: number; right: number; bottom: number; left: number };
+
 export function fit(
   size: { width: number; height: number },
   lonLats: [number, number][],
-  padding: number,
+  padding: Padding,
 ): Target | null {
   if (lonLats.length === 0) return null;
   const { width, height } = size;
   const lons = lonLats.map((p) => p[0]);
   const lats = lonLats.map((p) => p[1]);
   const v = new WebMercatorViewport({ width: Math.max(width, 100), height: Math.max(height, 100) });
-  const pad = Math.min(padding, Math.max(width, 100) / 4, Math.max(height, 100) / 4);
+  // Never more than a quarter of the box a side: a small box still shows what it fits.
+  const across = (px: number) => Math.min(px, Math.max(width, 100) / 4);
+  const down = (px: number) => Math.min(px, Math.max(height, 100) / 4);
+  const sides =
+    typeof padding === 'number' ? { top: padding, right: padding, bottom: padding, left: padding } : padding;
   const f = v.fitBounds(
     [
       [Math.min(...lons), Math.min(...lats)],
       [Math.max(...lons), Math.max(...lats)],
     ],
-    { padding: pad, maxZoom: MAX_ZOOM },
+    {
+      padding: {
+        top: down(sides.top),
+        bottom: down(sides.bottom),
+        left: across(sides.left),
+        right: across(sides.right),
+      },
+      maxZoom: MAX_ZOOM,
+    },
   );
   return { longitude: f.longitude, latitude: f.latitude, zoom: f.zoom };
 }

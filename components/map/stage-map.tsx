@@ -28,7 +28,17 @@ import {
 } from './city-layers';
 import { clusterExtent, clusterZoom, groupsMemo, venueMarkersOf, type VenueMarker } from './venue-clusters';
 import { ClusterCountOverlay, type ClusterCount } from './cluster-count-overlay';
-import { drawsIn, fit, flightMs, INSET_MARKER_SCALE, insetBox, MAX_ZOOM, type Box, type Target } from './camera';
+import {
+  drawsIn,
+  fit,
+  flightMs,
+  INSET_MARKER_SCALE,
+  insetBox,
+  MAX_ZOOM,
+  type Box,
+  type Padding,
+  type Target,
+} from './camera';
 import { planLayers, planTooltip } from './plan-layers';
 import { clippedTo, lighterOutlines } from './city-shapes';
 import { dataKeeper } from './kept-data';
@@ -174,7 +184,20 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
     /** A render due when changes held back (sizes, figures) may be drawn. */
     let heldRender: ReturnType<typeof setTimeout> | undefined;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const cityTarget = () => fit(el.getBoundingClientRect(), [...CITY_BOUNDS], 16)!;
+    /** How far up from the map's bottom the legend lies over it, px: a phone's covered the Wenzhou venues. */
+    const legendOver = () => {
+      const legend = el.parentElement?.querySelector('.legend');
+      return legend
+        ? Math.max(0, Math.round(el.getBoundingClientRect().bottom - legend.getBoundingClientRect().top))
+        : 0;
+    };
+    let legendWas = 0;
+    /** `pad` all round, and the legend kept clear at the bottom: what the map fits is never under it. */
+    const clearOfLegend = (pad: number): Padding => {
+      legendWas = legendOver();
+      return { top: pad, right: pad, bottom: pad + legendWas, left: pad };
+    };
+    const cityTarget = () => fit(el.getBoundingClientRect(), [...CITY_BOUNDS], clearOfLegend(16))!;
     /** The outlines for the main map (lighter) and for the inset (cut to the core); see city-shapes.ts. */
     let cities: CityFeature[] = [];
     let coreCities: CityFeature[] = [];
@@ -418,7 +441,12 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
           );
           const focus =
             lv.kind === 'zone' ? { zoneId: lv.zoneId } : lv.kind === 'sensor' ? { sensorId: lv.sensorId } : {};
-          if (arriving) target = fit(el.getBoundingClientRect(), planFocus(view, focus), lv.kind === 'venue' ? 24 : 80);
+          if (arriving)
+            target = fit(
+              el.getBoundingClientRect(),
+              planFocus(view, focus),
+              clearOfLegend(lv.kind === 'venue' ? 24 : 80),
+            );
         }
       }
       // deck.gl draws a frame for every new layer list: hand it one only when something drawn changed.
@@ -557,15 +585,19 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         render();
       });
     }
-    const resize = new ResizeObserver(([entry]) => {
-      const { width, height } = entry!.contentRect;
+    const resize = new ResizeObserver(() => {
+      const { width, height } = el.getBoundingClientRect();
       if (laidOut.width > 0 && (width !== laidOut.width || height !== laidOut.height) && !userMoved) refit = true;
+      // The legend grew or shrank over the map (another language, a wrap): fit again, clear of it.
+      if (laidOut.width > 0 && legendOver() !== legendWas && !userMoved) refit = true;
       laidOut = { width, height };
       pxScale = pxScaleNow();
       planScale = planScaleNow();
       render();
     });
     resize.observe(el);
+    const legend = el.parentElement?.querySelector('.legend');
+    if (legend) resize.observe(legend);
     render();
     return () => {
       renderRef.current = null;
