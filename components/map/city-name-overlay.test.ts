@@ -1,7 +1,7 @@
 import { WebMercatorViewport } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { CITIES } from '@/lib/contracts/cities';
-import { crowdedNames, namePlaces } from './city-name-overlay';
+import { crowdedNames, namePlaces, namesApart } from './city-name-overlay';
 
 describe("the cities' names over the canvas", () => {
   const viewport = new WebMercatorViewport({ longitude: 120.6, latitude: 29.9, zoom: 7.6, width: 1920, height: 1080 });
@@ -31,7 +31,7 @@ describe("the cities' names over the canvas", () => {
 });
 
 describe('names that would run into each other', () => {
-  const size = { whole: 120, height: 20 };
+  const size = { whole: 120, local: 70, height: 20 };
   it('keep their local name only, both of them; the others stay whole', () => {
     // Two names 100 px apart on one line (whole ones are 120 px wide) and one far off.
     expect(
@@ -56,5 +56,43 @@ describe('names that would run into each other', () => {
       ),
     ).toEqual([false, false]);
     expect(crowdedNames([[500, 400], null], [size, size])).toEqual([false, false]);
+  });
+});
+
+describe('names that run into each other even by their local names', () => {
+  const size = { whole: 120, local: 70, height: 20 };
+  it('are moved apart up or down, the first left where its city is', () => {
+    // 60 px apart on nearly one line: even 70 px local names overlap (Shaoxing and Ningbo on a small tablet).
+    const places: [number, number][] = [
+      [500, 400],
+      [560, 405],
+      [200, 100],
+    ];
+    const crowded = crowdedNames(places, [size, size, size]);
+    expect(crowded).toEqual([true, true, false]);
+    expect(namesApart(places, [size, size, size], crowded)).toEqual([
+      [500, 400],
+      [560, 420],
+      [200, 100],
+    ]);
+    // One a little above the other goes further up.
+    expect(
+      namesApart(
+        [
+          [500, 400],
+          [560, 395],
+        ],
+        [size, size],
+        [true, true],
+      )[1],
+    ).toEqual([560, 380]);
+  });
+  it('stay where their cities are when their local names clear each other', () => {
+    const places: [number, number][] = [
+      [500, 400],
+      [600, 405],
+    ];
+    expect(namesApart(places, [size, size], crowdedNames(places, [size, size]))).toEqual(places);
+    expect(namesApart([[500, 400], null], [size, size], [false, false])).toEqual([[500, 400], null]);
   });
 });

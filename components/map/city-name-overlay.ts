@@ -24,9 +24,10 @@ export function namePlaces(project: Project, cover: Box | null): Place[] {
   });
 }
 
-/** A name's laid-out size, whole ("Shaoxing 绍兴"). */
+/** A name's laid-out size: whole ("Shaoxing 绍兴"), and its local name alone ("Shaoxing"). */
 export interface NameSize {
   whole: number;
+  local: number;
   height: number;
 }
 
@@ -46,6 +47,28 @@ export function crowdedNames(places: readonly Place[], sizes: readonly NameSize[
   return places.map((_, i) => places.some((__, j) => j !== i && overlap(i, j)));
 }
 
+/**
+ * The places again, with a name that still runs into an earlier one (its local name alone, when crowded) moved
+ * up or down, whichever side it already leans to, until they touch: on a small tablet's map Shaoxing and Ningbo
+ * overlapped even so. Names earlier in the list stay where their city is.
+ */
+export function namesApart(places: readonly Place[], sizes: readonly NameSize[], crowded: readonly boolean[]): Place[] {
+  const out = places.map((p) => (p ? ([...p] as [number, number]) : null));
+  const width = (i: number) => (crowded[i] ? sizes[i]!.local : sizes[i]!.whole);
+  out.forEach((b, j) => {
+    if (!b) return;
+    for (let i = 0; i < j; i++) {
+      const a = out[i];
+      if (!a) continue;
+      const apartX = (width(i) + width(j)) / 2;
+      const apartY = (sizes[i]!.height + sizes[j]!.height) / 2;
+      if (Math.abs(a[0] - b[0]) >= apartX || Math.abs(a[1] - b[1]) >= apartY) continue;
+      b[1] = b[1] >= a[1] ? a[1] + apartY : a[1] - apartY;
+    }
+  });
+  return out;
+}
+
 export class CityNameOverlay {
   readonly element: HTMLDivElement;
   private readonly names: HTMLSpanElement[];
@@ -53,6 +76,8 @@ export class CityNameOverlay {
   private shown = '';
   /** Measured once per size and language (reading a size costs a layout). */
   private sizes: NameSize[] | null = null;
+  /** The places last followed (before any name was moved apart). */
+  private followed = '';
 
   constructor() {
     this.element = document.createElement('div');
@@ -82,14 +107,19 @@ export class CityNameOverlay {
     this.element.hidden = !visible;
     this.element.style.fontSize = `${fontPx.toFixed(1)}px`;
     this.sizes = null;
+    this.followed = '';
     this.placed.forget();
     if (!localeChanged) return;
     CITIES.forEach((c, i) => {
       const other = otherName(c.name, locale);
+      // Each part its own box, so each can be measured; the second is the one a crowded name gives up.
+      const local = document.createElement('span');
+      local.textContent = localName(c.name, locale);
       const second = document.createElement('span');
+      second.className = 'map-city-name-other';
       second.lang = other.lang;
       second.textContent = other.text;
-      this.names[i]!.replaceChildren(`${localName(c.name, locale)} `, second);
+      this.names[i]!.replaceChildren(local, ' ', second);
     });
   }
 
@@ -97,16 +127,24 @@ export class CityNameOverlay {
   follow(viewport: { project: Project } | undefined, cover: Box | null): void {
     if (!viewport || this.element.hidden) return;
     const places = namePlaces((p) => viewport.project(p), cover);
-    if (!this.placed.place(this.names, places)) return;
+    const key = JSON.stringify(places);
+    if (key === this.followed) return;
+    this.followed = key;
     // Sizes with every name whole, measured once (all at once: one layout), again for one that was hidden.
     if (!this.sizes || places.some((p, i) => p && this.sizes![i]!.whole === 0)) {
+      this.placed.place(this.names, places);
       for (const name of this.names) delete name.dataset.crowded;
-      this.sizes = this.names.map((name) => ({ whole: name.offsetWidth, height: name.offsetHeight }));
+      this.sizes = this.names.map((name) => ({
+        whole: name.offsetWidth,
+        local: (name.firstElementChild as HTMLElement | null)?.offsetWidth ?? name.offsetWidth,
+        height: name.offsetHeight,
+      }));
     }
     const crowded = crowdedNames(places, this.sizes);
     this.names.forEach((name, i) => {
       if (crowded[i]) name.dataset.crowded = '';
       else delete name.dataset.crowded;
     });
+    this.placed.place(this.names, namesApart(places, this.sizes, crowded));
   }
 }
