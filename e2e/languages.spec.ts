@@ -5,6 +5,7 @@
  */
 import { expect, test } from './fixtures/command-center';
 import { expectDrawn } from './fixtures/drawn-text';
+import { mapSettled } from './fixtures/levels';
 
 test('a wall opened with ?lang=zh shows Chinese, registry names included, and stays Chinese', async ({ page }) => {
   await page.goto('/?lang=zh');
@@ -102,6 +103,33 @@ test('Arabic lays the wall out right to left', async ({ page }) => {
   }));
   expect(parseFloat(border.right)).toBeGreaterThan(2);
   expect(parseFloat(border.left)).toBe(0);
+});
+
+test("the inset's title covers no cluster's number, left to right or right to left, on a wall and a tablet", async ({
+  page,
+}) => {
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1024, height: 768 },
+  ])
+    for (const lang of ['en', 'ar']) {
+      await page.setViewportSize(size);
+      await page.goto(`/?lang=${lang}`);
+      await expect(page.locator('.map-inset-frame')).toBeVisible();
+      await mapSettled(page);
+      // In Arabic the title had stood at the inset's start, its north-east, over a cluster of two.
+      const covered = () =>
+        page.evaluate(() => {
+          const title = document.querySelector('.map-inset-title')!.getBoundingClientRect();
+          return [...document.querySelectorAll<HTMLElement>('.map-cluster-count')]
+            .filter((c) => c.getClientRects().length > 0)
+            .map((c) => c.getBoundingClientRect())
+            .filter((r) => r.right > title.left && r.left < title.right && r.bottom > title.top && r.top < title.bottom)
+            .map((r) => `${Math.round(r.x)},${Math.round(r.y)}`);
+        });
+      await expect(page.locator('.map-cluster-count').first()).toBeVisible();
+      expect(await covered(), `${lang} at ${size.width}x${size.height}`).toEqual([]);
+    }
 });
 
 test("the same alarm in Chinese and Arabic: the rules' words translated, the feed's own kept", async ({
