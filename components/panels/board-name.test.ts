@@ -9,8 +9,10 @@ describe("a venue's name on the board", () => {
     expect(boardName('Hangzhou Olympic Sports Centre Tennis Centre', 'Hangzhou')).toBe('Olympic SC Tennis Centre');
     expect(boardName('Gongshu Canal Sports Park Gymnasium', 'Hangzhou')).toBe('Gongshu Canal SP Gym');
     expect(boardName('Zhejiang University of Technology Pingfeng Campus Cricket Field', 'Hangzhou')).toBe(
-      'Zhejiang Univ. of Tech. Pingfeng Cricket Field',
+      'Pingfeng Cricket Field',
     );
+    expect(boardName('Banbianshan Beach Volleyball Centre', 'Ningbo')).toBe('Banbianshan Beach Volleyball');
+    expect(boardName('Huzhou Taihu Longzhimeng Triathlon Course', 'Huzhou')).toBe('Taihu Longzhimeng Triathlon');
     // The longest on a 4K wall's tiles, as the sport or the place says them.
     expect(boardName("Chun'an Jieshou Mountain Bike Course", 'Hangzhou')).toBe("Chun'an Jieshou MTB Course");
     expect(boardName('Keqiao Yangshan Sport Climbing Centre', 'Shaoxing')).toBe('Keqiao Yangshan Climbing Centre');

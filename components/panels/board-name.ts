@@ -9,6 +9,8 @@
 export const BOARD_ABBREVIATIONS = 'SC Sports Centre · SP Sports Park';
 
 const SHORTER: readonly [RegExp, string][] = [
+  // The cricket ground is known by its campus: the university that owns it is its full name's business.
+  [/^Zhejiang University of Technology (?=Pingfeng )/, ''],
   [/\bSports Centre\b/g, 'SC'],
   [/\bSports Park\b/g, 'SP'],
   [/\bUniversity of Technology\b/g, 'Univ. of Tech.'],
@@ -20,6 +22,9 @@ const SHORTER: readonly [RegExp, string][] = [
   [/\bSport Climbing\b/g, 'Climbing'],
   [/\bGeographic Information\b/g, 'Geo-Info'],
   [/\bExhibition\b/g, 'Expo'],
+  // The sport says what the place is.
+  [/\bBeach Volleyball Centre\b/g, 'Beach Volleyball'],
+  [/\bTriathlon Course\b/g, 'Triathlon'],
   [/ and /g, ' & '],
   // "Zijingang Campus Gym": the campus's name says it is one.
   [/ Campus (?=\S)/g, ' '],
