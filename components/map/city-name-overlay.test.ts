@@ -1,7 +1,7 @@
 import { WebMercatorViewport } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { CITIES } from '@/lib/contracts/cities';
-import { crowdedNames, namePlaces, namesApart } from './city-name-overlay';
+import { crowdedNames, namePlaces, namesApart, namesClearOf } from './city-name-overlay';
 
 describe("the cities' names over the canvas", () => {
   const viewport = new WebMercatorViewport({ longitude: 120.6, latitude: 29.9, zoom: 7.6, width: 1920, height: 1080 });
@@ -94,5 +94,50 @@ describe('names that run into each other even by their local names', () => {
     ];
     expect(namesApart(places, [size, size], crowdedNames(places, [size, size]))).toEqual(places);
     expect(namesApart([[500, 400], null], [size, size], [false, false])).toEqual([[500, 400], null]);
+  });
+});
+
+describe('names a marker would lie over', () => {
+  const size = { whole: 120, local: 70, height: 20 };
+  const phone = { width: 358, height: 464 };
+  it('move off it the shortest way that clears every marker', () => {
+    // A cluster (r 14) a little above the name's centre, over its right half (Huzhou's on a phone).
+    const moved = namesClearOf([[120, 185]], [size], [false], [{ x: 170, y: 177, r: 14 }], phone);
+    // Down is shortest: the name's top 2 px under the marker.
+    expect(moved).toEqual([[120, 177 + 14 + 10 + 2]]);
+    // A large marker below: then left, its right end 2 px short of the first marker.
+    const big = [
+      { x: 170, y: 177, r: 14 },
+      { x: 170, y: 240, r: 32 },
+    ];
+    expect(namesClearOf([[120, 185]], [size], [false], big, phone)).toEqual([[170 - 14 - 60 - 2, 185]]);
+  });
+  it("never out of the map's box", () => {
+    // At the map's top edge: up (the shortest) would leave the box, down is blocked, so right.
+    const markers = [
+      { x: 70, y: 20, r: 14 },
+      { x: 70, y: 60, r: 14 },
+    ];
+    expect(namesClearOf([[70, 30]], [size], [false], markers, phone)).toEqual([[70 + 14 + 60 + 2, 30]]);
+  });
+  it('stay where their city is when no marker is over them, or when no move clears', () => {
+    expect(namesClearOf([[120, 185], null], [size, size], [false, false], [{ x: 400, y: 185, r: 14 }], phone)).toEqual([
+      [120, 185],
+      null,
+    ]);
+    const ringed = [
+      { x: 120, y: 185, r: 14 },
+      { x: 120, y: 150, r: 14 },
+      { x: 120, y: 220, r: 14 },
+      { x: 40, y: 185, r: 14 },
+      { x: 200, y: 185, r: 14 },
+    ];
+    expect(namesClearOf([[120, 185]], [size], [false], ringed, phone)).toEqual([[120, 185]]);
+  });
+  it('keep clear by the width they are shown at: a crowded name, its local name only', () => {
+    // 50 px right of the centre: over a whole name (60 px half-width), clear of a local one (35).
+    const marker = [{ x: 170, y: 185, r: 10 }];
+    expect(namesClearOf([[120, 185]], [size], [true], marker, phone)).toEqual([[120, 185]]);
+    expect(namesClearOf([[120, 185]], [size], [false], marker, phone)).not.toEqual([[120, 185]]);
   });
 });

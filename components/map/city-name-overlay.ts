@@ -69,6 +69,48 @@ export function namesApart(places: readonly Place[], sizes: readonly NameSize[],
   return out;
 }
 
+/** A venue's marker as the names keep clear of it: its centre and radius, CSS px of the map's box. */
+export interface MarkerDisc {
+  x: number;
+  y: number;
+  r: number;
+}
+
+/**
+ * The places again, each name that a marker would lie over (markers are drawn above the names) moved off it, up,
+ * down, left or right, whichever is the shortest move that clears every marker and stays inside the map's box;
+ * left where it is if none does. On a phone Huzhou's cluster had sat on its name's Chinese half.
+ */
+export function namesClearOf(
+  places: readonly Place[],
+  sizes: readonly NameSize[],
+  crowded: readonly boolean[],
+  markers: readonly MarkerDisc[],
+  box: { width: number; height: number },
+): Place[] {
+  const GAP = 2;
+  return places.map((p, i) => {
+    if (!p) return null;
+    const halfW = (crowded[i] ? sizes[i]!.local : sizes[i]!.whole) / 2;
+    const halfH = sizes[i]!.height / 2;
+    const over = ([x, y]: [number, number]) =>
+      markers.filter((m) => Math.abs(m.x - x) < halfW + m.r && Math.abs(m.y - y) < halfH + m.r);
+    const inside = ([x, y]: [number, number]) =>
+      x - halfW >= 0 && x + halfW <= box.width && y - halfH >= 0 && y + halfH <= box.height;
+    const under = over(p);
+    if (under.length === 0) return p;
+    const candidates: [number, number][] = [
+      [p[0], Math.min(...under.map((m) => m.y - m.r - halfH - GAP))],
+      [p[0], Math.max(...under.map((m) => m.y + m.r + halfH + GAP))],
+      [Math.min(...under.map((m) => m.x - m.r - halfW - GAP)), p[1]],
+      [Math.max(...under.map((m) => m.x + m.r + halfW + GAP)), p[1]],
+    ];
+    const moved = (c: [number, number]) => Math.abs(c[0] - p[0]) + Math.abs(c[1] - p[1]);
+    const clear = candidates.sort((a, b) => moved(a) - moved(b)).find((c) => inside(c) && over(c).length === 0);
+    return clear ?? p;
+  });
+}
+
 export class CityNameOverlay {
   readonly element: HTMLDivElement;
   private readonly names: HTMLSpanElement[];
@@ -76,8 +118,11 @@ export class CityNameOverlay {
   private shown = '';
   /** Measured once per size and language (reading a size costs a layout). */
   private sizes: NameSize[] | null = null;
-  /** The places last followed (before any name was moved apart). */
+  /** The places last followed (before any name was moved apart), with the markers they kept clear of. */
   private followed = '';
+  /** The main map's markers: where (longitude, latitude) and how large (px). */
+  private markers: readonly { position: [number, number]; radiusPx: number }[] = [];
+  private markersKey = '';
 
   constructor() {
     this.element = document.createElement('div');
@@ -123,11 +168,19 @@ export class CityNameOverlay {
     });
   }
 
+  /** The markers the names keep clear of (the main map's, as the last render drew them). */
+  avoid(markers: readonly { position: [number, number]; radiusPx: number }[]): void {
+    const key = markers.map((m) => `${m.position.join(',')}:${m.radiusPx.toFixed(1)}`).join(';');
+    if (key === this.markersKey) return;
+    this.markersKey = key;
+    this.markers = markers;
+  }
+
   /** Follows the main view: called after each frame deck.gl draws; names move only when the camera has. */
-  follow(viewport: { project: Project } | undefined, cover: Box | null): void {
+  follow(viewport: { project: Project; width: number; height: number } | undefined, cover: Box | null): void {
     if (!viewport || this.element.hidden) return;
     const places = namePlaces((p) => viewport.project(p), cover);
-    const key = JSON.stringify(places);
+    const key = `${JSON.stringify(places)}|${this.markersKey}`;
     if (key === this.followed) return;
     this.followed = key;
     // Sizes with every name whole, measured once (all at once: one layout), again for one that was hidden.
@@ -145,6 +198,14 @@ export class CityNameOverlay {
       if (crowded[i]) name.dataset.crowded = '';
       else delete name.dataset.crowded;
     });
-    this.placed.place(this.names, namesApart(places, this.sizes, crowded));
+    const markers = this.markers.map((m) => {
+      const [x, y] = viewport.project(m.position);
+      return { x: x!, y: y!, r: m.radiusPx };
+    });
+    const box = { width: viewport.width, height: viewport.height };
+    this.placed.place(
+      this.names,
+      namesApart(namesClearOf(places, this.sizes, crowded, markers, box), this.sizes, crowded),
+    );
   }
 }

@@ -20,6 +20,7 @@ import {
   RADIUS_MAX,
   inCore,
   cityOutlines,
+  markerRadius,
   CLUSTER_APART_PX,
   venueMarkers,
   venuePoints,
@@ -369,6 +370,8 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         const points = venuePoints(s);
         const main = venueMarkersOf(points, mainGroups(points, clusterZoom(mainZoom), CLUSTER_APART_PX * pxScale));
         layers.push(venueMarkers(main, { live, pxScale, keep }));
+        // The cities' names keep clear of the markers drawn over them (their outline ring included).
+        names.avoid(main.map((m) => ({ position: m.position, radiusPx: (markerRadius(m) + 2) * pxScale })));
         const insetScale = pxScale * INSET_MARKER_SCALE;
         const inInset = inset
           ? venueMarkersOf(points, insetGroups(points, clusterZoom(insetZoom), CLUSTER_APART_PX * insetScale))
