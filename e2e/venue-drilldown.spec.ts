@@ -1,8 +1,17 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/command-center';
 import { mapSettled } from './fixtures/levels';
 import { WallPage } from './fixtures/wall-page';
 
 test.describe.configure({ mode: 'serial' });
+
+/** The city wall open, its map's camera placed. */
+async function openWallMap(page: Page): Promise<{ wall: WallPage; map: Locator }> {
+  const wall = new WallPage(page);
+  await wall.open();
+  await mapSettled(page);
+  return { wall, map: page.locator('.map-canvas') };
+}
 
 test('from the wall to a venue and back, by click, back button and deep link', async ({ page }) => {
   const wall = new WallPage(page);
@@ -38,10 +47,7 @@ test('from the wall to a venue and back, by click, back button and deep link', a
 test('the cities are drawn under the map and follow its camera: a zoom by hand, a flight to a venue', async ({
   page,
 }) => {
-  const wall = new WallPage(page);
-  await wall.open();
-  const map = page.locator('.map-canvas');
-  await mapSettled(page);
+  const { wall, map } = await openWallMap(page);
   /** The main underlay's scale (px per world unit of 512 at zoom 0) against the camera's zoom: 2^zoom. */
   const scaleAndZoom = () =>
     map.evaluate((el) => {
@@ -93,10 +99,7 @@ test("the map's box changing during a flight (the wall's layout, a tablet turned
   // The wall's layout changes with the level (the map is the city's left column, then half the screen beside a
   // venue's detail), so the map's box can change as the camera leaves: the refit for the new box used to end the
   // flight in a jump, reported as an arrival.
-  const wall = new WallPage(page);
-  await wall.open();
-  const map = page.locator('.map-canvas');
-  await mapSettled(page);
+  const { wall, map } = await openWallMap(page);
   const atCity = Number(await map.getAttribute('data-zoom'));
   // As soon as the flight to the venue is under way, the map's box narrows; when does the camera say it arrived?
   const watched = map.evaluate(
