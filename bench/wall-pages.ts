@@ -29,6 +29,8 @@ const PAGES = [
 interface PageFigures {
   busyPercent: number;
   scriptPercent: number;
+  /** Style recalculation and layout. */
+  layoutPercent: number;
   mapFrames: number | null;
 }
 
@@ -48,7 +50,11 @@ async function measure(browser: Browser, base: string, cookie: string, p: (typeo
   const metric = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
-    return { task: get('TaskDuration'), script: get('ScriptDuration') };
+    return {
+      task: get('TaskDuration'),
+      script: get('ScriptDuration'),
+      layout: get('LayoutDuration') + get('RecalcStyleDuration'),
+    };
   };
   const frames = async () => (hasMap ? Number(await map.getAttribute('data-draws')) : 0);
   const [m0, f0, t0] = [await metric(), await frames(), performance.now()];
@@ -59,6 +65,7 @@ async function measure(browser: Browser, base: string, cookie: string, p: (typeo
   return {
     busyPercent: Math.round(((m1.task - m0.task) / wall) * 1000) / 10,
     scriptPercent: Math.round(((m1.script - m0.script) / wall) * 1000) / 10,
+    layoutPercent: Math.round(((m1.layout - m0.layout) / wall) * 1000) / 10,
     mapFrames: hasMap ? f1 - f0 : null,
   } satisfies PageFigures;
 }
@@ -118,8 +125,10 @@ export async function benchWallPages() {
   try {
     const cookie = await signInCookie(center.baseURL);
     const out: Record<string, PageFigures> = {};
-    // BENCH_WALL_ONLY=clicks: the venue chip clicks alone.
-    for (const p of process.env.BENCH_WALL_ONLY === 'clicks' ? [] : PAGES) {
+    // BENCH_WALL_ONLY=clicks: the venue chip clicks alone; BENCH_WALL_ONLY="city wall 1920x1080": that page alone.
+    const only = process.env.BENCH_WALL_ONLY;
+    const pages = PAGES.filter((p) => !only || `${p.name} ${p.viewport.width}x${p.viewport.height}`.startsWith(only));
+    for (const p of pages) {
       const runs: PageFigures[] = [];
       for (let run = 1; run <= RUNS; run++) {
         const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
@@ -127,16 +136,18 @@ export async function benchWallPages() {
         runs.push(r);
         console.log(
           `[wall] ${p.name} ${p.viewport.width}x${p.viewport.height} run ${run} (loadavg ${load}): ` +
-            `main thread busy ${r.busyPercent}%, script ${r.scriptPercent}%` +
+            `main thread busy ${r.busyPercent}%, script ${r.scriptPercent}%, style and layout ${r.layoutPercent}%` +
             (r.mapFrames === null ? '' : `, map frames ${r.mapFrames} in ${SECONDS} s`),
         );
       }
       out[`${p.name} ${p.viewport.width}x${p.viewport.height}`] = {
         busyPercent: median(runs.map((r) => r.busyPercent)),
         scriptPercent: median(runs.map((r) => r.scriptPercent)),
+        layoutPercent: median(runs.map((r) => r.layoutPercent)),
         mapFrames: runs[0]!.mapFrames === null ? null : median(runs.map((r) => r.mapFrames!)),
       };
     }
+    if (only && only !== 'clicks') return { pages: out };
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const clicks = await chipClicks(browser, center.baseURL, cookie);
     const chip = {

@@ -305,7 +305,11 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
       flyBack = true;
       render();
     };
+    // The core's frame on the main map, kept in the layer list while the inset is away (a wall's map changes size
+    // as venues come to need someone, and the inset with it): a layer that leaves takes its compiled program with
+    // it, and compiling it again stalled software GL's frames for about 2 s each time it came back.
     const extent = coreExtent();
+    const extentAway = extent.clone({ visible: false });
     el.append(counts.element, planNames.element, frame);
     el.prepend(underlay.svg, ground);
     /**
@@ -356,6 +360,7 @@ export default function StageMap({ level, basemapUrl }: StageMapProps) {
         underlay.show(cities, lv.kind === 'city');
         insetUnderlay.show(coreCities, true);
       }
+      if (!inset) layers.push(extentAway);
       // The camera's target is worked out (and the element measured) only when the level changes.
       const arriving = flownTo !== key || refit;
       let target: Target | null = null;
