@@ -90,7 +90,8 @@ function AttentionCard({ item, serverNow }: { item: Extract<AttentionItem, { kin
 
 /**
  * The venues that need someone, most urgent first, each with its reason in words: what the eye
- * lands on before the roll call below (ISA-101). Nothing here when all is well.
+ * lands on before the roll call below (ISA-101). When all is well it says so, in its place: the wall's layout
+ * stays put as venues come and go from the list (the map does not change size under the operator's eye).
  */
 export function VenueAttention() {
   const t = useT();
@@ -109,7 +110,6 @@ export function VenueAttention() {
   // Judged afresh when the venues listed or their reasons change, not when an age ticks.
   const listed = items.map((i) => (i.kind === 'venue' ? `${i.venueId}:${i.reason.kind}` : 'silent')).join('|');
   const fit = useRowsThatFit(list, '.attention-card', MAX_SHOWN, listed);
-  if (items.length === 0) return null;
   const shown = items.length > fit ? items.slice(0, Math.max(1, fit - 1)) : items;
   const venuesIn = (list: AttentionItem[]) =>
     list.reduce((n, i) => n + (i.kind === 'venue' ? 1 : i.venueIds.length), 0);
@@ -119,31 +119,35 @@ export function VenueAttention() {
       <h2 className="panel-title">
         {t('attention.title')} <span className="panel-count">{venuesIn(items)}</span>
       </h2>
-      <ul className="attention-list" ref={list}>
-        {shown.map((item) =>
-          item.kind === 'venue' ? (
-            <AttentionCard key={item.venueId} item={item} serverNow={nowBucket} />
-          ) : (
-            <li
-              key="silent"
-              className="attention-card is-silent-group"
-              style={{ borderInlineStartColor: 'var(--offline)' }}
-            >
+      {items.length === 0 ? (
+        <p className="attention-none">{t('attention.none')}</p>
+      ) : (
+        <ul className="attention-list" ref={list}>
+          {shown.map((item) =>
+            item.kind === 'venue' ? (
+              <AttentionCard key={item.venueId} item={item} serverNow={nowBucket} />
+            ) : (
+              <li
+                key="silent"
+                className="attention-card is-silent-group"
+                style={{ borderInlineStartColor: 'var(--offline)' }}
+              >
+                <span className="attention-link">
+                  <span className="attention-name">{t('attention.silentVenues', { n: item.venueIds.length })}</span>
+                  <span className="attention-reason">{t('attention.silentGroup')}</span>
+                </span>
+              </li>
+            ),
+          )}
+          {rest > 0 ? (
+            <li className="attention-card is-rest">
               <span className="attention-link">
-                <span className="attention-name">{t('attention.silentVenues', { n: item.venueIds.length })}</span>
-                <span className="attention-reason">{t('attention.silentGroup')}</span>
+                <span className="attention-reason">{t('attention.restVenues', { n: rest })}</span>
               </span>
             </li>
-          ),
-        )}
-        {rest > 0 ? (
-          <li className="attention-card is-rest">
-            <span className="attention-link">
-              <span className="attention-reason">{t('attention.restVenues', { n: rest })}</span>
-            </span>
-          </li>
-        ) : null}
-      </ul>
+          ) : null}
+        </ul>
+      )}
     </section>
   );
 }
