@@ -3,6 +3,8 @@
  * persists, venue names from the registry in Chinese, and right-to-left Arabic laid out
  * mirrored. (That every language file has every key of English is a unit test.)
  */
+import { CITIES } from '../lib/contracts/cities';
+import { cityName, cityOtherName } from '../lib/i18n/city-names';
 import { expect, test } from './fixtures/command-center';
 import { expectDrawn } from './fixtures/drawn-text';
 import { mapSettled } from './fixtures/levels';
@@ -42,6 +44,22 @@ test("the map's city names follow a switch of language, which does not make the 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('场馆指挥中心');
   await expect(hangzhou).toHaveText('杭州 Hangzhou');
+});
+
+// The host cities are ours, not the registry's: named in every language, not "Huzhou 湖州" on a Korean wall.
+test('every language names the host cities in its own words, on the map and on the board', async ({ page }) => {
+  for (const lang of ['ja', 'ko', 'th', 'ar'] as const) {
+    await page.goto(`/?lang=${lang}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    for (const c of CITIES) {
+      const name = cityName(c.id, lang);
+      await expect(page.locator(`.map-canvas .map-city-name[data-city="${c.id}"] > span`).first()).toHaveText(name);
+      await expect(
+        page.locator('.venue-city-name').filter({ hasText: name }),
+        `${c.id} heads its venues on the board in ${lang}`,
+      ).toHaveText(`${name} ${cityOtherName(c.id, lang).text}`);
+    }
+  }
 });
 
 test("a venue's plan names its zones in the page's language, with no two labels over each other", async ({ page }) => {

@@ -7,7 +7,8 @@
  * name is moved only when the camera has.
  */
 import { CITIES } from '@/lib/contracts/cities';
-import { localName, otherName, type Locale } from '@/lib/i18n/locales';
+import { cityName, cityOtherName } from '@/lib/i18n/city-names';
+import type { Locale } from '@/lib/i18n/locales';
 import type { Box } from './camera';
 import { inBox, PlacedTexts, toHalfPx, type Place, type Project } from './overlay-places';
 
@@ -156,10 +157,10 @@ export class CityNameOverlay {
     this.placed.forget();
     if (!localeChanged) return;
     CITIES.forEach((c, i) => {
-      const other = otherName(c.name, locale);
+      const other = cityOtherName(c.id, locale);
       // Each part its own box, so each can be measured; the second is the one a crowded name gives up.
       const local = document.createElement('span');
-      local.textContent = localName(c.name, locale);
+      local.textContent = cityName(c.id, locale);
       const second = document.createElement('span');
       second.className = 'map-city-name-other';
       second.lang = other.lang;

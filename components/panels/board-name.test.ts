@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import venues from '@/config/venues.json';
 import { CITIES } from '@/lib/contracts/cities';
+import { cityName } from '@/lib/i18n/city-names';
 import { boardName } from './board-name';
 
 describe("a venue's name on the board", () => {
@@ -39,7 +40,7 @@ describe("a venue's name on the board", () => {
     for (const city of CITIES) {
       const names = list
         .filter((v) => v.cityId === city.id)
-        .map((v) => boardName(typeof v.name === 'string' ? v.name : v.name.en, city.name.en));
+        .map((v) => boardName(typeof v.name === 'string' ? v.name : v.name.en, cityName(city.id, 'en')));
       expect(new Set(names).size, city.id).toBe(names.length);
     }
   });

@@ -8,6 +8,7 @@ import { FEED_STALE_MS } from '@/lib/contracts/stream';
 import { Age } from '@/components/format/age';
 import { cssRgb, SEVERITY_KEY, STATUS_KEY, STATUS_RGB } from '@/components/format/format';
 import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
+import { cityName, cityOtherName } from '@/lib/i18n/city-names';
 import { localName, otherName } from '@/lib/i18n/locales';
 import { useNow } from '@/components/format/use-now';
 import { worstUnacknowledgedByVenue } from '@/components/store/alert-map';
@@ -15,7 +16,7 @@ import { useSituation } from '@/components/store/situation-provider';
 import { BOARD_ABBREVIATIONS, boardName } from './board-name';
 import { blanksBeforeHeadings, columnRows } from './board-columns';
 
-const CITY_EN: Record<string, string> = Object.fromEntries(CITIES.map((c) => [c.id, c.name.en]));
+const CITY_EN: Record<string, string> = Object.fromEntries(CITIES.map((c) => [c.id, cityName(c.id, 'en')]));
 
 const VenueChip = memo(function VenueChip({
   id,
@@ -148,8 +149,8 @@ export function VenueBoard() {
             // A heading never ends a column: its venues would stand under the next one's top.
             blanks[i] ? <li key={`${c.id}-blank`} className="venue-grid-blank" aria-hidden /> : null,
             <li key={c.id} className="venue-city-name" aria-hidden>
-              {localName(c.name, locale)}{' '}
-              <span lang={otherName(c.name, locale).lang}>{otherName(c.name, locale).text}</span>
+              {cityName(c.id, locale)}{' '}
+              <span lang={cityOtherName(c.id, locale).lang}>{cityOtherName(c.id, locale).text}</span>
             </li>,
             ...ids.map((id) => <VenueChip key={id} id={id} alarm={alarms[id]} silent={isSilent(id)} />),
           ];

@@ -1,7 +1,8 @@
 /**
  * The languages of the interface. Adding one is a file in lib/i18n/messages (every key of
- * en.json; a test says which are missing) and a line here. Venue and zone names come from the
- * registry in English and Chinese: Chinese for `zh`, English for the rest.
+ * en.json; a test says which are missing), a line here, and the host cities' names in city-names.ts.
+ * Venue and zone names come from the registry in English and Chinese: Chinese for `zh`, English for
+ * the rest.
  */
 export const LOCALES = [
   { code: 'en', name: 'English', dir: 'ltr', intl: 'en-GB' },
