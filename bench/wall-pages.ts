@@ -2,7 +2,7 @@
  * `npm run bench -- wall`: what the screens cost a browser while the feed runs. The built server
  * with the simulator at scale 1, Debian's Chromium with WebGL in software (SwiftShader: frame rates
  * mean nothing here, main-thread time does); per page, a 10 s window after it is live and its map
- * has settled: main-thread busy (CDP TaskDuration over wall time), of which script, and frames the
+ * has settled and gone quiet: main-thread busy (CDP TaskDuration over wall time), of which script, and frames the
  * map drew (its `data-draws`). A small window too, where software GL draws as fast as it is asked,
  * so the map's frames count what it asked for.
  *
@@ -11,7 +11,7 @@
  * heading names the venue and its people figure shows a number, plus the next animation frame
  * (the paint that follows). Each click goes back to the wall and waits for its map to settle.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { CommandCenter, freePort } from '../e2e/fixtures/command-center';
@@ -34,6 +34,22 @@ interface PageFigures {
   mapFrames: number | null;
 }
 
+/**
+ * Until the map's first data is drawn: at most one frame in 2 s, or 20 s gone. A venue page's first run
+ * of a round counted 10-12 map frames without it, its plan's first figures still arriving.
+ */
+async function mapQuiet(page: Page): Promise<void> {
+  const draws = async () => Number(await page.locator('.map-canvas').getAttribute('data-draws'));
+  const until = Date.now() + 20_000;
+  let before = await draws();
+  while (Date.now() < until) {
+    await page.waitForTimeout(2000);
+    const now = await draws();
+    if (now - before <= 1) return;
+    before = now;
+  }
+}
+
 async function measure(browser: Browser, base: string, cookie: string, p: (typeof PAGES)[number]) {
   const context = await browser.newContext({ viewport: p.viewport });
   const [name, value] = cookie.split('=') as [string, string];
@@ -45,6 +61,7 @@ async function measure(browser: Browser, base: string, cookie: string, p: (typeo
   const hasMap = (await map.count()) > 0;
   if (hasMap) await page.locator('.map-canvas[data-settled="true"]').waitFor({ timeout: 60_000 });
   await page.waitForTimeout(2000);
+  if (hasMap) await mapQuiet(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metric = async () => {
