@@ -48,28 +48,6 @@ export function crowdedNames(places: readonly Place[], sizes: readonly NameSize[
   return places.map((_, i) => places.some((__, j) => j !== i && overlap(i, j)));
 }
 
-/**
- * The places again, with a name that still runs into an earlier one (its local name alone, when crowded) moved
- * up or down, whichever side it already leans to, until they touch: on a small tablet's map Shaoxing and Ningbo
- * overlapped even so. Names earlier in the list stay where their city is.
- */
-export function namesApart(places: readonly Place[], sizes: readonly NameSize[], crowded: readonly boolean[]): Place[] {
-  const out = places.map((p) => (p ? ([...p] as [number, number]) : null));
-  const width = (i: number) => (crowded[i] ? sizes[i]!.local : sizes[i]!.whole);
-  out.forEach((b, j) => {
-    if (!b) return;
-    for (let i = 0; i < j; i++) {
-      const a = out[i];
-      if (!a) continue;
-      const apartX = (width(i) + width(j)) / 2;
-      const apartY = (sizes[i]!.height + sizes[j]!.height) / 2;
-      if (Math.abs(a[0] - b[0]) >= apartX || Math.abs(a[1] - b[1]) >= apartY) continue;
-      b[1] = b[1] >= a[1] ? a[1] + apartY : a[1] - apartY;
-    }
-  });
-  return out;
-}
-
 /** A venue's marker as the names keep clear of it: its centre and radius, CSS px of the map's box. */
 export interface MarkerDisc {
   x: number;
@@ -77,39 +55,84 @@ export interface MarkerDisc {
   r: number;
 }
 
+/** What a name keeps clear of: a box by its centre and half extents, and whether it may step sideways off it. */
+interface Obstacle {
+  x: number;
+  y: number;
+  halfW: number;
+  halfH: number;
+  gap: number;
+  sideways: boolean;
+}
+
+/** How many moves a name may make, each off what it still lies on: 4 + 16 + 64 places tried at most. */
+const MOVES = 3;
+
 /**
- * The places again, each name that a marker would lie over (markers are drawn above the names) moved off it, up,
- * down, left or right, whichever is the shortest move that clears every marker and stays inside the map's box;
- * left where it is if none does. On a phone Huzhou's cluster had sat on its name's Chinese half.
+ * Where each name is drawn, in list order. A name keeps clear of the markers (drawn above the names: Huzhou's
+ * cluster had sat on its name on a phone) and of the names before it (the first stays where its city is):
+ * it moves off what it lies on, up, down, left or right (off a name only up or down: Shaoxing and Ningbo ran
+ * into each other on a small tablet), and off whatever it lands on next, up to three moves; the place that
+ * clears everything inside the map's box with the shortest way from its city wins. One move was not enough:
+ * on a 1280 px laptop's map Shaoxing's one-move places all lay on a cluster or on Ningbo's name, so it stayed
+ * under the "6" cluster. If nothing clears, the name keeps clear of the other names alone, or stays put.
  */
-export function namesClearOf(
+export function placeNames(
   places: readonly Place[],
   sizes: readonly NameSize[],
   crowded: readonly boolean[],
   markers: readonly MarkerDisc[],
   box: { width: number; height: number },
 ): Place[] {
-  const GAP = 2;
-  return places.map((p, i) => {
-    if (!p) return null;
-    const halfW = (crowded[i] ? sizes[i]!.local : sizes[i]!.whole) / 2;
+  const discs: Obstacle[] = markers.map((m) => ({ x: m.x, y: m.y, halfW: m.r, halfH: m.r, gap: 2, sideways: true }));
+  const halfWidth = (i: number) => (crowded[i] ? sizes[i]!.local : sizes[i]!.whole) / 2;
+  const out: Place[] = [];
+  places.forEach((p, i) => {
+    if (!p) {
+      out.push(null);
+      return;
+    }
+    const halfW = halfWidth(i);
     const halfH = sizes[i]!.height / 2;
-    const over = ([x, y]: [number, number]) =>
-      markers.filter((m) => Math.abs(m.x - x) < halfW + m.r && Math.abs(m.y - y) < halfH + m.r);
+    const names: Obstacle[] = [];
+    out.forEach((q, j) => {
+      if (q)
+        names.push({ x: q[0], y: q[1], halfW: halfWidth(j), halfH: sizes[j]!.height / 2, gap: 0, sideways: false });
+    });
+    const on = ([x, y]: [number, number], obstacles: readonly Obstacle[]) =>
+      obstacles.filter((o) => Math.abs(o.x - x) < halfW + o.halfW && Math.abs(o.y - y) < halfH + o.halfH);
     const inside = ([x, y]: [number, number]) =>
       x - halfW >= 0 && x + halfW <= box.width && y - halfH >= 0 && y + halfH <= box.height;
-    const under = over(p);
-    if (under.length === 0) return p;
-    const candidates: [number, number][] = [
-      [p[0], Math.min(...under.map((m) => m.y - m.r - halfH - GAP))],
-      [p[0], Math.max(...under.map((m) => m.y + m.r + halfH + GAP))],
-      [Math.min(...under.map((m) => m.x - m.r - halfW - GAP)), p[1]],
-      [Math.max(...under.map((m) => m.x + m.r + halfW + GAP)), p[1]],
-    ];
-    const moved = (c: [number, number]) => Math.abs(c[0] - p[0]) + Math.abs(c[1] - p[1]);
-    const clear = candidates.sort((a, b) => moved(a) - moved(b)).find((c) => inside(c) && over(c).length === 0);
-    return clear ?? p;
+    const movesOff = ([x, y]: [number, number], hit: readonly Obstacle[]): [number, number][] => {
+      const moves: [number, number][] = [
+        [x, Math.min(...hit.map((o) => o.y - o.halfH - halfH - o.gap))],
+        [x, Math.max(...hit.map((o) => o.y + o.halfH + halfH + o.gap))],
+      ];
+      if (hit.every((o) => o.sideways)) {
+        moves.push([Math.min(...hit.map((o) => o.x - o.halfW - halfW - o.gap)), y]);
+        moves.push([Math.max(...hit.map((o) => o.x + o.halfW + halfW + o.gap)), y]);
+      }
+      return moves;
+    };
+    const clearOf = (obstacles: readonly Obstacle[]): [number, number] | null => {
+      if (on(p, obstacles).length === 0) return p;
+      const clear: [number, number][] = [];
+      let tried: [number, number][] = [p];
+      for (let move = 0; move < MOVES; move++) {
+        tried = tried.flatMap((c) => movesOff(c, on(c, obstacles)));
+        const next: [number, number][] = [];
+        for (const c of tried) {
+          if (on(c, obstacles).length > 0) next.push(c);
+          else if (inside(c)) clear.push(c);
+        }
+        tried = next;
+      }
+      const way = (c: [number, number]) => Math.abs(c[0] - p[0]) + Math.abs(c[1] - p[1]);
+      return clear.sort((a, b) => way(a) - way(b))[0] ?? null;
+    };
+    out.push(clearOf([...discs, ...names]) ?? clearOf(names) ?? p);
   });
+  return out;
 }
 
 export class CityNameOverlay {
@@ -204,9 +227,6 @@ export class CityNameOverlay {
       return { x: x!, y: y!, r: m.radiusPx };
     });
     const box = { width: viewport.width, height: viewport.height };
-    this.placed.place(
-      this.names,
-      namesApart(namesClearOf(places, this.sizes, crowded, markers, box), this.sizes, crowded),
-    );
+    this.placed.place(this.names, placeNames(places, this.sizes, crowded, markers, box));
   }
 }
