@@ -12,11 +12,24 @@ test('the wall loads live with all 56 venues, a map and a chart', async ({ page 
   await expect(wall.venue('Hangzhou Olympic Sports Centre Stadium')).toBeVisible();
   await expect(wall.venue('Wenzhou Longwan Dragon Boat Centre')).toBeVisible();
   await expect(page.getByText('Simulated feed (telemetry-sim)')).toBeVisible();
-  // deck.gl's map and ECharts' trend each draw on a canvas.
+  // deck.gl's map draws on a canvas; the last hour is ECharts' drawing from the server, an SVG in the page.
   await expect(page.getByRole('img', { name: 'Map of the host cities and venues' }).locator('canvas')).toHaveCount(1);
-  await expect(
-    page.getByRole('img', { name: /People inside venues and open incidents/ }).locator('canvas'),
-  ).toHaveCount(1);
+  const chart = page.getByRole('img', { name: /People inside venues and open incidents/ });
+  await expect(chart.locator('svg path[stroke="#38bdf8"][stroke-width="3"]')).toHaveCount(1);
+  await expect(chart.locator('svg text', { hasText: 'People inside' })).toBeVisible();
+  // Drawn at the panel's size, so its text is the size the wall's type scale asked for.
+  const box = (await chart.boundingBox())!;
+  const drawn = (await chart.locator('svg').boundingBox())!;
+  expect(Math.abs(drawn.width - box.width)).toBeLessThanOrEqual(1);
+  expect(Math.abs(drawn.height - box.height)).toBeLessThanOrEqual(1);
+  // A screen of another size: drawn again for it.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(async () => {
+    const resized = (await chart.boundingBox())!;
+    const redrawn = (await chart.locator('svg').boundingBox())!;
+    expect(resized.width).not.toBe(box.width);
+    expect(Math.abs(redrawn.width - resized.width)).toBeLessThanOrEqual(1);
+  }).toPass({ timeout: 15_000 });
 });
 
 test("a pointer on the last hour's chart reads the figures there, in words and numbers", async ({ page }) => {
@@ -24,24 +37,32 @@ test("a pointer on the last hour's chart reads the figures there, in words and n
   await wall.open();
   await expect(wall.connection).toContainText('Live');
   const chart = page.getByRole('img', { name: /People inside venues and open incidents/ });
-  await expect(chart.locator('canvas')).toHaveCount(1);
+  await expect(chart.locator('svg')).toHaveCount(1);
   await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;
-  // The newest minutes are at the right: time runs to now.
+  // What the pointer reads, apart from the drawing's own labels.
+  const readout = chart.locator('.trend-readout');
+  // The newest minutes are at the right: time runs to now. A server just started has only those, so the pointer
+  // slides in from the right edge until it is over the line (where there is no line, there is nothing to read).
   await expect(async () => {
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
-    await expect(chart).toContainText(/People inside\s*\d{1,3}(,\d{3})+/, { timeout: 1000 });
+    for (let along = 0.99; along > 0.5 && !(await readout.isVisible()); along -= 0.01)
+      await page.mouse.move(box.x + box.width * along, box.y + box.height / 2);
+    await expect(readout).toBeVisible({ timeout: 1000 });
+    await expect(readout).toContainText(/People inside\s*\d{1,3}(,\d{3})+/, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
+  await expect(readout).toContainText(/IT incidents open \(venue teams\)\s*\d+/);
   // Headed by the time as the wall's clock writes it (Games time; the browser here runs on UTC), minutes ago.
   const seconds = (text: string | null) => {
     const [h, m, sec] = (text?.match(/(\d{2}):(\d{2}):(\d{2})/) ?? []).slice(1).map(Number);
     return h === undefined ? NaN : h * 3600 + m! * 60 + sec!;
   };
   const behind =
-    (seconds(await page.locator('.clock-time').textContent()) - seconds(await chart.textContent()) + 86_400) % 86_400;
-  expect(behind, 'the tooltip is in Games time, a few minutes behind the clock at most').toBeLessThan(900);
-  await expect(chart).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+    (seconds(await page.locator('.clock-time').textContent()) - seconds(await readout.textContent()) + 86_400) % 86_400;
+  expect(behind, 'the readout is in Games time, a few minutes behind the clock at most').toBeLessThan(900);
+  await expect(readout).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  // Off the plot, it goes.
+  await page.mouse.move(box.x + 2, box.y + 2);
+  await expect(readout).toBeHidden();
 });
 
 test('a wall opened cold has the city in its first paint, greyed until the stream is live, and takes it over without a mismatch', async ({

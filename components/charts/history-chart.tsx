@@ -6,7 +6,7 @@ import { localeInfo } from '@/lib/i18n/locales';
 import { useVenueStore } from '@/components/store/venue-provider';
 import type { VenueState } from '@/components/store/venue-store';
 import { initChart, timeHeading, type WallChartOption } from './echarts-core';
-import { brokenAtGaps, maxStepMs } from './line-gaps';
+import { brokenAtGaps, maxStepMs } from '@/lib/charts/line-gaps';
 import { deadline } from '@/components/net/deadline';
 
 /** How far back a chart looks: the live hour from the server's rings, or a span stored in the database. */

@@ -4,148 +4,156 @@ import { useEffect, useRef } from 'react';
 import { useFormat, useLocale, useT } from '@/components/i18n/i18n-provider';
 import { localeInfo } from '@/lib/i18n/locales';
 import { useSituationStore } from '@/components/store/situation-provider';
-import type { SituationState } from '@/components/store/situation-store';
+import type { TrendPoint } from '@/lib/contracts/stream';
 import { TREND_BUCKET_MS } from '@/lib/contracts/stream';
-import { initChart, timeHeading, type WallChartOption } from './echarts-core';
-import { brokenAtGaps, maxStepMs } from './line-gaps';
+import { cityTrendGrid, cityTrendWindow } from '@/lib/charts/city-trend-option';
 
-const AXIS = { color: '#94a3b8' };
-const WINDOW_MS = 60 * 60_000;
-const PEOPLE = '#38bdf8';
-const INCIDENTS = '#ff8a00';
-/** People: the finest step between the axis's ticks (its labels tell thousands apart). */
-const PEOPLE_TICK_MIN = 1000;
-const SPLIT = { lineStyle: { color: 'rgba(148,163,184,0.15)' } };
+/** A resize settles before the chart is drawn again at the new size (a window dragged draws once). */
+const RESIZE_SETTLE_MS = 250;
 
-/** The hour as two lines, broken where the server had no point (it was down, or had just started). */
-function seriesData(s: SituationState) {
-  const step = maxStepMs(TREND_BUCKET_MS);
-  return {
-    occupancy: brokenAtGaps(
-      s.trend.map((p) => [p.t, p.occupancy] as const),
-      step,
-    ),
-    incidents: brokenAtGaps(
-      s.trend.map((p) => [p.t, p.openIncidents] as const),
-      step,
-    ),
-  };
-}
-
-/** People inside venues and open incidents over the last hour, live. */
-export default function TrendChart() {
+/**
+ * People inside venues and open incidents over the last hour, live. ECharts draws it on the server
+ * (GET /api/charts/city-trend, lib/server/city-trend-svg.ts) at this panel's size and language, once per
+ * new point the page's stream brings; the page shows the SVG and reads the figures under a pointer from its
+ * own store. (ECharts in the browser was 136 KB of the wall's compressed script for this one chart.)
+ */
+export function TrendChart() {
   const el = useRef<HTMLDivElement>(null);
+  const drawingEl = useRef<HTMLDivElement>(null);
+  const readoutEl = useRef<HTMLDivElement>(null);
   const store = useSituationStore();
   const t = useT();
   const f = useFormat();
-  // Right to left (Arabic): time runs leftwards and the people scale stands on the right, as the page reads.
-  const rtl = localeInfo(useLocale()).dir === 'rtl';
+  const locale = useLocale();
+  const rtl = localeInfo(locale).dir === 'rtl';
 
   useEffect(() => {
-    if (!el.current) return;
-    const chart = initChart(el.current, undefined, { renderer: 'canvas' });
-    const base = Math.max(12, Math.round((el.current.clientWidth / 900) * 14));
-    const option: WallChartOption = {
-      animation: false,
-      // The page's own faces, so every language's script draws on the canvas too.
-      textStyle: { fontFamily: getComputedStyle(el.current).fontFamily, fontSize: base },
-      // One plot, two scales: people on the left, open incidents on the right.
-      grid: {
-        left: rtl ? base * 3 : base * 4,
-        right: rtl ? base * 4 : base * 3,
-        top: base * 2.2,
-        bottom: base * 2,
-      },
-      // A break in the line (no data there) is not a zero.
-      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? f.int(v) : '–') },
-      xAxis: {
-        type: 'time',
-        inverse: rtl,
-        ...timeHeading(f.clock),
-        axisLabel: { ...AXIS, fontSize: base, formatter: (v: number) => f.hm(v) },
-        axisLine: { lineStyle: AXIS },
-        splitLine: { show: false },
-        splitNumber: 6,
-      },
-      yAxis: [
-        {
-          type: 'value',
-          name: t('trend.people'),
-          position: rtl ? 'right' : 'left',
-          nameTextStyle: { color: PEOPLE, fontSize: base, align: rtl ? 'right' : 'left' },
-          // Ticks at least a thousand apart, each written out to four figures: rounded to whole thousands, a
-          // narrow hour's ticks had read "100k, 100k, 101k".
-          axisLabel: { color: PEOPLE, fontSize: base, formatter: (v: number) => f.compact(v) },
-          splitLine: SPLIT,
-          splitNumber: 3,
-          minInterval: PEOPLE_TICK_MIN,
-          scale: true,
-        },
-        {
-          type: 'value',
-          name: t('trend.incidents'),
-          minInterval: 1,
-          splitNumber: 3,
-          position: rtl ? 'left' : 'right',
-          nameTextStyle: { color: INCIDENTS, fontSize: base, align: rtl ? 'left' : 'right' },
-          axisLabel: { color: INCIDENTS, fontSize: base },
-          splitLine: { show: false },
-        },
-      ],
-      series: [
-        {
-          id: 'occupancy',
-          name: t('trend.people'),
-          type: 'line',
-          yAxisIndex: 0,
-          showSymbol: false,
-          lineStyle: { width: 3, color: PEOPLE },
-          areaStyle: { color: 'rgba(56,189,248,0.16)' },
-          data: [],
-        },
-        {
-          id: 'incidents',
-          name: t('trend.incidents'),
-          type: 'line',
-          step: 'end',
-          yAxisIndex: 1,
-          showSymbol: false,
-          lineStyle: { width: 3, color: INCIDENTS },
-          data: [],
-        },
-      ],
-    };
-    chart.setOption(option);
+    const box = el.current;
+    const drawingBox = drawingEl.current;
+    const readout = readoutEl.current;
+    if (!box || !drawingBox || !readout) return;
+    let size: { w: number; h: number } | null = null;
+    /** What is on screen: its size and newest point, which the pointer readout maps against. */
+    let shown: { key: string; w: number; to: number } | null = null;
+    let asking: AbortController | null = null;
+    let askedKey = '';
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let gone = false;
 
-    const update = (s: SituationState) => {
-      const d = seriesData(s);
-      // Always the last hour, so the axis reads the same at a glance however much data there is.
-      const max = s.trend.at(-1)?.t ?? Date.now();
-      const window = { min: max - WINDOW_MS, max };
-      chart.setOption<WallChartOption>(
-        {
-          xAxis: window,
-          series: [
-            { id: 'occupancy', data: d.occupancy },
-            { id: 'incidents', data: d.incidents },
-          ],
-        },
-        { lazyUpdate: true },
-      );
+    const place = (text: string, w: number, to: number, key: string) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const svg = doc.documentElement;
+      if (svg.nodeName !== 'svg' || doc.querySelector('parsererror')) return;
+      svg.querySelectorAll('script, foreignObject').forEach((n) => n.remove());
+      svg.setAttribute('aria-hidden', 'true');
+      drawingBox.replaceChildren(document.importNode(svg, true));
+      shown = { key, w, to };
     };
-    update(store.getState());
 
-    const unsubscribe = store.subscribe((s, prev) => {
-      if (s.trend !== prev.trend) update(s);
+    /** Asks for the drawing the page needs now, one request at a time; the newest wish wins. */
+    const draw = async () => {
+      const to = store.getState().trend.at(-1)?.t;
+      if (gone || asking || !size || to === undefined) return;
+      const { w, h } = size;
+      const key = `${w}x${h}|${locale}|${to}`;
+      if (key === shown?.key || key === askedKey) return;
+      askedKey = key;
+      asking = new AbortController();
+      try {
+        const query = new URLSearchParams({ w: String(w), h: String(h), lang: locale, to: String(to) });
+        const res = await fetch(`/api/charts/city-trend?${query}`, { signal: asking.signal, cache: 'no-store' });
+        if (res.ok) place(await res.text(), w, to, key);
+        else if (res.status === 429) {
+          // Drawn too often (a window resized many times): the same wish again when allowed.
+          const waitS = Number(res.headers.get('Retry-After')) || 5;
+          retry = setTimeout(() => {
+            askedKey = '';
+            void draw();
+          }, waitS * 1000);
+        }
+        // Any other answer (signed out, server restarting): the drawing on screen stays until the next point.
+      } catch {
+        // Offline or aborted: as above.
+      } finally {
+        asking = null;
+      }
+      void draw();
+    };
+
+    const resize = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry?.contentRect.width ?? 0);
+      const h = Math.round(entry?.contentRect.height ?? 0);
+      if (w < 120 || h < 80) return;
+      const first = size === null;
+      size = { w, h };
+      clearTimeout(settle);
+      if (first) void draw();
+      else settle = setTimeout(() => void draw(), RESIZE_SETTLE_MS);
     });
-    const resize = new ResizeObserver(() => chart.resize());
-    resize.observe(el.current);
+    resize.observe(box);
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.trend !== prev.trend) void draw();
+    });
+
+    /** The figures at the pointer's time, from the page's own trend, in words and numbers. */
+    const point = (trend: readonly TrendPoint[], at: number): TrendPoint | null => {
+      let best: TrendPoint | null = null;
+      for (const p of trend) if (!best || Math.abs(p.t - at) < Math.abs(best.t - at)) best = p;
+      return best && Math.abs(best.t - at) <= TREND_BUCKET_MS ? best : null;
+    };
+    const hide = () => {
+      readout.hidden = true;
+    };
+    const follow = (e: PointerEvent) => {
+      if (!shown) return hide();
+      const rect = box.getBoundingClientRect();
+      const grid = cityTrendGrid(shown.w, rtl);
+      const plotWidth = rect.width - grid.left - grid.right;
+      const x = e.clientX - rect.left;
+      if (plotWidth <= 0 || x < grid.left || x > rect.width - grid.right) return hide();
+      const trend = store.getState().trend;
+      const { min, max } = cityTrendWindow(
+        trend.filter((p) => p.t <= shown!.to),
+        shown.to,
+      );
+      const along = (x - grid.left) / plotWidth;
+      const p = point(trend, min + (rtl ? 1 - along : along) * (max - min));
+      if (!p) return hide();
+      const [heading, people, incidents] = readout.children;
+      heading!.textContent = f.clock(p.t);
+      people!.textContent = `${t('trend.people')} ${f.int(p.occupancy)}`;
+      incidents!.textContent = `${t('trend.incidents')} ${f.int(p.openIncidents)}`;
+      readout.hidden = false;
+      // Beside the pointer, on the side with room.
+      const right = x < rect.width / 2;
+      readout.style.left = right ? `${x + 12}px` : '';
+      readout.style.right = right ? '' : `${rect.width - x + 12}px`;
+      readout.style.top = `${grid.top}px`;
+    };
+    box.addEventListener('pointermove', follow);
+    box.addEventListener('pointerleave', hide);
+
     return () => {
+      gone = true;
+      asking?.abort();
+      clearTimeout(settle);
+      clearTimeout(retry);
       unsubscribe();
       resize.disconnect();
-      chart.dispose();
+      box.removeEventListener('pointermove', follow);
+      box.removeEventListener('pointerleave', hide);
     };
-  }, [store, t, f, rtl]);
+  }, [store, t, f, locale, rtl]);
 
-  return <div ref={el} className="chart-canvas" role="img" aria-label={t('trend.label')} />;
+  return (
+    <div ref={el} className="chart-canvas trend-chart" role="img" aria-label={t('trend.label')}>
+      <div ref={drawingEl} className="trend-drawing" />
+      <div ref={readoutEl} className="trend-readout" hidden>
+        <strong />
+        <span className="trend-readout-people" />
+        <span className="trend-readout-incidents" />
+      </div>
+    </div>
+  );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { TrendChartLoader } from '@/components/charts/trend-chart-loader';
+import { TrendChart } from '@/components/charts/trend-chart';
 import { KpiTiles } from '@/components/panels/kpi-tiles';
 import { PanelAge } from '@/components/panels/panel-age';
 import { VenueAttention } from '@/components/panels/venue-attention';
@@ -34,7 +34,7 @@ export function CityPanels() {
         <h2 className="panel-title">
           {t('trend.title')} <TrendAge />
         </h2>
-        <TrendChartLoader />
+        <TrendChart />
       </section>
       <CityAlertsPanel />
       <VenueAttention />

@@ -18,7 +18,7 @@ import {
 } from './alert-handlers';
 import { loginPOST, usersGET } from './auth-handlers';
 import { startFeedRuntime, type FeedRuntime } from './feed-runtime';
-import { sensorSparklinesGET, streamGET } from './route-handlers';
+import { cityTrendChartGET, sensorSparklinesGET, streamGET } from './route-handlers';
 
 const ORIGIN = 'http://vcc.test';
 const OWN = 'binjiang-gymnasium'; // the demo venue manager's venue
@@ -213,6 +213,7 @@ describe('requests that never reach the data', () => {
     expect((await act(alert.id, 'acknowledge', { cookie: 'vcc_session=made-up' })).status).toBe(401);
     expect((await alertsGET(request('/api/alerts'))).status).toBe(401);
     expect((await streamGET(request('/api/stream'))).status).toBe(401);
+    expect((await cityTrendChartGET(request('/api/charts/city-trend?w=900&h=300&lang=en'))).status).toBe(401);
   });
 
   it('a wrong password is refused, and so is guessing past the limit', async () => {
@@ -228,6 +229,22 @@ describe('requests that never reach the data', () => {
     for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
+
+describe("the city wall's last-hour chart", () => {
+  it('is drawn for the city wall as SVG at the size and in the language asked; anything else is refused', async () => {
+    const cookie = cookies.get('operator')!;
+    const chart = (query: string) => cityTrendChartGET(request(`/api/charts/city-trend?${query}`, { cookie }));
+    const drawn = await chart('w=640&h=240&lang=zh');
+    expect(drawn.status).toBe(200);
+    expect(drawn.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    const svg = await drawn.text();
+    expect(svg).toMatch(/^<svg [^>]*width="640" height="240"/);
+    expect(svg).toContain('场内人数');
+    for (const bad of ['w=90&h=240&lang=en', 'w=640&h=99999&lang=en', 'w=6.5e2&h=240&lang=en', 'w=640&h=240&lang=xx'])
+      expect((await chart(bad)).status, bad).toBe(400);
+    expect((await chart('w=640&h=240&lang=en&to=soon')).status).toBe(400);
   });
 });
 
@@ -266,6 +283,10 @@ describe("a venue manager's reads stay in their venue", () => {
     await own.body?.cancel();
     expect((await streamGET(request(`/api/stream?venue=${OTHER}`, { cookie }))).status).toBe(403);
     expect((await streamGET(request('/api/stream', { cookie }))).status).toBe(403);
+    // The city's last hour is the city wall's too.
+    expect((await cityTrendChartGET(request('/api/charts/city-trend?w=900&h=300&lang=en', { cookie }))).status).toBe(
+      403,
+    );
     expect(
       (
         await sensorSparklinesGET(request(`/api/venues/${OTHER}/sparklines`, { cookie }), {

@@ -4,12 +4,13 @@
  * stream and every other answer go out exactly as written.
  */
 import { request, type IncomingMessage } from 'node:http';
-import { createBrotliDecompress, createGunzip } from 'node:zlib';
+import { brotliDecompressSync, createBrotliDecompress, createGunzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebServer } from './web-server';
 
 const PAGE_HEAD = `<!DOCTYPE html><html><head><title>Wall</title></head><body>${'<div class="tile">Binjiang Gymnasium 81%</div>'.repeat(200)}`;
 const PAGE_TAIL = `<script>self.__next_f.push([1,"${'x'.repeat(2000)}"])</script></body></html>`;
+const SVG_BODY = `<svg width="900" height="300" xmlns="http://www.w3.org/2000/svg">${'<path d="M56 272.5L850.1 272.5" stroke="#38bdf8"></path>'.repeat(100)}</svg>`;
 const JSON_BODY = JSON.stringify({ venues: Array.from({ length: 100 }, (_, i) => `venue-${i}`) });
 
 /** Resolved by the test when it has read the page's first part: the handler then writes the rest. */
@@ -34,6 +35,9 @@ const server = createWebServer((req, res) => {
     res.write('event: snapshot\ndata: {}\n\n');
     flush();
     setTimeout(() => res.end('event: bye\ndata: {}\n\n'), 50);
+  } else if (req.url === '/chart') {
+    res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
+    res.end(SVG_BODY);
   } else if (req.url === '/json') {
     res.setHeader('Content-Type', 'application/json');
     res.end(JSON_BODY);
@@ -99,6 +103,14 @@ describe('pages sent compressed', () => {
     const whole = body(text);
     text.once('data', () => release());
     expect((await whole).toString()).toBe(PAGE_HEAD + PAGE_TAIL);
+  });
+
+  it("compresses the wall's server-drawn chart (SVG)", async () => {
+    const res = await open('/chart', 'br, gzip');
+    expect(res.headers['content-encoding']).toBe('br');
+    const wire = await body(res);
+    expect(wire.length).toBeLessThan(SVG_BODY.length / 10);
+    expect(brotliDecompressSync(wire).toString()).toBe(SVG_BODY);
   });
 
   it('leaves a page alone for a client that takes neither encoding', async () => {

@@ -8,12 +8,15 @@ import { canViewCity, canViewVenue } from '../auth/permissions';
 import { openEventStream } from '../stream/event-stream';
 import type { StreamScope } from '../stream/stream-hub';
 import { getFeedRuntime, getLiveFeed, startProgress, type FeedRuntime, type LiveFeed } from './feed-runtime';
-import { json, requestUser, requestViewer, sessionUnchecked, signInFirst } from './request-auth';
+import { json, requestUser, requestViewer, sessionUnchecked, signInFirst, tooMany } from './request-auth';
 import { healthReport } from './health';
 import { sparklinesOf } from '../stream/history-views';
 import { processMetrics, renderMetrics } from './prometheus';
 import { loadAlarmKpis } from '../alerts/alarm-kpi-queries';
 import { citySeries, sensorSeries, venueSensorSeries, zoneSeries } from '../history/history-queries';
+import { RateLimiter } from '../auth/rate-limit';
+import { isLocale } from '../i18n/locales';
+import { CHART_SIZE, cityTrendSvg } from './city-trend-svg';
 
 const notStarted = () =>
   new Response('feed runtime not started\n', {
@@ -60,6 +63,56 @@ async function venueReader(request: Request, venueId: string): Promise<LiveFeed 
   if (viewer === 'unchecked') return sessionUnchecked();
   if (!viewer) return signInFirst();
   return canViewVenue(viewer.user, venueId) ? live : json({ error: 'not your venue' }, 403);
+}
+
+/**
+ * New chart drawings per person (shared accounts drive several screens): a screen needs one per 10 s bucket
+ * and one per resize; screens of one size and language share theirs. At ~20 ms each, at most 4% of a core.
+ */
+const chartDrawLimiter = new RateLimiter(120, 60_000);
+
+const whole = (text: string | null, min: number, max: number): number | null => {
+  const n = text !== null && /^\d{1,13}$/.test(text) ? Number(text) : NaN;
+  return n >= min && n <= max ? n : null;
+};
+
+/**
+ * GET /api/charts/city-trend?w=&h=&lang=&to=: the wall's last-hour chart as SVG, drawn by ECharts here
+ * (lib/server/city-trend-svg.ts) at the panel's size in CSS px, in a language, ending at the newest
+ * point the page has (`to`, ms; the newest there is when left out). To whoever may see the city stream.
+ */
+export async function cityTrendChartGET(request: Request): Promise<Response> {
+  const live = getLiveFeed();
+  if (!live) return notStarted();
+  const viewer = await requestViewer(live, request);
+  if (viewer === 'unchecked') return sessionUnchecked();
+  if (!viewer) return signInFirst();
+  if (!canViewCity(viewer.user)) return json({ error: 'the city is for those who see every venue' }, 403);
+  const params = new URL(request.url).searchParams;
+  const width = whole(params.get('w'), CHART_SIZE.minWidth, CHART_SIZE.maxWidth);
+  const height = whole(params.get('h'), CHART_SIZE.minHeight, CHART_SIZE.maxHeight);
+  const locale = params.get('lang');
+  if (width === null || height === null)
+    return json(
+      {
+        error: `w must be ${CHART_SIZE.minWidth}-${CHART_SIZE.maxWidth} and h ${CHART_SIZE.minHeight}-${CHART_SIZE.maxHeight} (CSS px)`,
+      },
+      400,
+    );
+  if (!isLocale(locale)) return json({ error: "lang must be one of the wall's languages" }, 400);
+  const trend = live.model.trend();
+  const to = params.has('to') ? whole(params.get('to'), 0, 8.64e15) : (trend.at(-1)?.t ?? Date.now());
+  if (to === null) return json({ error: 'to must be a time in ms' }, 400);
+  const now = Date.now();
+  const svg = cityTrendSvg(
+    trend,
+    { width, height, locale, to },
+    () => chartDrawLimiter.take(viewer.user.id, now) === 0,
+  );
+  if (svg === null) return tooMany(chartDrawLimiter.blockedFor(viewer.user.id, now));
+  return new Response(svg, {
+    headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 /** GET /api/history/city?from=&to=: people inside and open incidents over any stored span. */
