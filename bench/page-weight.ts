@@ -48,14 +48,24 @@ async function loadOnce(browser: Browser, center: CommandCenter, identity: boole
   }
   const pending: Promise<void>[] = [];
   const load: Load = { htmlWireBytes: 0, jsWireBytes: 0, jsBytes: 0, cssWireBytes: 0, scripts: 0, firstDataMs: 0 };
+  // A request that finishes as the context closes cannot be read any more: counted by neither column, and no
+  // crash (a load's counting ends once no request is left unread: below).
+  let closing = false;
+  const counted = (reading: Promise<void>) =>
+    pending.push(
+      reading.catch((e: unknown) => {
+        if (!closing) throw e;
+      }),
+    );
   page.on('requestfinished', (request) => {
+    if (closing) return;
     const type = request.resourceType();
     if (type === 'document') {
-      pending.push(request.sizes().then((sizes) => void (load.htmlWireBytes += sizes.responseBodySize)));
+      counted(request.sizes().then((sizes) => void (load.htmlWireBytes += sizes.responseBodySize)));
       return;
     }
     if (type !== 'script' && type !== 'stylesheet') return;
-    pending.push(
+    counted(
       (async () => {
         const sizes = await request.sizes();
         const body = await (await request.response())?.body();
@@ -99,6 +109,7 @@ async function loadOnce(browser: Browser, center: CommandCenter, identity: boole
     counted = pending.length;
     await Promise.all(pending);
   }
+  closing = true;
   await context.close();
   return load;
 }

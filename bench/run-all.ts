@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAlarmLoad } from './alarm-load';
 import { benchAlertActions } from './alert-actions';
 import { benchAlertRules } from './alert-rules';
+import { benchChartDrawing } from './chart-drawing';
 import { benchFanout } from './stream-fanout';
 import { benchFirstFrame } from './first-frame';
 import { benchFailover } from './fleet-failover';
@@ -44,6 +45,7 @@ if (!only || only === 'alert-rules') results.alertRules = await benchAlertRules(
 if (!only || only === 'alert-actions') results.alertActions = await benchAlertActions();
 if (!only || only === 'history') results.history = await benchHistory();
 if (!only || only === 'page-weight') results.pageWeight = await benchPageWeight();
+if (!only || only === 'chart-drawing') results.chartDrawing = await benchChartDrawing();
 if (!only || only === 'js-floor') results.jsFloor = await benchJsFloor();
 if (!only || only === 'first-frame') results.firstFrame = await benchFirstFrame();
 if (!only || only === 'wall') results.wallPages = await benchWallPages();
