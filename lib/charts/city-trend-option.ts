@@ -23,6 +23,9 @@ const INCIDENTS_COLOUR = '#ff8a00';
 const PEOPLE_TICK_MIN = 1000;
 const SPLIT = { lineStyle: { color: 'rgba(148,163,184,0.15)' } };
 
+/** The sizes the chart is drawn at (CSS px): a phone's panel up to a whole 8K wall. */
+export const CHART_SIZE = { minWidth: 120, maxWidth: 7680, minHeight: 80, maxHeight: 4320 } as const;
+
 /** The chart's type size for its width: 14 px at 900 wide, never under 12. */
 export const cityTrendFontPx = (width: number) => Math.max(12, Math.round((width / 900) * 14));
 

@@ -18,9 +18,6 @@ import { translator } from '../i18n/translate';
 
 register([LineChart, GridComponent, SVGRenderer]);
 
-/** The sizes a chart is drawn at (CSS px): a phone's panel up to a whole 8K wall. */
-export const CHART_SIZE = { minWidth: 120, maxWidth: 7680, minHeight: 80, maxHeight: 4320 } as const;
-
 export interface CityTrendDrawing {
   width: number;
   height: number;

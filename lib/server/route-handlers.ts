@@ -16,7 +16,7 @@ import { loadAlarmKpis } from '../alerts/alarm-kpi-queries';
 import { citySeries, sensorSeries, venueSensorSeries, zoneSeries } from '../history/history-queries';
 import { RateLimiter } from '../auth/rate-limit';
 import { isLocale } from '../i18n/locales';
-import { CHART_SIZE, cityTrendSvg } from './city-trend-svg';
+import { CHART_SIZE } from '../charts/city-trend-option';
 
 const notStarted = () =>
   new Response('feed runtime not started\n', {
@@ -104,6 +104,9 @@ export async function cityTrendChartGET(request: Request): Promise<Response> {
   const to = params.has('to') ? whole(params.get('to'), 0, 8.64e15) : (trend.at(-1)?.t ?? Date.now());
   if (to === null) return json({ error: 'to must be a time in ms' }, 400);
   const now = Date.now();
+  // ECharts loads with the first chart asked for: the health checks, the stream and every other route share
+  // this module, and a server's first answers (its start-up checks) should not wait for a chart library.
+  const { cityTrendSvg } = await import('./city-trend-svg');
   const svg = cityTrendSvg(
     trend,
     { width, height, locale, to },
