@@ -21,6 +21,8 @@ const SHORTER: readonly [RegExp, string][] = [
   [/\bMountain Bike\b/g, 'MTB'],
   [/\bSport Climbing\b/g, 'Climbing'],
   [/\bGeographic Information\b/g, 'Geo-Info'],
+  // Lin'an's, the longest left: with a venue's alarm dot and a four-figure crowd it was cut on a 4K tile.
+  [/ and Exhibition Centre$/, ' & Expo'],
   [/\bExhibition\b/g, 'Expo'],
   // The sport says what the place is.
   [/\bBeach Volleyball Centre\b/g, 'Beach Volleyball'],
