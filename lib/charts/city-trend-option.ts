@@ -22,6 +22,8 @@ const INCIDENTS_COLOUR = '#ff8a00';
 /** People: the finest step between the axis's ticks (its labels tell thousands apart). */
 const PEOPLE_TICK_MIN = 1000;
 const SPLIT = { lineStyle: { color: 'rgba(148,163,184,0.15)' } };
+/** Both lines: no points marked, nothing under a pointer (the page reads the figures itself). */
+const LINE = { type: 'line', showSymbol: false, silent: true, emphasis: { disabled: true } } as const;
 
 /** The sizes the chart is drawn at (CSS px): a phone's panel up to a whole 8K wall. */
 export const CHART_SIZE = { minWidth: 120, maxWidth: 7680, minHeight: 80, maxHeight: 4320 } as const;
@@ -108,24 +110,18 @@ export function cityTrendOption({ trend, width, rtl, t, f, now }: CityTrendOptio
     ],
     series: [
       {
+        ...LINE,
         id: 'occupancy',
-        type: 'line',
         yAxisIndex: 0,
-        showSymbol: false,
-        silent: true,
-        emphasis: { disabled: true },
         lineStyle: { width: 3, color: PEOPLE_COLOUR },
         areaStyle: { color: 'rgba(56,189,248,0.16)' },
         data: occupancy,
       },
       {
+        ...LINE,
         id: 'incidents',
-        type: 'line',
         step: 'end',
         yAxisIndex: 1,
-        showSymbol: false,
-        silent: true,
-        emphasis: { disabled: true },
         lineStyle: { width: 3, color: INCIDENTS_COLOUR },
         data: incidents,
       },

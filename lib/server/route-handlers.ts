@@ -8,7 +8,7 @@ import { canViewCity, canViewVenue } from '../auth/permissions';
 import { openEventStream } from '../stream/event-stream';
 import type { StreamScope } from '../stream/stream-hub';
 import { getFeedRuntime, getLiveFeed, startProgress, type FeedRuntime, type LiveFeed } from './feed-runtime';
-import { json, requestUser, requestViewer, sessionUnchecked, signInFirst, tooMany } from './request-auth';
+import { json, requestUser, requestViewer, sessionUnchecked, signInFirst, tooMany, type Viewer } from './request-auth';
 import { healthReport } from './health';
 import { sparklinesOf } from '../stream/history-views';
 import { processMetrics, renderMetrics } from './prometheus';
@@ -43,13 +43,24 @@ function streamScope(user: SessionUser, params: URLSearchParams): StreamScope | 
   return { kind: 'city' };
 }
 
-/** The live picture streams from the feed's start, before the database (to view-pass holders: request-auth.ts). */
-export async function streamGET(request: Request): Promise<Response> {
+/**
+ * The live feed and who asks for it, from the feed's start, before the database (to view-pass holders:
+ * request-auth.ts); otherwise the answer to send.
+ */
+async function liveViewer(request: Request): Promise<{ live: LiveFeed; viewer: Viewer } | Response> {
   const live = getLiveFeed();
   if (!live) return notStarted();
   const viewer = await requestViewer(live, request);
   if (viewer === 'unchecked') return sessionUnchecked();
   if (!viewer) return signInFirst();
+  return { live, viewer };
+}
+
+/** The live picture streams from the feed's start, before the database. */
+export async function streamGET(request: Request): Promise<Response> {
+  const asked = await liveViewer(request);
+  if (asked instanceof Response) return asked;
+  const { live, viewer } = asked;
   const scope = streamScope(viewer.user, new URL(request.url).searchParams);
   if (scope instanceof Response) return scope;
   return openEventStream(live.hub, request, scope, live.env.instanceName, viewer.viewPass);
@@ -57,12 +68,9 @@ export async function streamGET(request: Request): Promise<Response> {
 
 /** The live feed, if the caller may see this venue; otherwise the answer to send. */
 async function venueReader(request: Request, venueId: string): Promise<LiveFeed | Response> {
-  const live = getLiveFeed();
-  if (!live) return notStarted();
-  const viewer = await requestViewer(live, request);
-  if (viewer === 'unchecked') return sessionUnchecked();
-  if (!viewer) return signInFirst();
-  return canViewVenue(viewer.user, venueId) ? live : json({ error: 'not your venue' }, 403);
+  const asked = await liveViewer(request);
+  if (asked instanceof Response) return asked;
+  return canViewVenue(asked.viewer.user, venueId) ? asked.live : json({ error: 'not your venue' }, 403);
 }
 
 /**
@@ -82,11 +90,9 @@ const whole = (text: string | null, min: number, max: number): number | null => 
  * point the page has (`to`, ms; the newest there is when left out). To whoever may see the city stream.
  */
 export async function cityTrendChartGET(request: Request): Promise<Response> {
-  const live = getLiveFeed();
-  if (!live) return notStarted();
-  const viewer = await requestViewer(live, request);
-  if (viewer === 'unchecked') return sessionUnchecked();
-  if (!viewer) return signInFirst();
+  const asked = await liveViewer(request);
+  if (asked instanceof Response) return asked;
+  const { live, viewer } = asked;
   if (!canViewCity(viewer.user)) return json({ error: 'the city is for those who see every venue' }, 403);
   const params = new URL(request.url).searchParams;
   const width = whole(params.get('w'), CHART_SIZE.minWidth, CHART_SIZE.maxWidth);
