@@ -122,7 +122,18 @@ test('two responders acknowledging one alert at once: one wins, the other is tol
   for (const b of buttons) await expect(b).toBeVisible();
   for (const { phone } of contexts) await showOnly(phone, 'Jinhua Sports Centre Stadium');
   // Both at once, truly: two taps one after the other (each waiting to be actionable) may let the first
-  // one's acknowledgement reach the second phone first, which then rightly shows it instead of a button.
+  // one's acknowledgement reach the second phone first, which then rightly shows it instead of a button. And
+  // on a loaded machine one phone's tap can still be handled after the other's news arrived: each phone's
+  // request waits here until both are on their way, so both reach the server as two people's would.
+  let sent = 0;
+  let bothSent: () => void = () => {};
+  const both = new Promise<void>((resolve) => (bothSent = resolve));
+  for (const { phone } of contexts)
+    await phone.route('**/api/alerts/*/actions', async (route) => {
+      if (++sent === 2) bothSent();
+      await both;
+      await route.continue();
+    });
   const handles = await Promise.all(buttons.map((b) => b.elementHandle()));
   await Promise.all(handles.map((h) => h!.evaluate((el) => (el as HTMLButtonElement).click())));
   // Both phones end up agreeing on the one who won; the loser's phone says so in words.
