@@ -33,7 +33,7 @@ export function FeedSource() {
 
 /** The venue levels' line: the venue's sports, then the source. */
 export function VenueFeedSource({ prefix }: { prefix?: string | undefined }) {
-  const simulated = useVenue((s) => s.kpis?.simulated ?? false);
-  const publishers = useVenue((s) => s.kpis?.publishersOnline ?? 0);
+  const simulated = useVenue((s) => s.feed?.simulated ?? false);
+  const publishers = useVenue((s) => s.feed?.publishersOnline ?? 0);
   return <FeedSourceLine simulated={simulated} publishers={publishers} prefix={prefix} />;
 }

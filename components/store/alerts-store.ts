@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { AlertView } from '@/lib/contracts/alerts';
-import type { AlertsStreamMessage, Kpis } from '@/lib/contracts/stream';
+import type { AlertsStreamMessage, FeedStatus } from '@/lib/contracts/stream';
 import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
 import { connectionSlice, type ConnectionSlice } from './connection-slice';
 import { freshnessAfter } from './data-age';
@@ -18,7 +18,7 @@ export interface AlertsState extends ConnectionSlice {
    */
   alertsLoaded: boolean | null;
   alerts: AlertMap;
-  kpis: Kpis | null;
+  feed: FeedStatus | null;
   applyMessages: (messages: AlertsStreamMessage[], receivedAt: number, serverOffsetMs: number) => void;
   /** The server's answer to an action: shown at once, without waiting for the stream. */
   confirm: (alert: AlertView) => void;
@@ -30,7 +30,7 @@ export function createAlertsStore() {
     loaded: false,
     alertsLoaded: null,
     alerts: {},
-    kpis: null,
+    feed: null,
     applyMessages: (messages, receivedAt, serverOffsetMs) =>
       set((state) => {
         let alerts = state.alerts;
@@ -50,7 +50,7 @@ export function createAlertsStore() {
           alerts,
           loaded,
           alertsLoaded,
-          kpis: last?.kpis ?? state.kpis,
+          feed: last?.feed ?? state.feed,
           ...freshnessAfter(state, last, receivedAt, serverOffsetMs),
         };
       }),

@@ -4,7 +4,7 @@ import { dataAgeMs, freshnessAfter, NO_MESSAGE } from './data-age';
 import { ServerClock } from './server-clock';
 import { phaseFor } from './stream-connection';
 
-const message = (at: number, feedAgeMs: number | null = 100) => ({ at, kpis: { feedAgeMs } });
+const message = (at: number, feedAgeMs: number | null = 100) => ({ at, feed: { feedAgeMs } });
 
 describe('the server clock', () => {
   it('takes the least delayed message, so late ones do not move it', () => {

@@ -25,12 +25,12 @@ export const NO_MESSAGE: StreamFreshness = {
 /** The freshness after applying a batch whose newest message is `last`. */
 export function freshnessAfter(
   prev: StreamFreshness,
-  last: { at: number; kpis: { feedAgeMs: number | null } } | undefined,
+  last: { at: number; feed: { feedAgeMs: number | null } } | undefined,
   receivedAt: number,
   serverOffsetMs: number,
 ): StreamFreshness {
   if (!last) return prev;
-  return { lastMessageAt: receivedAt, lastServerAt: last.at, feedAgeAtMessage: last.kpis.feedAgeMs, serverOffsetMs };
+  return { lastMessageAt: receivedAt, lastServerAt: last.at, feedAgeAtMessage: last.feed.feedAgeMs, serverOffsetMs };
 }
 
 /** Age (ms) at browser time `now` of the newest data shown: the feed's age when sent, plus time since. */

@@ -149,7 +149,9 @@ export function createSituationStore(initial?: StreamSnapshot) {
         for (const m of messages) {
           s = { ...s, ...(m.type === 'snapshot' ? fromSnapshot(m) : applyDelta(s, m)) };
         }
-        return { ...s, ...freshnessAfter(s, messages[messages.length - 1], receivedAt, serverOffsetMs) };
+        const last = messages[messages.length - 1];
+        // The city's KPIs carry the feed's state.
+        return { ...s, ...freshnessAfter(s, last && { at: last.at, feed: last.kpis }, receivedAt, serverOffsetMs) };
       }),
   }));
 }

@@ -5,7 +5,7 @@
  * a stopped feed shows within a second or two: stale data never looks live.
  */
 import { reloadTo } from '@/components/auth/reload-to';
-import { FEED_STALE_MS, STREAM_HEARTBEAT_MS, type Kpis } from '@/lib/contracts/stream';
+import { FEED_STALE_MS, STREAM_HEARTBEAT_MS } from '@/lib/contracts/stream';
 import { dataAgeMs, type StreamFreshness } from './data-age';
 import { ServerClock } from './server-clock';
 import type { ConnectionPhase } from './connection-slice';
@@ -55,7 +55,7 @@ export function linkLostFor(args: { sinceMessageMs: number; failedAttempts: numb
   return args.sinceMessageMs > STREAM_SILENT_MS && args.failedAttempts > 0;
 }
 
-export function connectStream<M extends { type: string; at: number; kpis: Kpis }>(
+export function connectStream<M extends { type: string; at: number }>(
   store: StreamTarget<M>,
   url = '/api/stream',
 ): () => void {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Kpis, SensorLive, VenueDetail, VenueDelta, VenueSnapshot, ZoneLive } from '@/lib/contracts/stream';
+import type { FeedStatus, SensorLive, VenueDetail, VenueDelta, VenueSnapshot, ZoneLive } from '@/lib/contracts/stream';
 import { createVenueStore } from './venue-store';
 
-const kpis = { feedAgeMs: 100 } as Kpis;
+const feed: FeedStatus = { feedAgeMs: 100, publishersOnline: 1, simulated: true };
 
 const T0 = 1_700_000_000_000;
 
@@ -71,7 +71,7 @@ function loadedStore() {
     detail,
     alerts: [],
     alertsLoaded: true,
-    kpis,
+    feed,
   };
   const store = createVenueStore('test-arena');
   store.getState().applyMessages([snapshot], T0, 0);
@@ -101,7 +101,7 @@ describe('the venue store', () => {
         },
       ],
       sensors: [{ id: 'temp-1', value: 31.5, status: 'ok', ts: T0 + 900, lastSeen: T0 + 900 }],
-      kpis,
+      feed,
     };
     store.getState().applyMessages([delta], T0 + 1000, 0);
     const after = store.getState();
@@ -134,12 +134,27 @@ describe('the venue store', () => {
           at: T0 + 1000,
           venueId: 'test-arena',
           sensors: [{ id: 'not-defined', value: 1, status: 'ok', ts: T0, lastSeen: T0 }],
-          kpis,
+          feed,
         },
       ],
       T0 + 1000,
       0,
     );
     expect(store.getState().sensors['not-defined']).toBeUndefined();
+  });
+
+  it("lays a headcount sent alone over the venue's live part, keeping its status", () => {
+    const store = loadedStore();
+    const before = store.getState().live!;
+    const figures = { id: 'test-arena', occupancy: 1234, lastSeen: T0 + 900 };
+    store
+      .getState()
+      .applyMessages(
+        [{ type: 'venue-delta', seq: 2, at: T0 + 1000, venueId: 'test-arena', live: figures, feed }],
+        T0 + 1000,
+        0,
+      );
+    expect(store.getState().live).toEqual({ ...before, occupancy: 1234, lastSeen: T0 + 900 });
+    expect(store.getState().feed).toEqual(feed);
   });
 });

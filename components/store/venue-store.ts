@@ -7,7 +7,7 @@ import { connectionSlice, type ConnectionSlice } from './connection-slice';
 import { freshnessAfter } from './data-age';
 import type {
   IncidentView,
-  Kpis,
+  FeedStatus,
   SensorLive,
   VenueDetail,
   VenueLive,
@@ -41,7 +41,8 @@ export interface VenueState extends ConnectionSlice {
    * null before the first snapshot says either way.
    */
   alertsLoaded: boolean | null;
-  kpis: Kpis | null;
+  /** The feed's state as last sent (its source line). */
+  feed: FeedStatus | null;
   applyMessages: (messages: VenueStreamMessage[], receivedAt: number, serverOffsetMs: number) => void;
 }
 
@@ -83,16 +84,17 @@ function apply(s: VenueState, m: VenueStreamMessage): Partial<VenueState> {
     return {
       ...fromDetail(m.detail),
       loaded: true,
-      kpis: m.kpis,
+      feed: m.feed,
       alerts: alertMapOf(m.alerts),
       alertsLoaded: m.alertsLoaded,
     };
   }
   const alerts =
     m.alerts?.length || m.alertsRemoved?.length ? { alerts: mergeAlerts(s.alerts, m.alerts, m.alertsRemoved) } : {};
-  if (m.detail) return { ...fromDetail(m.detail), kpis: m.kpis, ...alerts };
-  const next: Partial<VenueState> = { kpis: m.kpis, ...alerts };
-  if (m.live) next.live = m.live;
+  if (m.detail) return { ...fromDetail(m.detail), feed: m.feed, ...alerts };
+  const next: Partial<VenueState> = { feed: m.feed, ...alerts };
+  // All of the live part, or the moving figures of the one the store has.
+  if (m.live && ('worst' in m.live || s.live)) next.live = 'worst' in m.live ? m.live : { ...s.live!, ...m.live };
   // A delta carries a zone's or sensor's changing fields; its definition is what the detail gave.
   if (m.zones?.length) {
     const zones = { ...s.zones };
@@ -121,7 +123,7 @@ export function createVenueStore(venueId: string | null = null) {
     alertsLoaded: null,
     ...fromDetail(null),
     alerts: {},
-    kpis: null,
+    feed: null,
     applyMessages: (messages, receivedAt, serverOffsetMs) =>
       set((state) => {
         let s = state;

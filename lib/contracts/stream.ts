@@ -63,7 +63,20 @@ export interface IncidentView {
   updatedAt: number;
 }
 
-export interface Kpis {
+/**
+ * The feed's state, in every stream message: how old its newest message is (so a screen ages what it
+ * shows by the server's stamps) and who publishes it (the "simulated" line).
+ */
+export interface FeedStatus {
+  /** ms since the server last accepted a message from the feed; null before the first. */
+  feedAgeMs: number | null;
+  /** Publishers that announced themselves online, and whether any says its data is simulated. */
+  publishersOnline: number;
+  simulated: boolean;
+}
+
+/** The city wall's figures (with the feed's state). */
+export interface Kpis extends FeedStatus {
   peopleInside: number;
   openIncidents: SeverityCounts;
   sensorsTotal: number;
@@ -71,11 +84,6 @@ export interface Kpis {
   venuesReporting: number;
   messagesPerSecond: number;
   rejectedPerSecond: number;
-  /** ms since the server last accepted a message from the feed; null before the first. */
-  feedAgeMs: number | null;
-  /** Publishers that announced themselves online, and whether any says its data is simulated. */
-  publishersOnline: number;
-  simulated: boolean;
 }
 
 /** The city trend's bucket: one point per 10 s, the last hour. */
@@ -203,10 +211,13 @@ export interface VenueSnapshot {
   alerts: AlertView[];
   /** False while the server's alarm database is not attached yet: `alerts` is empty for that reason, not all clear. */
   alertsLoaded: boolean;
-  kpis: Kpis;
+  feed: FeedStatus;
 }
 
-/** What changed in one venue since the last message, plus the city figures the venue page shows. */
+/**
+ * What changed in one venue since the last message. A flush with no change for the venue sends
+ * nothing, but a message goes out at least every STREAM_HEARTBEAT_MS.
+ */
 export interface VenueDelta {
   type: 'venue-delta';
   seq: number;
@@ -214,7 +225,8 @@ export interface VenueDelta {
   venueId: string;
   /** The whole detail again when the venue's registry arrived or changed. */
   detail?: VenueDetail;
-  live?: VenueLive;
+  /** All of it when its status moved; its figures alone (at most once a second) when only they did. */
+  live?: VenueLive | VenueFigures;
   /** Changed zones and sensors: their changing fields only (a registry change sends `detail`). */
   zones?: ZoneChange[];
   sensors?: SensorChange[];
@@ -222,7 +234,7 @@ export interface VenueDelta {
   incidentsRemoved?: string[];
   alerts?: AlertView[];
   alertsRemoved?: number[];
-  kpis: Kpis;
+  feed: FeedStatus;
 }
 
 /** First message to an alerts-only client (`/api/stream?alerts`): the responder's phone. */
@@ -235,16 +247,17 @@ export interface AlertsSnapshot {
   alerts: AlertView[];
   /** False while the server's alarm database is not attached yet: `alerts` is empty for that reason, not all clear. */
   alertsLoaded: boolean;
-  kpis: Kpis;
+  feed: FeedStatus;
 }
 
+/** Changed alerts; like a venue delta, sent on change and at least every STREAM_HEARTBEAT_MS. */
 export interface AlertsDelta {
   type: 'alerts-delta';
   seq: number;
   at: number;
   alerts?: AlertView[];
   alertsRemoved?: number[];
-  kpis: Kpis;
+  feed: FeedStatus;
 }
 
 export type AlertsStreamMessage = AlertsSnapshot | AlertsDelta;

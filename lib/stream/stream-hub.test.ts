@@ -263,6 +263,102 @@ describe('StreamHub venue scope', () => {
     expect(again.type === 'venue-delta' && again.detail?.sensors.find((x) => x.id === 'temp-1')?.unit).toBe('K');
   });
 
+  it("sends a venue page its venue's headcount at most once a second, a change of status at once", () => {
+    const { hub, ingest } = setup();
+    const frames: Uint8Array[] = [];
+    hub.connect((f) => (frames.push(f), true), null, { kind: 'venue', venueId: 'test-arena' });
+    const lives = () =>
+      parseVenueFrames(frames).flatMap((m) => (m.type === 'venue-delta' && m.live ? [{ at: m.at, ...m.live }] : []));
+    hub.flush(T0 + 10_000);
+    const first = lives().length;
+    for (let i = 1; i <= 15; i++) {
+      const at = T0 + 10_000 + i * 200;
+      ingest.handle(
+        topics.crowd('hangzhou', 'test-arena', 'stand-1'),
+        json({ ts: at, seq: i, entries: i, exits: 0, occupancy: i }),
+        at,
+      );
+      hub.flush(at);
+    }
+    const sent = lives().slice(first);
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    expect(sent.length).toBeLessThanOrEqual(4);
+    for (let k = 1; k < sent.length; k++) expect(sent[k]!.at - sent[k - 1]!.at).toBeGreaterThanOrEqual(1000);
+    // The figures alone: the page has the status.
+    expect(Object.keys(sent.at(-1)!).sort()).toEqual(['at', 'id', 'lastSeen', 'occupancy']);
+    hub.flush(T0 + 10_000 + 16 * 200 + 1000);
+    expect(lives().at(-1)!.occupancy).toBe(15);
+
+    const at = T0 + 10_000 + 17 * 200 + 1000;
+    ingest.handle(topics.sensor('hangzhou', 'test-arena', 'temp-1'), json({ ts: at, seq: 1, value: 40 }), at);
+    hub.flush(at + 10);
+    expect(lives().at(-1)).toMatchObject({ at: at + 10, worst: 'critical', sensorsCritical: 1 });
+  });
+
+  it('sends a venue page nothing while its venue is quiet but a heartbeat each second, with the feed state only', () => {
+    const { hub, ingest } = setup();
+    const other = registry(T0, 1, { ...registry().venue, id: 'other-hall', name: { en: 'Other', zh: '其他' } });
+    ingest.handle(topics.registry('hangzhou', 'other-hall'), json(other), T0);
+    const city: Uint8Array[] = [];
+    const venue: Uint8Array[] = [];
+    hub.connect((f) => (city.push(f), true));
+    hub.connect((f) => (venue.push(f), true), null, { kind: 'venue', venueId: 'test-arena' });
+    hub.flush(T0 + 10_000);
+    const venueBefore = parseVenueFrames(venue).length;
+    const cityBefore = parseFrames(city).length;
+    // Two seconds of another venue's readings, five flushes a second.
+    for (let i = 1; i <= 10; i++) {
+      const at = T0 + 10_000 + i * 200;
+      ingest.handle(
+        topics.sensor('hangzhou', 'other-hall', 'temp-1'),
+        json({ ts: at, seq: i, value: 20 + i / 10 }),
+        at,
+      );
+      hub.flush(at);
+    }
+    expect(parseFrames(city).length - cityBefore).toBe(10);
+    const quiet = parseVenueFrames(venue).slice(venueBefore);
+    expect(quiet).toHaveLength(2); // heartbeats, one a second
+    for (const m of quiet) {
+      expect(Object.keys(m).sort()).toEqual(['at', 'feed', 'seq', 'type', 'venueId']);
+      expect(m.feed).toEqual({ feedAgeMs: 0, publishersOnline: 0, simulated: false });
+    }
+    expect(quiet[1]!.at - quiet[0]!.at).toBe(1000);
+  });
+
+  it("resumes a venue page that holds its venue's last frame, though the city moved on", () => {
+    const { hub, ingest } = setup();
+    const scope = { kind: 'venue', venueId: 'test-arena' } as const;
+    const ids: string[] = [];
+    const client = hub.connect((f) => (ids.push(/^id: (.*)$/m.exec(decoder.decode(f))?.[1] ?? ''), true), null, scope);
+    ingest.handle(topics.sensor('hangzhou', 'test-arena', 'temp-1'), json({ ts: T0, seq: 1, value: 20 }), T0);
+    hub.flush(T0 + 1000);
+    // Another venue's readings: the city wall gets them, the page nothing.
+    const other = registry(T0, 1, { ...registry().venue, id: 'other-hall', name: { en: 'Other', zh: '其他' } });
+    ingest.handle(topics.registry('hangzhou', 'other-hall'), json(other), T0);
+    hub.connect(() => true);
+    for (const at of [T0 + 1200, T0 + 1400]) {
+      ingest.handle(topics.sensor('hangzhou', 'other-hall', 'temp-1'), json({ ts: at, seq: at, value: 20 }), at);
+      hub.flush(at);
+    }
+    const held = ids.at(-1)!;
+    expect(held).not.toBe(hub.currentEventId);
+    hub.disconnect(client);
+    const resumed: Uint8Array[] = [];
+    hub.connect((f) => (resumed.push(f), true), held, scope);
+    expect(parseVenueFrames(resumed)).toHaveLength(0);
+    // A page that missed one of its venue's frames starts again from a snapshot.
+    ingest.handle(
+      topics.sensor('hangzhou', 'test-arena', 'temp-1'),
+      json({ ts: T0 + 1500, seq: 2, value: 21 }),
+      T0 + 1500,
+    );
+    hub.flush(T0 + 1600);
+    const behind: Uint8Array[] = [];
+    hub.connect((f) => (behind.push(f), true), held, scope);
+    expect(parseVenueFrames(behind)[0]?.type).toBe('venue-snapshot');
+  });
+
   it('serialises one venue delta per watched venue per flush, not per client', () => {
     const { hub, ingest } = setup();
     for (let i = 0; i < 10; i++) hub.connect(() => true, null, { kind: 'venue', venueId: 'test-arena' });

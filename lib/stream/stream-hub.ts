@@ -14,7 +14,7 @@ import {
   STREAM_HEARTBEAT_MS,
   type AlertsDelta,
   type AlertsSnapshot,
-  type Kpis,
+  type FeedStatus,
   type StreamDelta,
   type StreamSnapshot,
   type VenueDelta,
@@ -61,8 +61,8 @@ export interface ConnectOptions {
 }
 
 /**
- * What a client sees: the city wall; one venue in detail (plus the city KPIs); or only the
- * alerts (a responder's phone), of some venues or (null) all.
+ * What a client sees: the city wall; one venue in detail; or only the alerts (a responder's
+ * phone), of some venues or (null) all. Each with the feed's state.
  */
 export type StreamScope =
   { kind: 'city' } | { kind: 'venue'; venueId: string } | { kind: 'alerts'; venues: readonly string[] | null };
@@ -87,11 +87,11 @@ interface AlertChanges {
 const NO_ALERT_CHANGES: AlertChanges = { changed: [], removed: [] };
 
 /**
- * The city wall gets a venue's live figures at most this often when only its count of people or
- * its last-heard time moved (a tile's percentage does not need five updates a second); a change of
- * status, sensors in alarm or open incidents goes out in the next flush.
+ * A screen gets a venue's live figures at most this often when only its count of people or its
+ * last-heard time moved (a tile's percentage or a venue's headcount does not need five updates a
+ * second); a change of status, sensors in alarm or open incidents goes out in the next flush.
  */
-export const CITY_LIVE_EVERY_MS = 1_000;
+export const LIVE_FIGURES_EVERY_MS = 1_000;
 
 /** Whether a venue's tile would change colour or counts, not only its figures. */
 const statusMoved = (a: VenueLive, b: VenueLive) =>
@@ -103,6 +103,58 @@ const statusMoved = (a: VenueLive, b: VenueLive) =>
 
 const sameLive = (a: VenueLive, b: VenueLive) =>
   !statusMoved(a, b) && a.occupancy === b.occupancy && a.lastSeen === b.lastSeen;
+
+/**
+ * What a group of screens was last sent of each venue's live part, and when: decides whether a
+ * venue's live part is due (all of it, at once, when its status moved; its figures alone at most
+ * every LIVE_FIGURES_EVERY_MS) or held back.
+ */
+class LivePacing {
+  private readonly sent = new Map<string, { live: VenueLive; at: number }>();
+
+  /** What of `live` is due now, or null; `whole` sends all of it (a venue new to these screens). */
+  due(live: VenueLive, now: number, whole = false): VenueLive | VenueFigures | null {
+    const sent = this.sent.get(live.id);
+    if (!whole && sent && sameLive(sent.live, live)) return null;
+    const urgent = whole || !sent || statusMoved(sent.live, live);
+    if (!urgent && now - sent.at < LIVE_FIGURES_EVERY_MS) return null;
+    this.sent.set(live.id, { live, at: now });
+    // Its status as the screens have it: the figures alone say what moved.
+    return urgent ? live : { id: live.id, occupancy: live.occupancy, lastSeen: live.lastSeen };
+  }
+
+  /** Whether `live` differs from what was last sent (a held-back venue is still owed). */
+  owes(live: VenueLive): boolean {
+    const sent = this.sent.get(live.id);
+    return !sent || !sameLive(sent.live, live);
+  }
+
+  /** Forgets venues no screen of the group watches any more. */
+  retain(watched: ReadonlySet<string>): void {
+    for (const id of this.sent.keys()) if (!watched.has(id)) this.sent.delete(id);
+  }
+}
+
+/** Whether a venue or alerts delta carries anything but the feed's state. */
+function carriesChange(d: VenueDelta | AlertsDelta): boolean {
+  return (
+    d.alerts !== undefined ||
+    d.alertsRemoved !== undefined ||
+    ('venueId' in d &&
+      (d.detail !== undefined ||
+        d.live !== undefined ||
+        d.zones !== undefined ||
+        d.sensors !== undefined ||
+        d.incidents !== undefined ||
+        d.incidentsRemoved !== undefined))
+  );
+}
+
+const feedOf = ({ feedAgeMs, publishersOnline, simulated }: FeedStatus): FeedStatus => ({
+  feedAgeMs,
+  publishersOnline,
+  simulated,
+});
 
 const encoder = new TextEncoder();
 
@@ -118,9 +170,19 @@ export class StreamHub {
   private lastSentAt = 0;
   private lastSweepAt = 0;
   private lastTrendT = -1;
-  /** What the city wall was last sent of each venue, and when; venues changed since but held back. */
-  private readonly cityLiveSent = new Map<string, { live: VenueLive; at: number }>();
+  /** What the city wall was last sent of each venue; venues changed since but held back. */
+  private readonly cityLive = new LivePacing();
   private readonly cityLivePending = new Set<string>();
+  /** The same for the venue pages, of the venues they watch. */
+  private readonly venueLive = new LivePacing();
+  /**
+   * Per venue or alerts scope: the sequence number of the last frame it was sent and when. A flush
+   * with nothing for a scope sends it nothing (a heartbeat at least every STREAM_HEARTBEAT_MS), so a
+   * client resumes if it holds its scope's last frame. Scopes nobody watches are forgotten.
+   */
+  private readonly scopeSent = new Map<string, { seq: number; at: number }>();
+  /** The feed's publishers as last sent: a change goes to every scope at once. */
+  private lastFeed: FeedStatus | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly snapshotCache = new Map<string, Uint8Array>();
   private snapshotCacheSeq = -1;
@@ -167,6 +229,12 @@ export class StreamHub {
     return `${this.serverId}:${this.seq}`;
   }
 
+  /** The id of the last frame a scope was sent (the city wall gets every flush's). */
+  private lastEventIdOf(scope: StreamScope): string {
+    const sent = scope.kind === 'city' ? undefined : this.scopeSent.get(scopeKey(scope));
+    return sent ? `${this.serverId}:${sent.seq}` : this.currentEventId;
+  }
+
   /**
    * Registers a client. `lastEventId` is what an EventSource sends on reconnect: the same
    * server and the current sequence resume with deltas; anything else (a gap, another
@@ -187,7 +255,7 @@ export class StreamHub {
       scopeKey: scopeKey(scope),
       queue: [],
       queuedBytes: 0,
-      needsSnapshot: lastEventId !== this.currentEventId,
+      needsSnapshot: lastEventId !== this.lastEventIdOf(scope),
       seq: this.seq,
       draining: false,
     };
@@ -210,6 +278,7 @@ export class StreamHub {
   alertsAttached(now = Date.now()): void {
     this.alertsLoaded = true;
     this.seq++; // (older event ids, and the cached snapshots, are of the board before)
+    this.scopeSent.clear();
     this.endViewPassClients();
     for (const client of this.clients.values()) {
       client.needsSnapshot = true;
@@ -292,7 +361,7 @@ export class StreamHub {
       detail: v?.def ? v.detail() : null,
       alerts: this.alertsOf([venueId]),
       alertsLoaded: this.alertsLoaded,
-      kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
+      feed: feedOf(this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond)),
     };
   }
 
@@ -305,7 +374,7 @@ export class StreamHub {
       at: now,
       alerts: this.alertsOf(venues),
       alertsLoaded: this.alertsLoaded,
-      kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
+      feed: feedOf(this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond)),
     };
   }
 
@@ -405,27 +474,45 @@ export class StreamHub {
       this.lastTrendT = latestTrend[0];
     }
     this.lastSentAt = now;
+    const feed = feedOf(delta.kpis);
+    const feedMoved =
+      this.lastFeed?.publishersOnline !== feed.publishersOnline || this.lastFeed.simulated !== feed.simulated;
+    this.lastFeed = feed;
 
-    // Serialise once per scope, share across that scope's clients.
-    const frames = new Map<string, Uint8Array>();
+    // Serialise once per scope, share across that scope's clients (null: nothing for it this time).
+    const frames = new Map<string, Uint8Array | null>();
+    const watched = new Set<string>();
     for (const client of this.clients.values()) {
       const key = client.scopeKey;
       let frame = frames.get(key);
-      if (!frame) {
+      if (frame === undefined) {
         const scope = client.scope;
         if (scope.kind === 'city') {
           frame = this.serialise('delta', delta);
           this.stats.lastDeltaBytes = frame.byteLength;
-        } else if (scope.kind === 'venue') {
-          frame = this.serialise('venue-delta', this.venueDelta(scope.venueId, changes, alertChanges, delta.kpis, now));
         } else {
-          frame = this.serialise('alerts-delta', this.alertsDelta(scope.venues, alertChanges, delta.kpis, now));
+          if (scope.kind === 'venue') watched.add(scope.venueId);
+          const d =
+            scope.kind === 'venue'
+              ? this.venueDelta(scope.venueId, changes, alertChanges, feed, now)
+              : this.alertsDelta(scope.venues, alertChanges, feed, now);
+          frame = this.scopeFrame(key, d, feedMoved, now);
         }
         frames.set(key, frame);
       }
-      this.enqueue(client, frame, now);
+      if (frame) this.enqueue(client, frame, now);
     }
+    for (const key of this.scopeSent.keys()) if (!frames.has(key)) this.scopeSent.delete(key);
+    this.venueLive.retain(watched);
     this.clearVenueChanges();
+  }
+
+  /** A venue or alerts scope's frame: sent when it carries a change or a heartbeat is due, else null. */
+  private scopeFrame(key: string, d: VenueDelta | AlertsDelta, feedMoved: boolean, now: number): Uint8Array | null {
+    const sent = this.scopeSent.get(key);
+    if (sent && !feedMoved && !carriesChange(d) && now - sent.at < STREAM_HEARTBEAT_MS) return null;
+    this.scopeSent.set(key, { seq: this.seq, at: now });
+    return this.serialise(d.type, d);
   }
 
   /** The venues' live figures the city wall is due now (see CITY_LIVE_EVERY_MS); the rest wait. */
@@ -434,19 +521,10 @@ export class StreamHub {
     for (const id of changes.venuesDefined) this.cityLivePending.add(id);
     const due: (VenueLive | VenueFigures)[] = [];
     for (const id of this.cityLivePending) {
-      const v = this.model.venues.get(id);
-      const live = v?.live();
-      const sent = this.cityLiveSent.get(id);
-      if (!live || (sent && sameLive(sent.live, live))) {
-        this.cityLivePending.delete(id);
-        continue;
-      }
-      const urgent = !sent || changes.venuesDefined.has(id) || statusMoved(sent.live, live);
-      if (!urgent && now - sent.at < CITY_LIVE_EVERY_MS) continue;
-      // Its status as the wall has it: the figures alone say what moved.
-      due.push(urgent ? live : { id, occupancy: live.occupancy, lastSeen: live.lastSeen });
-      this.cityLiveSent.set(id, { live, at: now });
-      this.cityLivePending.delete(id);
+      const live = this.model.venues.get(id)?.live();
+      const part = live && this.cityLive.due(live, now, changes.venuesDefined.has(id));
+      if (part) due.push(part);
+      if (!live || !this.cityLive.owes(live)) this.cityLivePending.delete(id);
     }
     return due;
   }
@@ -456,23 +534,25 @@ export class StreamHub {
     return sseFrame(event, this.currentEventId, JSON.stringify(message));
   }
 
-  /** What changed in one venue, for the clients watching it. */
+  /** What changed in one venue, for the clients watching it (its live part paced: LivePacing). */
   private venueDelta(
     venueId: string,
     changes: ModelChanges,
     alertChanges: AlertChanges,
-    kpis: Kpis,
+    feed: FeedStatus,
     now: number,
   ): VenueDelta {
-    const d: VenueDelta = { type: 'venue-delta', seq: this.seq, at: now, venueId, kpis };
+    const d: VenueDelta = { type: 'venue-delta', seq: this.seq, at: now, venueId, feed };
     this.addAlerts(d, [venueId], alertChanges);
     const v = this.model.venues.get(venueId);
     if (!v?.def) return d;
     if (v.redefined) {
       d.detail = v.detail();
+      this.venueLive.due(d.detail.live, now, true);
       return d;
     }
-    if (changes.venuesChanged.has(venueId)) d.live = v.live();
+    const live = this.venueLive.due(v.live(), now);
+    if (live) d.live = live;
     // The changing fields only: the definitions went with the detail and have not changed since.
     if (v.changedZones.size > 0) d.zones = [...v.changedZones].flatMap((id) => v.zones.get(id)?.change() ?? []);
     if (v.changedSensors.size > 0) d.sensors = [...v.changedSensors].flatMap((id) => v.sensors.get(id)?.change() ?? []);
@@ -488,10 +568,10 @@ export class StreamHub {
   private alertsDelta(
     venues: readonly string[] | null,
     alertChanges: AlertChanges,
-    kpis: Kpis,
+    feed: FeedStatus,
     now: number,
   ): AlertsDelta {
-    const d: AlertsDelta = { type: 'alerts-delta', seq: this.seq, at: now, kpis };
+    const d: AlertsDelta = { type: 'alerts-delta', seq: this.seq, at: now, feed };
     this.addAlerts(d, venues, alertChanges);
     return d;
   }
