@@ -14,8 +14,6 @@ const zone = (id: string, kind: ZoneLive['kind'], occupancy: number, over: Parti
   areaM2: kind === 'stand' ? 4000 : 100,
   capacity: 1000,
   occupancy,
-  entries: 0,
-  exits: 0,
   flowInPerMin: kind === 'gate' ? 37 : null,
   flowOutPerMin: kind === 'gate' ? 12 : null,
   minutesToCapacity: null,

@@ -9,8 +9,6 @@ const zone = (id: string, kind: ZoneLive['kind'], flowIn: number | null, flowOut
   areaM2: 100,
   capacity: 100,
   occupancy: 10,
-  entries: 0,
-  exits: 0,
   flowInPerMin: flowIn,
   flowOutPerMin: flowOut,
   minutesToCapacity: null,

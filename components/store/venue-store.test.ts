@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedStatus, SensorLive, VenueDetail, VenueDelta, VenueSnapshot, ZoneLive } from '@/lib/contracts/stream';
+import { sensorColumns, zoneColumns } from '@/lib/contracts/venue-changes';
 import { createVenueStore } from './venue-store';
 
 const feed: FeedStatus = { feedAgeMs: 100, publishersOnline: 1, simulated: true };
@@ -13,8 +14,6 @@ const zone = (id: string, name: string): ZoneLive => ({
   areaM2: 600,
   capacity: 1000,
   occupancy: 0,
-  entries: 0,
-  exits: 0,
   flowInPerMin: null,
   flowOutPerMin: null,
   minutesToCapacity: null,
@@ -88,19 +87,23 @@ describe('the venue store', () => {
       seq: 2,
       at: T0 + 1000,
       venueId: 'test-arena',
-      zones: [
-        {
-          id: 'gate-1',
-          occupancy: 7,
-          entries: 9,
-          exits: 2,
-          flowInPerMin: 4,
-          flowOutPerMin: 1,
-          minutesToCapacity: null,
-          lastSeen: T0 + 900,
-        },
-      ],
-      sensors: [{ id: 'temp-1', value: 31.5, status: 'ok', ts: T0 + 900, lastSeen: T0 + 900 }],
+      zones: zoneColumns(
+        [
+          {
+            id: 'gate-1',
+            occupancy: 7,
+            flowInPerMin: 4,
+            flowOutPerMin: 1,
+            minutesToCapacity: null,
+            lastSeen: T0 + 900,
+          },
+        ],
+        T0 + 1000,
+      ),
+      sensors: sensorColumns(
+        [{ id: 'temp-1', value: 31.5, status: 'ok', ts: T0 + 850, lastSeen: T0 + 900 }],
+        T0 + 1000,
+      ),
       feed,
     };
     store.getState().applyMessages([delta], T0 + 1000, 0);
@@ -108,14 +111,14 @@ describe('the venue store', () => {
     expect(after.zones['gate-1']).toEqual({
       ...gate,
       occupancy: 7,
-      entries: 9,
-      exits: 2,
       flowInPerMin: 4,
       flowOutPerMin: 1,
       lastSeen: T0 + 900,
     });
     expect(after.sensors['temp-1']).toMatchObject({
       value: 31.5,
+      ts: T0 + 850,
+      lastSeen: T0 + 900,
       unit: before.sensors['temp-1']!.unit,
       kind: 'temperature',
     });
@@ -133,7 +136,7 @@ describe('the venue store', () => {
           seq: 2,
           at: T0 + 1000,
           venueId: 'test-arena',
-          sensors: [{ id: 'not-defined', value: 1, status: 'ok', ts: T0, lastSeen: T0 }],
+          sensors: sensorColumns([{ id: 'not-defined', value: 1, status: 'ok', ts: T0, lastSeen: T0 }], T0 + 1000),
           feed,
         },
       ],

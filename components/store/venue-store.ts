@@ -17,6 +17,7 @@ import type {
   ZoneLive,
 } from '@/lib/contracts/stream';
 import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
+import { sensorRows, zoneRows } from '@/lib/contracts/venue-changes';
 
 export interface VenueState extends ConnectionSlice {
   /** The venue this store streams; null at the city level. */
@@ -96,14 +97,14 @@ function apply(s: VenueState, m: VenueStreamMessage): Partial<VenueState> {
   // All of the live part, or the moving figures of the one the store has.
   if (m.live && ('worst' in m.live || s.live)) next.live = 'worst' in m.live ? m.live : { ...s.live!, ...m.live };
   // A delta carries a zone's or sensor's changing fields; its definition is what the detail gave.
-  if (m.zones?.length) {
+  if (m.zones?.id.length) {
     const zones = { ...s.zones };
-    for (const z of m.zones) if (zones[z.id]) zones[z.id] = { ...zones[z.id]!, ...z };
+    for (const z of zoneRows(m.zones, m.at)) if (zones[z.id]) zones[z.id] = { ...zones[z.id]!, ...z };
     next.zones = zones;
   }
-  if (m.sensors?.length) {
+  if (m.sensors?.id.length) {
     const sensors = { ...s.sensors };
-    for (const x of m.sensors) if (sensors[x.id]) sensors[x.id] = { ...sensors[x.id]!, ...x };
+    for (const x of sensorRows(m.sensors, m.at)) if (sensors[x.id]) sensors[x.id] = { ...sensors[x.id]!, ...x };
     next.sensors = sensors;
   }
   if (m.incidents?.length || m.incidentsRemoved?.length) {

@@ -5,6 +5,7 @@
 import type { AlertView } from './alerts';
 import type { IncidentKind, LocalizedNameT, PlanPointT, Severity, ZoneKindT } from './payloads.schema';
 import type { SensorKind, SensorStatus, Thresholds } from './sensor-kinds';
+import type { SensorChangeColumns, ZoneChangeColumns } from './venue-changes';
 
 export type WorstStatus = 'ok' | 'warning' | 'critical' | 'offline' | 'unknown';
 /** Which of two venues' statuses is the worse (a venue's sensors roll up to it; a cluster of venues likewise). */
@@ -133,14 +134,13 @@ export interface StreamDelta {
 }
 
 /**
- * What changes of a zone, and all a venue delta sends for it: its definition (kind, name, area,
- * capacity) travels in the detail, with the snapshot and again when the registry changes.
+ * What changes of a zone and a screen shows: its definition (kind, name, area, capacity) travels in
+ * the detail, with the snapshot and again when the registry changes. (The day's entries and exits
+ * no screen shows; the people inside are their difference.)
  */
 export interface ZoneChange {
   id: string;
   occupancy: number;
-  entries: number;
-  exits: number;
   /** People per minute in and out over the last minute; null until there are two samples. */
   flowInPerMin: number | null;
   flowOutPerMin: number | null;
@@ -227,9 +227,12 @@ export interface VenueDelta {
   detail?: VenueDetail;
   /** All of it when its status moved; its figures alone (at most once a second) when only they did. */
   live?: VenueLive | VenueFigures;
-  /** Changed zones and sensors: their changing fields only (a registry change sends `detail`). */
-  zones?: ZoneChange[];
-  sensors?: SensorChange[];
+  /**
+   * Changed zones and sensors: their changing fields only (a registry change sends `detail`), a column
+   * per field (lib/contracts/venue-changes.ts).
+   */
+  zones?: ZoneChangeColumns;
+  sensors?: SensorChangeColumns;
   incidents?: IncidentView[];
   incidentsRemoved?: string[];
   alerts?: AlertView[];

@@ -140,8 +140,6 @@ export class ZoneState implements Ordered {
     return {
       id: this.def.id,
       occupancy: this.occupancy,
-      entries: this.entries,
-      exits: this.exits,
       flowInPerMin: flow ? Math.round(flow.in) : null,
       flowOutPerMin: flow ? Math.round(flow.out) : null,
       minutesToCapacity: this.flow.minutesToCapacity(this.def.capacity),

@@ -8,6 +8,7 @@ import { IngestMetrics } from '../ingest/ingest-metrics';
 import { RateLimitedLog } from '../ingest/rate-limited-log';
 import { SituationModel } from '../ingest/situation-model';
 import { alertView, json, registry, T0 } from '../testing/fixtures';
+import { sensorRows } from '../contracts/venue-changes';
 import { StreamHub } from './stream-hub';
 
 const decoder = new TextDecoder();
@@ -220,10 +221,11 @@ describe('StreamHub venue scope', () => {
     hub.flush(T0 + 1200);
     const deltas = parseVenueFrames(frames).filter((m) => m.type === 'venue-delta');
     const last = deltas.at(-1)!;
-    expect(last.type === 'venue-delta' && last.sensors?.map((s) => [s.id, s.value, s.status])).toEqual([
+    if (last.type !== 'venue-delta') throw new Error('expected a venue delta');
+    expect(sensorRows(last.sensors!, last.at).map((s) => [s.id, s.value, s.status])).toEqual([
       ['temp-1', 33, 'warning'],
     ]);
-    expect(last.type === 'venue-delta' && last.zones).toBeUndefined();
+    expect(last.zones).toBeUndefined();
     expect(deltas.every((d) => d.venueId === 'test-arena')).toBe(true);
     expect(JSON.stringify(deltas)).not.toContain('other-hall');
   });
@@ -247,12 +249,25 @@ describe('StreamHub venue scope', () => {
     const last = parseVenueFrames(frames).at(-1)!;
     if (last.type !== 'venue-delta') throw new Error('expected a venue delta');
     expect(last.detail).toBeUndefined();
-    expect(last.sensors).toEqual([{ id: 'temp-1', value: 31.23, status: 'ok', ts: T0 + 1, lastSeen: T0 + 1 }]);
-    expect(last.zones).toHaveLength(1);
-    expect(Object.keys(last.zones![0]!).sort()).toEqual(
-      ['entries', 'exits', 'flowInPerMin', 'flowOutPerMin', 'id', 'lastSeen', 'minutesToCapacity', 'occupancy'].sort(),
-    );
-    expect(last.zones![0]).toMatchObject({ id: 'gate-1', occupancy: 4, entries: 5, exits: 1 });
+    // A column per changing field, times in ms before the message's stamp.
+    expect(last.sensors).toEqual({
+      id: ['temp-1'],
+      value: [31.23],
+      status: ['ok'],
+      tsAgoMs: [1199],
+      lastSeenAgoMs: [1199],
+    });
+    expect(sensorRows(last.sensors!, last.at)).toEqual([
+      { id: 'temp-1', value: 31.23, status: 'ok', ts: T0 + 1, lastSeen: T0 + 1 },
+    ]);
+    expect(last.zones).toEqual({
+      id: ['gate-1'],
+      occupancy: [4],
+      flowInPerMin: [null],
+      flowOutPerMin: [null],
+      minutesToCapacity: [null],
+      lastSeenAgoMs: [1199],
+    });
 
     // A registry that changes the definition sends the whole detail again, definitions and all.
     const redefined = registry(T0 + 2, 2);

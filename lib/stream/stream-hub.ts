@@ -23,6 +23,7 @@ import {
   type VenueSnapshot,
 } from '../contracts/stream';
 import { SEVERITIES } from '../contracts/payloads.schema';
+import { sensorColumns, zoneColumns } from '../contracts/venue-changes';
 
 export interface StreamHubOptions {
   /** ms between flushes: at most 1000/flushMs messages per second per client. @default 200 */
@@ -554,8 +555,16 @@ export class StreamHub {
     const live = this.venueLive.due(v.live(), now);
     if (live) d.live = live;
     // The changing fields only: the definitions went with the detail and have not changed since.
-    if (v.changedZones.size > 0) d.zones = [...v.changedZones].flatMap((id) => v.zones.get(id)?.change() ?? []);
-    if (v.changedSensors.size > 0) d.sensors = [...v.changedSensors].flatMap((id) => v.sensors.get(id)?.change() ?? []);
+    if (v.changedZones.size > 0)
+      d.zones = zoneColumns(
+        [...v.changedZones].flatMap((id) => v.zones.get(id)?.change() ?? []),
+        now,
+      );
+    if (v.changedSensors.size > 0)
+      d.sensors = sensorColumns(
+        [...v.changedSensors].flatMap((id) => v.sensors.get(id)?.change() ?? []),
+        now,
+      );
     const prefix = `${venueId}/`;
     const incidents = [...changes.incidentsChanged].filter((k) => k.startsWith(prefix));
     if (incidents.length > 0)
