@@ -26,6 +26,8 @@ const SECONDS = Number(process.env.BENCH_WALL_SECONDS ?? 10);
 const ALARM_VENUE = 'huzhou-deqing-gym';
 const PAGES: { name: string; path: string; viewport: { width: number; height: number }; alarm?: boolean }[] = [
   { name: 'city wall', path: '/', viewport: { width: 1920, height: 1080 } },
+  // The command center's own panel: four times the pixels for software GL to fill.
+  { name: 'city wall', path: '/', viewport: { width: 3840, height: 2160 } },
   // Its worst moment: a critical alarm unacknowledged (banner, escalated alert and marker ring all pulsing).
   { name: 'city wall in alarm', path: '/', viewport: { width: 1920, height: 1080 }, alarm: true },
   { name: 'city wall, small window', path: '/', viewport: { width: 800, height: 600 } },
