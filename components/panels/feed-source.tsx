@@ -24,10 +24,10 @@ function FeedSourceLine({
   );
 }
 
-// The two figures it shows are selected, not the KPIs (new with every message).
+// The two figures it shows are selected, not the feed's state (new with every message).
 export function FeedSource() {
-  const simulated = useSituation((s) => s.kpis?.simulated ?? false);
-  const publishers = useSituation((s) => s.kpis?.publishersOnline ?? 0);
+  const simulated = useSituation((s) => s.feed?.simulated ?? false);
+  const publishers = useSituation((s) => s.feed?.publishersOnline ?? 0);
   return <FeedSourceLine simulated={simulated} publishers={publishers} />;
 }
 

@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Kpis, StreamDelta, StreamSnapshot } from '@/lib/contracts/stream';
+import type { FeedStatus, Kpis, StreamDelta, StreamSnapshot } from '@/lib/contracts/stream';
 import { createSituationStore, MAX_TREND_POINTS } from './situation-store';
 import { linkLostFor, phaseFor } from './stream-connection';
 
-const kpis = (feedAgeMs: number | null = 100): Kpis => ({
-  peopleInside: 10,
+const kpis = (peopleInside = 10): Kpis => ({
+  peopleInside,
   openIncidents: { critical: 0, major: 0, minor: 0, warning: 0 },
   sensorsTotal: 3,
   sensorsOffline: 0,
   venuesReporting: 1,
   messagesPerSecond: 5,
   rejectedPerSecond: 0,
-  feedAgeMs,
-  publishersOnline: 1,
-  simulated: true,
 });
+const feed = (feedAgeMs: number | null = 100): FeedStatus => ({ feedAgeMs, publishersOnline: 1, simulated: true });
 
 const snapshot: StreamSnapshot = {
   type: 'snapshot',
@@ -51,6 +49,7 @@ const snapshot: StreamSnapshot = {
   alertsLoaded: true,
   kpis: kpis(),
   trend: [],
+  feed: feed(),
 };
 
 describe('situation store', () => {
@@ -60,7 +59,8 @@ describe('situation store', () => {
       type: 'delta',
       seq: 4,
       at: 1200,
-      kpis: kpis(50),
+      kpis: kpis(),
+      feed: feed(50),
       live: [
         {
           id: 'a',
@@ -98,8 +98,22 @@ describe('situation store', () => {
     expect(s.feedAgeAtMessage).toBe(50);
     store
       .getState()
-      .applyMessages([{ type: 'delta', seq: 5, at: 1400, kpis: kpis(), incidentsRemoved: ['a/i1'] }], 5200, 0);
+      .applyMessages([{ type: 'delta', seq: 5, at: 1400, feed: feed(), incidentsRemoved: ['a/i1'] }], 5200, 0);
     expect(store.getState().incidents).toEqual({});
+  });
+
+  it('keeps the city figures it has through deltas without them, and ages by every delta', () => {
+    const store = createSituationStore();
+    store.getState().applyMessages([snapshot], 1000, 0);
+    const held = store.getState().kpis;
+    // The server sends the figures only when they moved; a delta without them changes nothing shown.
+    store.getState().applyMessages([{ type: 'delta', seq: 4, at: 1200, feed: feed(30) }], 1200, 0);
+    expect(store.getState().kpis).toBe(held);
+    expect(store.getState().feedAgeAtMessage).toBe(30);
+    expect(store.getState().lastServerAt).toBe(1200);
+    store.getState().applyMessages([{ type: 'delta', seq: 5, at: 1400, feed: feed(), kpis: kpis(4_000) }], 1400, 0);
+    expect(store.getState().kpis?.peopleInside).toBe(4_000);
+    expect(store.getState().feed?.simulated).toBe(true);
   });
 
   it('a new snapshot replaces everything (server restart)', () => {
@@ -142,7 +156,7 @@ describe('situation store', () => {
             type: 'delta',
             seq: 10 + i,
             at: i,
-            kpis: kpis(),
+            feed: feed(),
             trend: [{ t: i * 10_000, occupancy: i, openIncidents: 0 }],
           },
         ],

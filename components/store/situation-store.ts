@@ -8,6 +8,7 @@ import { alertMapOf, mergeAlerts, type AlertMap } from './alert-map';
 import { connectionSlice, type ConnectionSlice } from './connection-slice';
 import { freshnessAfter } from './data-age';
 import type {
+  FeedStatus,
   IncidentView,
   Kpis,
   StreamDelta,
@@ -45,8 +46,11 @@ export interface IncidentsSlice {
 }
 
 export interface KpiSlice {
+  /** The city's figures: in the snapshot, then in a delta only when they moved (paced by the server). */
   kpis: Kpis | null;
   trend: TrendPoint[];
+  /** The feed's state, in every message (new each time: select its fields). */
+  feed: FeedStatus | null;
 }
 
 export interface SituationState extends ConnectionSlice, ServerSlice, VenuesSlice, IncidentsSlice, KpiSlice {
@@ -64,7 +68,7 @@ function fromSnapshot(
   s: StreamSnapshot,
 ): Pick<
   SituationState,
-  'venues' | 'venueOrder' | 'live' | 'incidents' | 'alerts' | 'alertsLoaded' | 'kpis' | 'trend' | 'serverId'
+  'venues' | 'venueOrder' | 'live' | 'incidents' | 'alerts' | 'alertsLoaded' | 'kpis' | 'trend' | 'feed' | 'serverId'
 > {
   const venues = Object.fromEntries(s.venues.map((v) => [v.id, v]));
   return {
@@ -77,6 +81,7 @@ function fromSnapshot(
     alertsLoaded: s.alertsLoaded,
     kpis: s.kpis,
     trend: s.trend.slice(-MAX_TREND_POINTS),
+    feed: s.feed,
   };
 }
 
@@ -91,7 +96,8 @@ function mergeTrend(trend: TrendPoint[], points: TrendPoint[]): TrendPoint[] {
 }
 
 function applyDelta(state: SituationState, d: StreamDelta): Partial<SituationState> {
-  const next: Partial<SituationState> = { kpis: d.kpis };
+  const next: Partial<SituationState> = { feed: d.feed };
+  if (d.kpis) next.kpis = d.kpis;
   if (d.venues?.length) {
     const venues = { ...state.venues };
     for (const v of d.venues) venues[v.id] = v;
@@ -138,10 +144,11 @@ export function createSituationStore(initial?: StreamSnapshot) {
     alertsLoaded: null,
     kpis: null,
     trend: [],
+    feed: null,
     ...(initial && {
       ...fromSnapshot(initial),
       lastServerAt: initial.at,
-      feedAgeAtMessage: initial.kpis.feedAgeMs,
+      feedAgeAtMessage: initial.feed.feedAgeMs,
     }),
     applyMessages: (messages, receivedAt, serverOffsetMs) =>
       set((state) => {
@@ -150,8 +157,7 @@ export function createSituationStore(initial?: StreamSnapshot) {
           s = { ...s, ...(m.type === 'snapshot' ? fromSnapshot(m) : applyDelta(s, m)) };
         }
         const last = messages[messages.length - 1];
-        // The city's KPIs carry the feed's state.
-        return { ...s, ...freshnessAfter(s, last && { at: last.at, feed: last.kpis }, receivedAt, serverOffsetMs) };
+        return { ...s, ...freshnessAfter(s, last, receivedAt, serverOffsetMs) };
       }),
   }));
 }

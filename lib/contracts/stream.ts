@@ -76,8 +76,8 @@ export interface FeedStatus {
   simulated: boolean;
 }
 
-/** The city wall's figures (with the feed's state). */
-export interface Kpis extends FeedStatus {
+/** The city wall's figures. */
+export interface Kpis {
   peopleInside: number;
   openIncidents: SeverityCounts;
   sensorsTotal: number;
@@ -112,6 +112,7 @@ export interface StreamSnapshot {
   alertsLoaded: boolean;
   kpis: Kpis;
   trend: TrendPoint[];
+  feed: FeedStatus;
 }
 
 export interface StreamDelta {
@@ -129,8 +130,13 @@ export interface StreamDelta {
   alerts?: AlertView[];
   /** Ids of alerts no longer shown (resolved long enough ago). */
   alertsRemoved?: number[];
-  kpis: Kpis;
+  /**
+   * The city's figures when they moved: at once when a count a screen colours or the crowd jumped
+   * (KPIS_AT_ONCE in the stream hub), else at most once a second.
+   */
+  kpis?: Kpis;
   trend?: TrendPoint[];
+  feed: FeedStatus;
 }
 
 /**

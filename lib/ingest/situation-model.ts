@@ -24,6 +24,7 @@ import {
   type SensorStatus,
 } from '../contracts/sensor-kinds';
 import type {
+  FeedStatus,
   IncidentView,
   Kpis,
   SensorChange,
@@ -605,6 +606,21 @@ export class SituationModel {
     this.cityTrend.openIncidents.add(now, open);
   }
 
+  /** How old the feed's newest message is, and who publishes it. */
+  feed(now: number): FeedStatus {
+    const f: FeedStatus = {
+      feedAgeMs: this.lastAcceptedAt === 0 ? null : now - this.lastAcceptedAt,
+      publishersOnline: 0,
+      simulated: false,
+    };
+    for (const p of this.publishers.values()) {
+      if (!p.online) continue;
+      f.publishersOnline++;
+      f.simulated ||= p.simulated;
+    }
+    return f;
+  }
+
   kpis(now: number, messagesPerSecond: number, rejectedPerSecond: number): Kpis {
     const k: Kpis = {
       peopleInside: 0,
@@ -614,15 +630,7 @@ export class SituationModel {
       venuesReporting: 0,
       messagesPerSecond,
       rejectedPerSecond,
-      feedAgeMs: this.lastAcceptedAt === 0 ? null : now - this.lastAcceptedAt,
-      publishersOnline: 0,
-      simulated: false,
     };
-    for (const p of this.publishers.values()) {
-      if (!p.online) continue;
-      k.publishersOnline++;
-      k.simulated ||= p.simulated;
-    }
     for (const v of this.venues.values()) {
       k.peopleInside += v.occupancy;
       k.sensorsTotal += v.sensors.size;

@@ -104,6 +104,46 @@ describe('StreamHub', () => {
     expect(lives().at(-1)).toMatchObject({ worst: 'critical', sensorsCritical: 1 });
   });
 
+  it("sends the city's figures when they moved: the crowd's drift once a second, a jump in the next flush", () => {
+    const { hub, ingest } = setup();
+    const frames: Uint8Array[] = [];
+    hub.connect((f) => (frames.push(f), true));
+    const deltas = () => parseFrames(frames).flatMap((f) => (f.message.type === 'delta' ? [f.message] : []));
+    const sentKpis = () => deltas().flatMap((d) => (d.kpis ? [{ at: d.at, people: d.kpis.peopleInside }] : []));
+    const count = (at: number, seq: number, occupancy: number) => {
+      ingest.handle(
+        topics.crowd('hangzhou', 'test-arena', 'stand-1'),
+        json({ ts: at, seq, entries: occupancy, exits: 0, occupancy }),
+        at,
+      );
+      hub.flush(at);
+    };
+    const start = T0 + 10_000;
+    count(start, 1, 3_000);
+    // Three people more every 200 ms for 3 s: the city's figure goes out at most once a second.
+    for (let i = 1; i <= 15; i++) count(start + i * 200, 1 + i, 3_000 + 3 * i);
+    const drift = sentKpis().filter((k) => k.at > start);
+    expect(drift.length).toBeGreaterThanOrEqual(2);
+    expect(drift.length).toBeLessThanOrEqual(3);
+    for (let k = 1; k < drift.length; k++) expect(drift[k]!.at - drift[k - 1]!.at).toBeGreaterThanOrEqual(1000);
+    // Every delta says how old the feed is, with the figures or without.
+    expect(deltas().every((d) => d.feed.feedAgeMs === 0)).toBe(true);
+    expect(deltas().some((d) => d.kpis === undefined)).toBe(true);
+    // The last drift held back goes out when its second is up.
+    hub.flush(start + 16 * 200 + 1000);
+    expect(sentKpis().at(-1)!.people).toBe(3_045);
+
+    // A stand emptying by 1,000 (past 100 people and 1% of the crowd) shows in the very next flush.
+    const jumpAt = start + 16 * 200 + 1100;
+    count(jumpAt, 17, 2_045);
+    expect(sentKpis().at(-1)).toEqual({ at: jumpAt, people: 2_045 });
+    // Nothing new since: no figures again.
+    const sent = sentKpis().length;
+    hub.flush(jumpAt + 200);
+    hub.flush(jumpAt + 400);
+    expect(sentKpis()).toHaveLength(sent);
+  });
+
   it('sends a heartbeat delta when nothing changed, at least once a second', () => {
     const { hub } = setup();
     const frames: Uint8Array[] = [];

@@ -15,6 +15,7 @@ import {
   type AlertsDelta,
   type AlertsSnapshot,
   type FeedStatus,
+  type Kpis,
   type StreamDelta,
   type StreamSnapshot,
   type VenueDelta,
@@ -136,6 +137,32 @@ class LivePacing {
   }
 }
 
+/**
+ * The city's figures go out at once when a count the wall shows as a warning moved (sensors offline,
+ * venues reporting, open incidents, rejected messages starting or stopping) or the crowd jumped: by at
+ * least `people` and at least `peopleShare` of it (a stand emptying, a gate's count arriving). The
+ * crowd's drift and the message rate go at most every LIVE_FIGURES_EVERY_MS.
+ */
+export const KPIS_AT_ONCE = { peopleShare: 0.01, people: 100 } as const;
+
+function kpisUrgent(sent: Kpis, k: Kpis): boolean {
+  const jump = Math.abs(k.peopleInside - sent.peopleInside);
+  return (
+    (jump >= KPIS_AT_ONCE.people && jump >= KPIS_AT_ONCE.peopleShare * sent.peopleInside) ||
+    k.sensorsOffline !== sent.sensorsOffline ||
+    k.sensorsTotal !== sent.sensorsTotal ||
+    k.venuesReporting !== sent.venuesReporting ||
+    k.rejectedPerSecond > 0 !== sent.rejectedPerSecond > 0 ||
+    SEVERITIES.some((s) => k.openIncidents[s] !== sent.openIncidents[s])
+  );
+}
+
+const sameKpis = (a: Kpis, b: Kpis) =>
+  !kpisUrgent(a, b) &&
+  a.peopleInside === b.peopleInside &&
+  a.messagesPerSecond === b.messagesPerSecond &&
+  a.rejectedPerSecond === b.rejectedPerSecond;
+
 /** Whether a venue or alerts delta carries anything but the feed's state. */
 function carriesChange(d: VenueDelta | AlertsDelta): boolean {
   return (
@@ -150,12 +177,6 @@ function carriesChange(d: VenueDelta | AlertsDelta): boolean {
         d.incidentsRemoved !== undefined))
   );
 }
-
-const feedOf = ({ feedAgeMs, publishersOnline, simulated }: FeedStatus): FeedStatus => ({
-  feedAgeMs,
-  publishersOnline,
-  simulated,
-});
 
 const encoder = new TextEncoder();
 
@@ -174,6 +195,8 @@ export class StreamHub {
   /** What the city wall was last sent of each venue; venues changed since but held back. */
   private readonly cityLive = new LivePacing();
   private readonly cityLivePending = new Set<string>();
+  /** The city's figures as the city wall was last sent them, and when (KPIS_AT_ONCE). */
+  private kpisSent: { kpis: Kpis; at: number } | undefined;
   /** The same for the venue pages, of the venues they watch. */
   private readonly venueLive = new LivePacing();
   /**
@@ -347,12 +370,12 @@ export class StreamHub {
       alertsLoaded: this.alertsLoaded,
       kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
       trend: this.model.trend(),
+      feed: this.model.feed(now),
     };
   }
 
   venueSnapshot(venueId: string, now: number): VenueSnapshot {
     const v = this.model.venues.get(venueId);
-    const rates = this.metrics.sampleRatesPeek();
     return {
       type: 'venue-snapshot',
       serverId: this.serverId,
@@ -362,12 +385,11 @@ export class StreamHub {
       detail: v?.def ? v.detail() : null,
       alerts: this.alertsOf([venueId]),
       alertsLoaded: this.alertsLoaded,
-      feed: feedOf(this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond)),
+      feed: this.model.feed(now),
     };
   }
 
   alertsSnapshot(venues: readonly string[] | null, now: number): AlertsSnapshot {
-    const rates = this.metrics.sampleRatesPeek();
     return {
       type: 'alerts-snapshot',
       serverId: this.serverId,
@@ -375,7 +397,7 @@ export class StreamHub {
       at: now,
       alerts: this.alertsOf(venues),
       alertsLoaded: this.alertsLoaded,
-      feed: feedOf(this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond)),
+      feed: this.model.feed(now),
     };
   }
 
@@ -437,20 +459,18 @@ export class StreamHub {
       alertChanges.changed.length +
       alertChanges.removed.length;
     const cityLive = this.cityLiveDue(changes, now);
+    const kpis = this.kpisDue(this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond), now);
     const latestTrend = this.model.cityTrend.occupancy.latest();
     const trendMoved = latestTrend !== undefined && latestTrend[0] !== this.lastTrendT;
-    if (changed === 0 && cityLive.length === 0 && !trendMoved && now - this.lastSentAt < STREAM_HEARTBEAT_MS) {
+    if (changed === 0 && cityLive.length === 0 && !kpis && !trendMoved && now - this.lastSentAt < STREAM_HEARTBEAT_MS) {
       this.clearVenueChanges();
       return;
     }
 
     this.seq++;
-    const delta: StreamDelta = {
-      type: 'delta',
-      seq: this.seq,
-      at: now,
-      kpis: this.model.kpis(now, rates.perSecond, rates.rejectedPerSecond),
-    };
+    const feed = this.model.feed(now);
+    const delta: StreamDelta = { type: 'delta', seq: this.seq, at: now, feed };
+    if (kpis) delta.kpis = kpis;
     if (changes.venuesDefined.size > 0) {
       delta.venues = [...changes.venuesDefined].flatMap((id) => {
         const v = this.model.venues.get(id);
@@ -475,7 +495,6 @@ export class StreamHub {
       this.lastTrendT = latestTrend[0];
     }
     this.lastSentAt = now;
-    const feed = feedOf(delta.kpis);
     const feedMoved =
       this.lastFeed?.publishersOnline !== feed.publishersOnline || this.lastFeed.simulated !== feed.simulated;
     this.lastFeed = feed;
@@ -516,7 +535,16 @@ export class StreamHub {
     return this.serialise(d.type, d);
   }
 
-  /** The venues' live figures the city wall is due now (see CITY_LIVE_EVERY_MS); the rest wait. */
+  /** The city's figures if the city wall is due them now (KPIS_AT_ONCE), else undefined. */
+  private kpisDue(kpis: Kpis, now: number): Kpis | undefined {
+    const sent = this.kpisSent;
+    if (sent && sameKpis(sent.kpis, kpis)) return undefined;
+    if (sent && !kpisUrgent(sent.kpis, kpis) && now - sent.at < LIVE_FIGURES_EVERY_MS) return undefined;
+    this.kpisSent = { kpis, at: now };
+    return kpis;
+  }
+
+  /** The venues' live figures the city wall is due now (see LIVE_FIGURES_EVERY_MS); the rest wait. */
   private cityLiveDue(changes: ModelChanges, now: number): (VenueLive | VenueFigures)[] {
     for (const id of changes.venuesChanged) this.cityLivePending.add(id);
     for (const id of changes.venuesDefined) this.cityLivePending.add(id);
