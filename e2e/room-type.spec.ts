@@ -90,10 +90,10 @@ for (const { key, width, height } of [
       '({ x: document.documentElement.scrollWidth - innerWidth, y: document.documentElement.scrollHeight - innerHeight })',
     );
     expect(overflow).toEqual({ x: 0, y: 0 });
-    await testInfo.attach(`room-${key}-${width}x${height}.png`, {
-      body: await page.screenshot(),
-      contentType: 'image/png',
-    });
+    // Kept as a file in the test's output as well as in the report: the room's look is checked by eye.
+    const shot = testInfo.outputPath(`room-${key}-${width}x${height}.png`);
+    await page.screenshot({ path: shot });
+    await testInfo.attach(`room-${key}-${width}x${height}.png`, { path: shot, contentType: 'image/png' });
     await testInfo.attach('capital heights (mm)', {
       body: JSON.stringify(measured, null, 2),
       contentType: 'application/json',
