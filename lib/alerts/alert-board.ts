@@ -16,6 +16,12 @@ export class AlertBoard {
   readonly unresolved = new Map<string, AlertView>();
   private changed = new Set<number>();
   private removed = new Set<number>();
+  private changeListener: (() => void) | undefined;
+
+  /** Calls `listener` when an alert changes (raised, acknowledged, shelved, resolved): once until takeChanges. */
+  onChange(listener: () => void): void {
+    this.changeListener = listener;
+  }
 
   /** Takes in one alert; returns false when it is not newer than what is held. */
   apply(a: AlertView): boolean {
@@ -28,6 +34,7 @@ export class AlertBoard {
     } else {
       this.unresolved.set(key, a);
     }
+    if (this.changed.size === 0) this.changeListener?.();
     this.changed.add(a.id);
     this.removed.delete(a.id);
     if (this.alerts.size > MAX_BOARD_ALERTS) this.evictOldestResolved();

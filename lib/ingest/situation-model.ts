@@ -302,6 +302,12 @@ export interface ModelChanges {
   incidentsRemoved: Set<string>;
 }
 
+/**
+ * A zone's count moving by at least this many people in one message is news a screen shows at once
+ * (a stand emptying, a gate's count arriving), not the crowd's drift.
+ */
+export const CROWD_JUMP_PEOPLE = 100;
+
 export interface SituationModelOptions {
   /** @default DEFAULT_MAX_CLOCK_SKEW_MS */
   maxClockSkewMs?: number;
@@ -311,6 +317,9 @@ export class SituationModel {
   readonly venues = new Map<string, VenueState>();
   readonly maxClockSkewMs: number;
   private changes: ModelChanges = SituationModel.emptyChanges();
+  /** Set by news someone must see at once, until the hub takes the changes (see onUrgent). */
+  private urgentPending = false;
+  private urgentListener: (() => void) | undefined;
   /** Server time of the last accepted message. */
   lastAcceptedAt = 0;
   /**
@@ -398,7 +407,23 @@ export class SituationModel {
   takeChanges(): ModelChanges {
     const c = this.changes;
     this.changes = SituationModel.emptyChanges();
+    this.urgentPending = false;
     return c;
+  }
+
+  /**
+   * Calls `listener` when news someone must see at once arrives (a sensor's status moved, an IT
+   * incident, a crowd's jump, a venue or publisher coming or going): once until the next takeChanges,
+   * so a burst costs one call. The hub then flushes early rather than at its next tick.
+   */
+  onUrgent(listener: () => void): void {
+    this.urgentListener = listener;
+  }
+
+  private urgent(): void {
+    if (this.urgentPending) return;
+    this.urgentPending = true;
+    this.urgentListener?.();
   }
 
   private countGap(last: Ordered, seq: number) {
@@ -461,6 +486,7 @@ export class SituationModel {
     v.redefined = true;
     this.changes.venuesDefined.add(venueId);
     this.touched(v, now);
+    this.urgent();
     return null;
   }
 
@@ -486,7 +512,7 @@ export class SituationModel {
     s.receivedAt = now;
     s.history.add(p.ts, p.value);
     v.changedSensors.add(sensorId);
-    v.setStatus(s, statusHeld(p.value, s.def.thresholds, s.status, STATUS_DEADBAND_PERCENT));
+    if (v.setStatus(s, statusHeld(p.value, s.def.thresholds, s.status, STATUS_DEADBAND_PERCENT))) this.urgent();
     this.touched(v, now);
     return null;
   }
@@ -502,6 +528,7 @@ export class SituationModel {
     const o = order(z, p.ts, p.seq);
     if (o) return o;
     this.countGap(z, p.seq);
+    if (Math.abs(p.occupancy - z.occupancy) >= CROWD_JUMP_PEOPLE) this.urgent();
     v.occupancy += p.occupancy - z.occupancy;
     z.ts = p.ts;
     z.seq = p.seq;
@@ -537,6 +564,7 @@ export class SituationModel {
     inc.updatedAt = p.ts;
     this.changes.incidentsChanged.add(inc.key);
     this.touched(v, now);
+    this.urgent();
     return null;
   }
 
@@ -547,6 +575,7 @@ export class SituationModel {
     if (!prev && this.publishers.size >= MAX_PUBLISHERS) return 'unknown_source';
     this.publishers.set(publisherId, { online: p.online, simulated: p.simulated === true, ts: p.ts });
     this.lastAcceptedAt = now;
+    if (prev?.online !== p.online || prev.simulated !== (p.simulated === true)) this.urgent();
     return null;
   }
 

@@ -92,6 +92,8 @@ export function renderMetrics(rt: FeedRuntime, now = Date.now(), lastHour?: Alar
   out.push(line('vcc_stream_clients', rt.hub.clientCount));
   head('vcc_stream_flushes_total', 'counter', 'Coalescing steps of the stream hub.');
   out.push(line('vcc_stream_flushes_total', s.flushes));
+  head('vcc_stream_early_flushes_total', 'counter', 'Flushes brought forward by news someone must see at once.');
+  out.push(line('vcc_stream_early_flushes_total', s.earlyFlushes));
   head(
     'vcc_stream_deltas_serialised_total',
     'counter',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AlertBoard } from '../alerts/alert-board';
 import type { AlertView } from '../contracts/alerts';
 import type { StreamDelta, StreamMessage, StreamSnapshot, VenueStreamMessage } from '../contracts/stream';
@@ -142,6 +142,59 @@ describe('StreamHub', () => {
     hub.flush(jumpAt + 200);
     hub.flush(jumpAt + 400);
     expect(sentKpis()).toHaveLength(sent);
+  });
+
+  it('flushes news someone must see at once early, the drift at its tick, and never twice within minGapMs', () => {
+    vi.useFakeTimers({ now: T0 + 10_000 });
+    const { hub, ingest } = setup();
+    try {
+      const frames: Uint8Array[] = [];
+      hub.connect((f) => (frames.push(f), true));
+      const deltaTimes = () => parseFrames(frames).flatMap((f) => (f.message.type === 'delta' ? [f.message.at] : []));
+      const reading = (seq: number, value: number) =>
+        ingest.handle(
+          topics.sensor('hangzhou', 'test-arena', 'temp-1'),
+          json({ ts: Date.now(), seq, value }),
+          Date.now(),
+        );
+      const count = (seq: number, occupancy: number) =>
+        ingest.handle(
+          topics.crowd('hangzhou', 'test-arena', 'stand-1'),
+          json({ ts: Date.now(), seq, entries: occupancy, exits: 0, occupancy }),
+          Date.now(),
+        );
+      hub.start();
+      const start = T0 + 10_000;
+      vi.advanceTimersByTime(200); // the first tick
+      expect(deltaTimes()).toEqual([start + 200]);
+      // 120 ms after that tick a sensor turns critical: out 15 ms later, not at the tick 80 ms after that.
+      vi.advanceTimersByTime(120);
+      reading(1, 40);
+      vi.advanceTimersByTime(15);
+      expect(deltaTimes().at(-1)).toBe(start + 335);
+      const critical = parseFrames(frames).at(-1)!.message as StreamDelta;
+      expect(critical.live).toEqual([expect.objectContaining({ id: 'test-arena', worst: 'critical' })]);
+      expect(hub.stats.earlyFlushes).toBe(1);
+      // A reading that changes nothing a screen colours waits for the tick, 200 ms after that flush.
+      reading(2, 41);
+      count(1, 30);
+      vi.advanceTimersByTime(150);
+      expect(deltaTimes().at(-1)).toBe(start + 335);
+      vi.advanceTimersByTime(50);
+      expect(deltaTimes().at(-1)).toBe(start + 535);
+      // A stand emptying by 500 people 10 ms after a flush: out no sooner than 100 ms after the last.
+      count(2, 530);
+      vi.advanceTimersByTime(10);
+      count(3, 30);
+      vi.advanceTimersByTime(89);
+      expect(deltaTimes().at(-1)).toBe(start + 535);
+      vi.advanceTimersByTime(1);
+      expect(deltaTimes().at(-1)).toBe(start + 635);
+      expect(hub.stats.earlyFlushes).toBe(2);
+    } finally {
+      hub.stop();
+      vi.useRealTimers();
+    }
   });
 
   it('sends a heartbeat delta when nothing changed, at least once a second', () => {

@@ -9,7 +9,7 @@ import 'server-only';
 import type { AlertBoard } from '../alerts/alert-board';
 import type { AlertView } from '../contracts/alerts';
 import type { IngestMetrics } from '../ingest/ingest-metrics';
-import type { ModelChanges, SituationModel } from '../ingest/situation-model';
+import { CROWD_JUMP_PEOPLE, type ModelChanges, type SituationModel } from '../ingest/situation-model';
 import {
   STREAM_HEARTBEAT_MS,
   type AlertsDelta,
@@ -27,8 +27,16 @@ import { SEVERITIES } from '../contracts/payloads.schema';
 import { sensorColumns, zoneColumns } from '../contracts/venue-changes';
 
 export interface StreamHubOptions {
-  /** ms between flushes: at most 1000/flushMs messages per second per client. @default 200 */
+  /** ms between flushes when nothing urgent happens. @default 200 */
   flushMs?: number;
+  /**
+   * News someone must see at once (a status, an alert, a jump: SituationModel.onUrgent) is flushed this
+   * many ms after it arrives, so what comes with it (an alarm and its sensor) goes in the same frame;
+   * but never sooner than `minGapMs` after the last flush. @default 15
+   */
+  urgentMs?: number;
+  /** Least ms between two flushes: at most 1000/minGapMs frames per second per client. @default 100 */
+  minGapMs?: number;
   /** Frames a client may have queued before it is reset to a snapshot. @default 16 */
   maxQueuedFrames?: number;
   /** Bytes a client may have queued before it is reset to a snapshot. @default 4 MiB */
@@ -143,7 +151,7 @@ class LivePacing {
  * least `people` and at least `peopleShare` of it (a stand emptying, a gate's count arriving). The
  * crowd's drift and the message rate go at most every LIVE_FIGURES_EVERY_MS.
  */
-export const KPIS_AT_ONCE = { peopleShare: 0.01, people: 100 } as const;
+export const KPIS_AT_ONCE = { peopleShare: 0.01, people: CROWD_JUMP_PEOPLE } as const;
 
 function kpisUrgent(sent: Kpis, k: Kpis): boolean {
   const jump = Math.abs(k.peopleInside - sent.peopleInside);
@@ -207,13 +215,18 @@ export class StreamHub {
   private readonly scopeSent = new Map<string, { seq: number; at: number }>();
   /** The feed's publishers as last sent: a change goes to every scope at once. */
   private lastFeed: FeedStatus | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private lastFlushAt = 0;
+  private nextFlushAt = 0;
   private readonly snapshotCache = new Map<string, Uint8Array>();
   private snapshotCacheSeq = -1;
   /** False while the database that fills the alert board is not attached yet: screens say "starting". */
   private alertsLoaded = true;
   readonly stats = {
     flushes: 0,
+    /** Flushes brought forward by urgent news. */
+    earlyFlushes: 0,
     deltasSerialised: 0,
     snapshotsSerialised: 0,
     framesSent: 0,
@@ -231,18 +244,48 @@ export class StreamHub {
     private readonly alertBoard?: AlertBoard,
   ) {
     this.serverId = serverId;
-    this.options = { flushMs: 200, maxQueuedFrames: 16, maxQueuedBytes: 4 * 1024 * 1024, sweepMs: 1000, ...options };
+    this.options = {
+      flushMs: 200,
+      urgentMs: 15,
+      minGapMs: 100,
+      maxQueuedFrames: 16,
+      maxQueuedBytes: 4 * 1024 * 1024,
+      sweepMs: 1000,
+      ...options,
+    };
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.flush(Date.now()), this.options.flushMs);
-    this.timer.unref?.();
+    if (this.running) return;
+    this.running = true;
+    this.model.onUrgent(() => this.urgent());
+    this.alertBoard?.onChange(() => this.urgent());
+    this.schedule(this.options.flushMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.running = false;
+    clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private schedule(inMs: number, early = false): void {
+    clearTimeout(this.timer);
+    this.nextFlushAt = Date.now() + inMs;
+    this.timer = setTimeout(() => {
+      if (early) this.stats.earlyFlushes++;
+      this.flush(Date.now());
+      if (this.running) this.schedule(this.options.flushMs);
+    }, inMs);
+    this.timer.unref?.();
+  }
+
+  /** News someone must see at once: flush soon (urgentMs, minGapMs after the last) rather than at the next tick. */
+  private urgent(): void {
+    if (!this.running) return;
+    const now = Date.now();
+    const at = Math.max(now + this.options.urgentMs, this.lastFlushAt + this.options.minGapMs);
+    if (at < this.nextFlushAt) this.schedule(at - now, true);
   }
 
   get clientCount(): number {
@@ -443,6 +486,7 @@ export class StreamHub {
   /** One coalescing step: called every `flushMs`; public for tests and benchmarks. */
   flush(now: number): void {
     this.stats.flushes++;
+    this.lastFlushAt = now;
     let rates = this.metrics.sampleRatesPeek();
     if (now - this.lastSweepAt >= this.options.sweepMs) {
       this.model.sweep(now);
