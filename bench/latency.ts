@@ -1,6 +1,7 @@
 /**
  * Latency at 10k msg/s: publish -> folded into the model (p50/p99), and publish -> delta
- * received by a city-wall stream client (a city KPI; a venue tile, whose figures go at most once a second), through Mosquitto and through the embedded broker. The
+ * received by a city-wall stream client (a city KPI, moved by a jump of the crowd, sent at once; a venue tile,
+ * whose figures go at most once a second), through Mosquitto and through the embedded broker. The
  * publisher is another process; both stamp wall-clock ms (±0.5 ms resolution).
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { SituationModel } from '../lib/ingest/situation-model';
 import { openEventStream } from '../lib/stream/event-stream';
 import { StreamHub } from '../lib/stream/stream-hub';
 import { SseReader } from '../lib/testing/sse-reader';
+import { probeIndex } from './probe-count';
 import {
   clearRetained,
   median,
@@ -77,8 +79,8 @@ async function measure(kind: 'mosquitto' | 'embedded', prefix: string) {
   hub.stop();
   await close();
 
-  // Publish -> first delta showing that probe count (or a later one): in the city's people inside
-  // (a KPI, sent every flush) and on the venue's tile (its figures go out at most once a second).
+  // Publish -> first delta showing that probe's count (or a later probe's): in the city's people inside
+  // (a KPI: a jump goes at once) and on the venue's tile (its figures go out at most once a second).
   const probeVenue = model.venues.values().next().value!.id;
   const kpiSeen: { n: number; at: number }[] = [];
   const tileSeen: { n: number; at: number }[] = [];
@@ -91,7 +93,7 @@ async function measure(kind: 'mosquitto' | 'embedded', prefix: string) {
   const lags = (seen: { n: number; at: number }[]) => {
     const out: number[] = [];
     for (const [k, sentAt] of probeSentAt) {
-      const first = seen.find((s) => s.n >= k);
+      const first = seen.find((s) => probeIndex(s.n) >= probeIndex(k));
       if (first) out.push(first.at - sentAt);
     }
     return out;

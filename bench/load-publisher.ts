@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { topics } from '../lib/contracts/topics';
+import { probeCount } from './probe-count';
 import { DEMO_SIM_PASSWORD, DEMO_SIM_USERNAME } from '../telemetry-sim/demo-credentials';
 import { Simulator } from '../telemetry-sim/simulator';
 
@@ -40,7 +41,7 @@ for (const v of sim.venues) {
     if (k++ % shardCount === shardIndex) sensorTopics.push(Buffer.from(prefix + topics.sensor(v.cityId, v.id, s.id)));
   }
 }
-// A probe zone whose occupancy counts up: the latency benchmark watches it arrive in the stream.
+// A probe zone the latency benchmark watches arrive in the stream, its count jumping (bench/probe-count.ts).
 const probeVenue = sim.venues[0]!;
 const probeZone = probeVenue.world.def.zones.find((z) => z.kind === 'stand')!;
 const probeTopic = prefix + topics.crowd(probeVenue.cityId, probeVenue.id, probeZone.id);
@@ -94,7 +95,7 @@ client.on('connect', async () => {
         probeSeq++;
         client.publish(
           probeTopic,
-          `{"ts":${wallNow()},"seq":${probeSeq},"entries":${probeSeq},"exits":0,"occupancy":${probeSeq}}`,
+          `{"ts":${wallNow()},"seq":${probeSeq},"entries":${probeCount(probeSeq)},"exits":0,"occupancy":${probeCount(probeSeq)}}`,
           { qos: 0 },
         );
       }
