@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -152,7 +152,9 @@ const others: ChildProcess[] = [];
 function writeState(): void {
   if (!STATE_FILE) return;
   const state = instances.map((i) => ({ name: i.name, port: i.port, pid: i.child?.pid ?? null, restarts: i.restarts }));
-  writeFileSync(STATE_FILE, JSON.stringify({ proxyPort: PORT, instances: state }, null, 2));
+  // Written whole then renamed: a reader (the fleet's browser test) never sees it half-written.
+  writeFileSync(`${STATE_FILE}.tmp`, JSON.stringify({ proxyPort: PORT, instances: state }, null, 2));
+  renameSync(`${STATE_FILE}.tmp`, STATE_FILE);
 }
 
 function startInstance(i: Instance): void {
