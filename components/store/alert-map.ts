@@ -37,7 +37,8 @@ export function alertsByUrgency(alerts: AlertMap): AlertView[] {
       rank(a) - rank(b) ||
       Number(b.escalatedAt !== null) - Number(a.escalatedAt !== null) ||
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-      a.raisedAt - b.raisedAt,
+      a.raisedAt - b.raisedAt ||
+      a.id - b.id,
   );
 }
 

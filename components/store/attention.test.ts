@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertView } from '@/lib/contracts/alerts';
 import type { VenueLive } from '@/lib/contracts/stream';
 import { alertView } from '@/lib/testing/fixtures';
-import { alertMapOf } from './alert-map';
+import { alertMapOf, alertsByUrgency } from './alert-map';
 import { groupSilent, venuesNeedingAttention } from './attention';
 
 const NOW = 1_800_000_000_000;
@@ -60,6 +60,29 @@ describe('venues needing attention', () => {
       ['a', 'sensors'],
     ]);
     expect(list[2]!.reason).toEqual({ kind: 'silent', lastSeen: NOW - 120_000 });
+  });
+
+  it('puts a venue with an escalated alarm before others of the same severity, and the older alarm first, as the alert list does', () => {
+    const alerts = alertMapOf([
+      alert(1, 'a', { severity: 'critical' }),
+      alert(2, 'b', { severity: 'critical', escalatedAt: NOW - 1000 }),
+      alert(3, 'c', { severity: 'critical' }),
+      alert(4, 'c', { severity: 'critical', escalatedAt: NOW - 2000, raisedAt: NOW - 120_000 }),
+    ]);
+    const list = venuesNeedingAttention(order, allOk, alerts, NOW);
+    expect(list.map((a) => a.venueId)).toEqual(['c', 'b', 'a']);
+    // Within a venue too: the escalated alarm is its reason. Between equals the older alarm first (c's escalated
+    // alarm is older than b's), as the alert list orders them.
+    expect(list[0]).toMatchObject({ venueId: 'c', more: 1, reason: { kind: 'alarm', alert: { id: 4 } } });
+    const sameRank = alertMapOf([
+      alert(1, 'a', { severity: 'critical', raisedAt: NOW - 1000 }),
+      alert(2, 'b', { severity: 'critical', raisedAt: NOW - 9000 }),
+    ]);
+    expect(venuesNeedingAttention(order, allOk, sameRank, NOW).map((a) => a.venueId)).toEqual(['b', 'a']);
+    // Raised in one pass of the rules (one instant): the first raised, as the alert list puts them.
+    const sameInstant = alertMapOf([alert(5, 'a', { severity: 'critical' }), alert(3, 'b', { severity: 'critical' })]);
+    expect(venuesNeedingAttention(order, allOk, sameInstant, NOW).map((a) => a.venueId)).toEqual(['b', 'a']);
+    expect(alertsByUrgency(sameInstant).map((a) => a.venueId)).toEqual(['b', 'a']);
   });
 
   it('gives one reason per venue, the most urgent, and counts the others; resolved alarms are not a reason', () => {

@@ -29,7 +29,13 @@ export interface VenueAttention {
 function rankOf(r: AttentionReason): number {
   switch (r.kind) {
     case 'alarm':
-      return (r.alert.status === 'open' ? 100 : 50) + SEVERITY_RANK[r.alert.severity] * 10;
+      // An escalated alarm (unacknowledged past its time) before others of its severity, as the alert list and
+      // the banner put it: the wall's panels must agree on what comes first.
+      return (
+        (r.alert.status === 'open' ? 100 : 50) +
+        SEVERITY_RANK[r.alert.severity] * 10 +
+        (r.alert.status === 'open' && r.alert.escalatedAt !== null ? 5 : 0)
+      );
     case 'silent':
       return 80;
     case 'sensors':
@@ -83,13 +89,12 @@ export function venuesNeedingAttention(
       if (open > 0 && worst && !alarms.has(venueId)) reasons.push({ kind: 'incidents', open, worst });
     }
     if (reasons.length === 0) return;
-    const ranked = reasons
-      .map((r) => ({ r, rank: rankOf(r) }))
-      .sort((a, b) => b.rank - a.rank || oldest(a.r) - oldest(b.r));
+    const ranked = reasons.map((r) => ({ r, rank: rankOf(r) })).sort((a, b) => b.rank - a.rank || byAge(a.r, b.r));
     out.push({ venueId, reason: ranked[0]!.r, more: ranked.length - 1, rank: ranked[0]!.rank });
   });
-  // A stable sort: equals keep the roll call's order.
-  return out.sort((a, b) => b.rank - a.rank);
+  // Between alarms of one rank the older first, as the alert list beside it puts them (the two panels name the
+  // same venue first); a stable sort, so other equals keep the roll call's order.
+  return out.sort((a, b) => b.rank - a.rank || byAge(a.reason, b.reason));
 }
 
 /** What the wall lists: a venue, or several venues silent together (one cause, one line). */
@@ -108,6 +113,8 @@ export function groupSilent(list: readonly VenueAttention[], atLeast = 3): Atten
   return out;
 }
 
-function oldest(r: AttentionReason): number {
-  return r.kind === 'alarm' ? r.alert.raisedAt : 0;
+/** Alarms the older first, and of one instant (raised in one pass of the rules) the first raised; others equal. */
+function byAge(a: AttentionReason, b: AttentionReason): number {
+  if (a.kind !== 'alarm' || b.kind !== 'alarm') return 0;
+  return a.alert.raisedAt - b.alert.raisedAt || a.alert.id - b.alert.id;
 }
