@@ -49,6 +49,20 @@ async function capHeightMm(page: Page, selector: string, room: Room) {
   return m!.capPx * mmPerPx;
 }
 
+// A busy wall, as an operator's is on a bad day and CI's shared server was: several venues' power lost at once,
+// each alarm explaining others, escalated within seconds (a critical alarm left unacknowledged).
+test.use({ centerOptions: { rules: { escalation: { criticalUnacknowledgedMinutes: 0.1 } } } });
+const POWER_LOST: Record<string, string[]> = {
+  main: [
+    'xiaoshan-gymnasium',
+    'hz-olympic-stadium',
+    'huanglong-stadium',
+    'binjiang-gymnasium',
+    'wenzhou-sports-centre',
+  ],
+  wide: ['ningbo-beilun-gym', 'jinhua-stadium', 'shaoxing-baseball', 'huzhou-deqing-gym', 'linping-stadium'],
+};
+
 for (const { key, width, height } of [
   { key: 'main', width: 3840, height: 2160 },
   { key: 'wide', width: 7680, height: 2160 },
@@ -63,10 +77,13 @@ for (const { key, width, height } of [
     await page.setViewportSize({ width, height });
     await page.goto(`/?kiosk&wall=${key}`);
     await expect(page.locator('.connection[data-phase="live"]')).toBeVisible();
-    const venue = key === 'main' ? 'xiaoshan-gymnasium' : 'ningbo-beilun-gym';
-    await center.scenario('power-loss', venue);
+    const venues = POWER_LOST[key]!;
+    await Promise.all(venues.map((venue) => center.scenario('power-loss', venue)));
     await expect(page.getByRole('alert', { name: /^Critical alarm/ })).toBeVisible();
     await expect(page.locator('.alert-row').first()).toBeVisible();
+    // The tallest first alarm: escalated, explaining the alarms its cause set off.
+    await expect(page.locator('.alert-row.is-escalated').first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('.alert-row').first()).toContainText(/Explains \d+ more alarms?/);
 
     const readMm = room.viewingDistanceM * 1000 * (1 / 120);
     const glanceMm = room.viewingDistanceM * 1000 * (1 / 80);
@@ -95,10 +112,18 @@ for (const { key, width, height } of [
     const layout = (await page.evaluate(`(() => {
       const rect = (el) => el.getBoundingClientRect();
       const inside = (a, b) => a.top >= b.top - 1 && a.bottom <= b.bottom + 1 && a.left >= b.left - 1 && a.right <= b.right + 1;
+      // Shown whole: inside every box that clips it, and not under its panel's "+N more" line.
+      const whole = (el) => {
+        const r = rect(el);
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          const cs = getComputedStyle(p);
+          if ((cs.overflowX !== 'visible' || cs.overflowY !== 'visible') && !inside(r, rect(p))) return false;
+        }
+        const more = el.closest('.panel')?.querySelector(':scope > .ticker-more');
+        return !more || r.bottom <= rect(more).top + 1;
+      };
       const map = rect(document.querySelector('.map-panel'));
-      const list = document.querySelector('.attention-list');
       const cards = [...document.querySelectorAll('.attention-card:not(.is-rest)')];
-      const alertList = document.querySelector('.alert-panel .alert-list');
       const alertRows = [...document.querySelectorAll('.alert-panel .alert-row')];
       const board = rect(document.querySelector('.venues'));
       const chips = [...document.querySelectorAll('.venue-chip')];
@@ -108,9 +133,9 @@ for (const { key, width, height } of [
         mapShare: { w: map.width / innerWidth, h: map.height / innerHeight },
         attentionCount: Number(document.querySelector('.venue-attention .panel-count')?.textContent ?? 0),
         cardsShown: cards.length,
-        cardsCut: cards.filter((c) => !inside(rect(c), rect(list))).map((c) => c.textContent),
+        cardsCut: cards.filter((c) => !whole(c)).map((c) => c.textContent),
         alertsShown: alertRows.length,
-        alertsCut: alertRows.filter((r) => !inside(rect(r), rect(alertList))).map((r) => r.textContent),
+        alertsCut: alertRows.filter((r) => !whole(r)).map((r) => r.textContent),
         chips: chips.length,
         chipsOutside: chips.filter((c) => !inside(rect(c), board)).map((c) => c.getAttribute('title')),
         namesCut: chips.map((c) => c.querySelector('.venue-name')).filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent),
@@ -131,9 +156,9 @@ for (const { key, width, height } of [
     await testInfo.attach('layout', { body: JSON.stringify(layout, null, 2), contentType: 'application/json' });
     expect(layout.mapShare.w, 'map width, share of the wall').toBeGreaterThanOrEqual(key === 'main' ? 0.45 : 0.3);
     expect(layout.mapShare.h, 'map height, share of the wall').toBeGreaterThanOrEqual(key === 'main' ? 0.35 : 0.45);
-    // Known and open (issue 15): on one 4K panel at back-row type a busy wall's first alarm (an escalated alert
-    // with its explanation) or a long reason is taller than its panel's share and is cut; two panels hold them.
-    if (key === 'wide') expect(layout.cardsCut, 'attention cards cut off').toEqual([]);
+    // Nothing shown is cut at its foot: on CI's busy wall (tens of venues in trouble) one 4K panel's first alarm,
+    // escalated and explaining others, was taller than its panel's share until its texts were bounded in lines.
+    expect(layout.cardsCut, 'attention cards cut off').toEqual([]);
     // The exception list shows its venues, not one and "N more": two panels' worth of wall has room for six. One
     // 4K panel at back-row type has room for one line of cards: on a busy wall (CI's had 42 venues in trouble) the
     // first card and the rest counted in words.
@@ -147,7 +172,12 @@ for (const { key, width, height } of [
       await expect(page.locator('.attention-card.is-rest')).toContainText(/and \d+ more venues?/);
     // The alarm's own alert is shown whole: the severity, its title at the room's size, the venue.
     expect(layout.alertsShown).toBeGreaterThanOrEqual(1);
-    if (key === 'wide') expect(layout.alertsCut, 'alerts cut off').toEqual([]);
+    expect(layout.alertsCut, 'alerts cut off').toEqual([]);
+    // The two lists beside each other put the same venue first: the eye lands on one place, not two.
+    const firsts = (await page.evaluate(
+      `[document.querySelector('.attention-card .attention-name')?.textContent, document.querySelector('.alert-panel .alert-row .alert-venue')?.textContent]`,
+    )) as [string, string];
+    expect(firsts[0], "first venue needing attention, first alert's venue").toBe(firsts[1]);
     expect(layout.chips).toBe(56);
     expect(layout.chipsOutside, 'venues on the board but off its panel').toEqual([]);
     expect(layout.namesCut, 'venue names cut off on the board').toEqual([]);
@@ -162,13 +192,13 @@ for (const { key, width, height } of [
       contentType: 'application/json',
     });
 
-    // Acknowledged, so the next file's wall does not sound for it.
+    // Acknowledged, so the next test's wall does not sound for them.
     const phone = await browser.newContext({ baseURL: center.baseURL });
     await center.signIn(phone, 'responder');
     const alerts = (await (await phone.request.get('/api/alerts')).json()) as {
       alerts: { id: number; venueId: string; status: string }[];
     };
-    for (const a of alerts.alerts.filter((x) => x.venueId === venue && x.status === 'open')) {
+    for (const a of alerts.alerts.filter((x) => venues.includes(x.venueId) && x.status === 'open')) {
       await phone.request.post(`/api/alerts/${a.id}/actions`, {
         headers: { Origin: center.baseURL },
         data: { action: 'acknowledge', requestId: `room-test-${a.id}` },

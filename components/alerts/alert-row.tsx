@@ -13,6 +13,7 @@ export const AlertRow = memo(function AlertRow({ alert, showVenue = true }: { al
   const t = useT();
   const text = useAlertText();
   const venueName = useVenueName(alert.venueId, alert.venueName);
+  const words = text(alert);
   const classes = [
     'alert-row',
     `sev-${alert.severity}`,
@@ -22,9 +23,13 @@ export const AlertRow = memo(function AlertRow({ alert, showVenue = true }: { al
   return (
     <li className={classes.join(' ')} data-alert-id={alert.id}>
       <span className="alert-sev">{t(SEVERITY_KEY[alert.severity])}</span>
-      <span className="alert-title">
-        {text(alert)}
-        {alert.count > 1 ? <small> ×{alert.count}</small> : null}
+      {/* The text apart from its marks: a wall sized for its room gives it a bounded number of lines (the full
+          text is the tooltip here and whole on /alerts), and the marks a line of their own. */}
+      <span className="alert-title" title={words}>
+        <span className="alert-text">
+          {words}
+          {alert.count > 1 ? <small> ×{alert.count}</small> : null}
+        </span>
         {alert.chatteringSince !== null ? <small className="alert-mark"> {t('alert.chattering')}</small> : null}
         {alert.consequences ? (
           <small className="alert-mark"> {t('alert.consequences', { n: alert.consequences.count })}</small>
