@@ -354,6 +354,8 @@ test("on a 4K wall each venue's tile reads as itself: abbreviated deliberately, 
 });
 
 for (const size of [
+  // Two 4K panels side by side, without a room's type (?wall=wide is the room test's).
+  { name: 'wall-7680x2160', width: 7680, height: 2160 },
   { name: 'wall-3840x2160', width: 3840, height: 2160 },
   { name: 'wall-1920x1080', width: 1920, height: 1080 },
 ]) {
@@ -369,6 +371,14 @@ for (const size of [
       y: document.documentElement.scrollHeight > window.innerHeight,
     }));
     expect(overflow).toEqual({ x: false, y: false });
+    // Every venue on the board is on its panel, not clipped off its foot or side.
+    const chipsOutside = await page.evaluate(`(() => {
+      const board = document.querySelector('.venues').getBoundingClientRect();
+      return [...document.querySelectorAll('.venue-chip')]
+        .filter((c) => { const r = c.getBoundingClientRect(); return r.top < board.top - 1 || r.bottom > board.bottom + 1 || r.left < board.left - 1 || r.right > board.right + 1; })
+        .map((c) => c.getAttribute('title'));
+    })()`);
+    expect(chipsOutside, 'venues on the board but off its panel').toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`${size.name}.png`) });
     await testInfo.attach(size.name, { path: testInfo.outputPath(`${size.name}.png`), contentType: 'image/png' });
   });
