@@ -4,7 +4,9 @@ import { memo } from 'react';
 import type { AlertView } from '@/lib/contracts/alerts';
 import { Age } from '@/components/format/age';
 import { alertStateLabel, SEVERITY_KEY } from '@/components/format/format';
-import { useT } from '@/components/i18n/i18n-provider';
+import { FittedText } from '@/components/format/fitted-text';
+import { useLocale, useT } from '@/components/i18n/i18n-provider';
+import { boardName } from '@/components/panels/board-name';
 import { useVenueName } from '@/components/store/venue-names';
 import { useAlertText } from './use-alert-text';
 
@@ -12,7 +14,10 @@ import { useAlertText } from './use-alert-text';
 export const AlertRow = memo(function AlertRow({ alert, showVenue = true }: { alert: AlertView; showVenue?: boolean }) {
   const t = useT();
   const text = useAlertText();
-  const venueName = useVenueName(alert.venueId, alert.venueName);
+  const locale = useLocale();
+  const venueName = useVenueName(alert.venueId, alert.venueName) ?? t('venue.all');
+  // Every language but Chinese names venues in English; the Chinese names are short already.
+  const venueShort = locale === 'zh' || alert.venueId === null ? venueName : boardName(venueName, '');
   const words = text(alert);
   const classes = [
     'alert-row',
@@ -21,7 +26,7 @@ export const AlertRow = memo(function AlertRow({ alert, showVenue = true }: { al
     alert.escalatedAt !== null && alert.status === 'open' ? 'is-escalated' : '',
   ];
   return (
-    <li className={classes.join(' ')} data-alert-id={alert.id}>
+    <li className={classes.join(' ')} data-alert-id={alert.id} data-venue-id={alert.venueId ?? undefined}>
       <span className="alert-sev">{t(SEVERITY_KEY[alert.severity])}</span>
       {/* The text apart from its marks: a wall sized for its room gives it a bounded number of lines (the full
           text is the tooltip here and whole on /alerts), and the marks a line of their own. */}
@@ -35,7 +40,8 @@ export const AlertRow = memo(function AlertRow({ alert, showVenue = true }: { al
           <small className="alert-mark"> {t('alert.consequences', { n: alert.consequences.count })}</small>
         ) : null}
       </span>
-      {showVenue ? <span className="alert-venue">{venueName ?? t('venue.all')}</span> : null}
+      {/* Where: whole, or abbreviated deliberately where the row has no room for it, never cut mid-word. */}
+      {showVenue ? <FittedText className="alert-venue" full={venueName} short={venueShort} /> : null}
       <span className="alert-state">{alertStateLabel(alert, t)}</span>
       <span className="alert-age">
         <Age since={alert.raisedAt} />

@@ -79,7 +79,7 @@ function AttentionCard({ item, serverNow }: { item: Extract<AttentionItem, { kin
       data-venue-id={item.venueId}
     >
       <Link className="attention-link" href={`/venues/${item.venueId}`}>
-        <span className="attention-name" dir="auto">
+        <span className="attention-name" dir="auto" title={name}>
           {name}
         </span>
         <Reason a={item} serverNow={serverNow} />
