@@ -6,13 +6,6 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { readServerEnv } = await import('./lib/server/env');
-  const { feedStarted, startFeedRuntime } = await import('./lib/server/feed-runtime');
-  startFeedRuntime(readServerEnv()).catch((err: Error) => {
-    // A start that cannot succeed by waiting (a broken users file, the broker's port taken, the embedded
-    // database's DATA_DIR in use): say why and exit, for a person or an orchestrator to act on.
-    console.error(`[start] cannot start: ${err.message}`);
-    process.exit(1);
-  });
-  await feedStarted();
+  const { startServer } = await import('./instrumentation-node');
+  await startServer();
 }
